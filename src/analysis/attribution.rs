@@ -1,0 +1,239 @@
+//! Finding the attribution cue in a stretch of prose: a reporting verb ("said", "told"), a
+//! source phrase ("according to", "in a statement") or a colon introduction ("Smith said:").
+//! Quotations and figures share this search, so that both rules agree on what a source is.
+
+use std::ops::Range;
+
+use super::lexicon::{is_reporting_verb, NAME_PARTICLES, PRONOUN_SPEAKERS, SOURCE_PHRASES};
+use super::words::{words, Word};
+
+/// An attribution cue and, when one stands next to it, the speaker it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub range: Range<usize>,
+    pub text: String,
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub range: Range<usize>,
+    pub name: String,
+}
+
+/// Words that may stand between a speaker and the verb ("Smith also said", "she has told").
+const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "previously",
+    "recently",
+    "once",
+    "further",
+    "again",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "would",
+    "will",
+    "could",
+    "did",
+    "reportedly",
+    "often",
+    "had",
+    "just",
+    "first",
+    "last",
+];
+
+/// The first cue in `text[range]` that lies outside every range in `excluded` (quotation
+/// interiors: a verb inside a quotation does not attribute it).
+pub fn find_cue(text: &str, range: Range<usize>, excluded: &[Range<usize>]) -> Option<Cue> {
+    let all_words = words(text, range.clone());
+    let outside: Vec<&Word> = all_words
+        .iter()
+        .filter(|word| {
+            !excluded
+                .iter()
+                .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+        })
+        .collect();
+    for (position, word) in outside.iter().enumerate() {
+        if let Some(length) = phrase_at(&outside, position) {
+            let last = outside[position + length - 1];
+            let phrase_range = word.range.start..last.range.end;
+            return Some(Cue {
+                text: text[phrase_range.clone()].to_string(),
+                speaker: speaker_after(text, &outside, position + length, range.end),
+                range: phrase_range,
+            });
+        }
+        if is_reporting_verb(word.text) {
+            let speaker = speaker_before(text, &outside, position)
+                .or_else(|| speaker_after(text, &outside, position + 1, range.end));
+            return Some(Cue {
+                range: word.range.clone(),
+                text: word.text.to_string(),
+                speaker,
+            });
+        }
+    }
+    None
+}
+
+/// How many words of a source phrase start at `position`, if one does.
+fn phrase_at(outside: &[&Word], position: usize) -> Option<usize> {
+    static PHRASES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        SOURCE_PHRASES
+            .iter()
+            .map(|phrase| phrase.split(' ').collect())
+            .collect()
+    });
+    let first = outside[position];
+    phrases
+        .iter()
+        .filter(|parts| first.is(parts[0]))
+        .find(|parts| {
+            parts.iter().enumerate().skip(1).all(|(offset, part)| {
+                outside
+                    .get(position + offset)
+                    .is_some_and(|word| word.is(part))
+            })
+        })
+        .map(Vec::len)
+}
+
+fn speaker_before(text: &str, outside: &[&Word], verb_position: usize) -> Option<Speaker> {
+    let mut index = verb_position;
+    while index > 0 {
+        index -= 1;
+        let word = outside[index];
+        if word.is_any(BETWEEN_SPEAKER_AND_VERB) {
+            continue;
+        }
+        if word.is_any(PRONOUN_SPEAKERS) {
+            return Some(Speaker {
+                range: word.range.clone(),
+                name: word.text.to_string(),
+            });
+        }
+        if word.is_capitalised() {
+            let end = word.range.end;
+            let mut start = word.range.start;
+            while index > 0 {
+                let previous = outside[index - 1];
+                let adjacent = text[previous.range.end..start].trim().is_empty();
+                if adjacent && (previous.is_capitalised() || previous.is_any(NAME_PARTICLES)) {
+                    start = previous.range.start;
+                    index -= 1;
+                } else {
+                    break;
+                }
+            }
+            return Some(Speaker {
+                range: start..end,
+                name: text[start..end].to_string(),
+            });
+        }
+        // "the minister said", "a spokesperson said": a described speaker.
+        if index > 0 && outside[index - 1].is_any(&["the", "a", "an", "his", "her", "their"]) {
+            let start = outside[index - 1].range.start;
+            return Some(Speaker {
+                range: start..word.range.end,
+                name: text[start..word.range.end].to_string(),
+            });
+        }
+        return None;
+    }
+    None
+}
+
+fn speaker_after(text: &str, outside: &[&Word], from: usize, limit: usize) -> Option<Speaker> {
+    let mut index = from;
+    let first = outside.get(index)?;
+    if first.range.end > limit {
+        return None;
+    }
+    if first.is_any(PRONOUN_SPEAKERS) {
+        return Some(Speaker {
+            range: first.range.clone(),
+            name: first.text.to_string(),
+        });
+    }
+    let start = first.range.start;
+    let mut end = first.range.end;
+    // A capitalised name, or a description such as "the ministry" or "the Ukrainian news agency",
+    // up to the next punctuation mark.
+    let described = first.is_any(&["the", "a", "an"]);
+    if !(first.is_capitalised() || described) {
+        return None;
+    }
+    index += 1;
+    while let Some(next) = outside.get(index) {
+        let gap = &text[end..next.range.start];
+        if !gap.trim().is_empty() || next.range.end > limit || index - from >= 6 {
+            break;
+        }
+        if !(next.is_capitalised() || next.is_any(NAME_PARTICLES) || described) {
+            break;
+        }
+        end = next.range.end;
+        index += 1;
+    }
+    Some(Speaker {
+        range: start..end,
+        name: text[start..end].to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue_and_speaker(text: &str) -> Option<(String, Option<String>)> {
+        find_cue(text, 0..text.len(), &[])
+            .map(|cue| (cue.text, cue.speaker.map(|speaker| speaker.name)))
+    }
+
+    #[test]
+    fn cues_and_speakers() {
+        for (text, cue, speaker) in [
+            (
+                "Hanna Malyar stated on Facebook",
+                "stated",
+                Some("Hanna Malyar"),
+            ),
+            ("she said", "said", Some("she")),
+            ("said Smith", "said", Some("Smith")),
+            ("Smith also told reporters", "told", Some("Smith")),
+            (
+                "according to the Ukrainian news agency",
+                "according to",
+                Some("the Ukrainian news agency"),
+            ),
+            ("the minister said", "said", Some("the minister")),
+            ("in a statement", "in a statement", None),
+        ] {
+            assert_eq!(
+                cue_and_speaker(text),
+                Some((cue.to_string(), speaker.map(str::to_string))),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_cue_in_plain_narration_or_inside_excluded_ranges() {
+        assert_eq!(cue_and_speaker("The vote passed on a narrow margin"), None);
+        let text = "\"I said no,\" the end";
+        assert_eq!(find_cue(text, 0..text.len(), &[1..10]), None);
+    }
+}

@@ -1,0 +1,226 @@
+//! The finding: the one piece of plain data that every output renders.
+//!
+//! Diagnostics, hovers, code actions and the command line's text and JSON all read the same
+//! `Finding`; none of them re-runs a rule to learn more about it. That is why a finding carries
+//! its structured details (what was understood, how a date was resolved, which attribution was
+//! searched for) and its fixes as ready-made byte edits.
+
+use std::fmt;
+use std::ops::Range;
+
+/// The stable code of a rule. Codes are part of the user interface (settings, suppressions,
+/// CI output) and never change once shipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuleCode {
+    UnattributedQuote,
+    RelativeDate,
+    UnsourcedFigure,
+}
+
+impl RuleCode {
+    pub const ALL: [RuleCode; 3] = [
+        RuleCode::UnattributedQuote,
+        RuleCode::RelativeDate,
+        RuleCode::UnsourcedFigure,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleCode::UnattributedQuote => "unattributed-quote",
+            RuleCode::RelativeDate => "relative-date",
+            RuleCode::UnsourcedFigure => "unsourced-figure",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RuleCode> {
+        RuleCode::ALL.into_iter().find(|rule| rule.as_str() == code)
+    }
+}
+
+impl fmt::Display for RuleCode {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
+/// How loudly a finding is shown. Ordered from quietest to loudest so that thresholds can be
+/// compared with `>=`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    Hint,
+    Information,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Information => "information",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses the names users write in settings; "info" is accepted because editors use it.
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name.to_ascii_lowercase().as_str() {
+            "hint" => Some(Severity::Hint),
+            "information" | "info" => Some(Severity::Information),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// One replacement of a byte range of the analysed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(range: Range<usize>, replacement: impl Into<String>) -> Edit {
+        Edit {
+            range,
+            replacement: replacement.into(),
+        }
+    }
+
+    pub fn insert(at: usize, text: impl Into<String>) -> Edit {
+        Edit::replace(at..at, text)
+    }
+}
+
+/// A quick fix: a title the user picks from a menu and the edits it makes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Where the publication date that relative dates are resolved against came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferenceSource {
+    /// The draft's own front matter (`date:`, `published:`, `publishDate:`, `pubDate:`).
+    FrontMatter,
+    /// The `copydesk.referenceDate` setting or the `--reference-date` flag.
+    Setting,
+    /// Nothing said when the draft is published, so today's date is assumed.
+    AssumedToday,
+}
+
+impl ReferenceSource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ReferenceSource::FrontMatter => "from the front matter",
+            ReferenceSource::Setting => "from the copydesk.referenceDate setting",
+            ReferenceSource::AssumedToday => "assumed: today's date, the draft has no date",
+        }
+    }
+}
+
+/// The publication date in use for a document, and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReferenceDate {
+    pub date: jiff::civil::Date,
+    pub source: ReferenceSource,
+}
+
+/// What a rule understood, kept structured so that hovers and JSON output can show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Details {
+    Quote(QuoteDetails),
+    RelativeDate(DateDetails),
+    Figure(FigureDetails),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteDetails {
+    /// The quotation's kind as classified (only speech can be unattributed).
+    pub kind: &'static str,
+    pub words: usize,
+    /// What was looked for and where, in words a copy editor understands.
+    pub searched: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateDetails {
+    /// The expression as written, e.g. "last Thursday".
+    pub expression: String,
+    /// The TimeML value: `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY`, `YYYY-Qn`, `YYYY-SU`, ...
+    pub resolved: String,
+    /// The resolved date in words, e.g. "Thursday, Feb. 24, 2022" or "the week of Feb. 21, 2022".
+    pub meaning: String,
+    /// How the value was derived, e.g. "past tense: the Thursday before the publication date".
+    pub reasoning: String,
+    pub reference: ReferenceDate,
+    /// True when the expression sits inside a speech quotation, which is never rewritten.
+    pub in_quotation: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureDetails {
+    /// The figure as written, e.g. "$1.2 billion".
+    pub text: String,
+    /// What was understood, e.g. "money: 1.2 billion US dollars".
+    pub understood: String,
+    pub searched: String,
+}
+
+/// One thing a rule found in a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: RuleCode,
+    /// Byte range in the analysed text.
+    pub span: Range<usize>,
+    pub severity: Severity,
+    pub message: String,
+    pub details: Details,
+    pub fixes: Vec<Fix>,
+}
+
+impl Finding {
+    /// The details as short lines of Markdown-safe prose, shared by hovers and the CLI's notes.
+    pub fn explanation(&self) -> Vec<String> {
+        match &self.details {
+            Details::Quote(quote) => vec![
+                format!("Kind: {} quotation of {} words.", quote.kind, quote.words),
+                format!("Looked for: {}.", quote.searched),
+            ],
+            Details::RelativeDate(date) => {
+                let mut lines = vec![
+                    format!("“{}” = {}.", date.expression, date.meaning),
+                    format!("How: {}.", date.reasoning),
+                    format!(
+                        "Publication date: {} ({}).",
+                        crate::analysis::calendar::weekday_date(date.reference.date),
+                        date.reference.source.describe()
+                    ),
+                ];
+                if date.in_quotation {
+                    lines.push(
+                        "Inside a quotation: the quote is never rewritten; the fix adds the date in brackets."
+                            .to_string(),
+                    );
+                }
+                lines
+            }
+            Details::Figure(figure) => vec![
+                format!("Figure: {} ({}).", figure.text, figure.understood),
+                format!("Source: none found. Looked for: {}.", figure.searched),
+            ],
+        }
+    }
+
+    /// The TimeML value of a relative date, which the LSP layer passes on as `data.resolved`.
+    pub fn resolved_date(&self) -> Option<&str> {
+        match &self.details {
+            Details::RelativeDate(date) => Some(&date.resolved),
+            _ => None,
+        }
+    }
+}

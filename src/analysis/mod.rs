@@ -1,0 +1,130 @@
+//! The copydesk engine: text and settings in, findings out.
+//!
+//! Nothing here knows about the Language Server Protocol, files or clocks. The LSP server and
+//! the command line both call [`analyze`] and render the [`Finding`]s it returns.
+
+pub mod attribution;
+pub mod calendar;
+pub mod finding;
+pub mod lexicon;
+pub mod prose;
+pub mod quotes;
+pub mod rules;
+pub mod sentences;
+pub mod settings;
+pub mod words;
+
+use std::ops::Range;
+
+pub use finding::{
+    DateDetails, Details, Edit, FigureDetails, Finding, Fix, QuoteDetails, ReferenceDate,
+    ReferenceSource, RuleCode, Severity,
+};
+pub use prose::Format;
+pub use settings::{RuleSettings, Settings};
+
+use prose::Prose;
+use quotes::{ParagraphLayout, Quotation};
+
+/// The result of analysing one text.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Findings sorted by position.
+    pub findings: Vec<Finding>,
+    /// The publication date that relative dates were resolved against.
+    pub reference: ReferenceDate,
+}
+
+/// Everything a rule may read about the text, computed once per analysis.
+pub struct Context<'a> {
+    /// The original text; fixes and messages quote from it.
+    pub text: &'a str,
+    /// The text with everything that is not prose blanked out; rules scan this.
+    pub masked: &'a str,
+    pub prose: &'a Prose,
+    pub paragraphs: Vec<ParagraphLayout>,
+    pub quotations: Vec<Quotation>,
+    pub reference: ReferenceDate,
+    pub settings: &'a Settings,
+}
+
+impl Context<'_> {
+    /// The quotation whose marks enclose `offset`, if any.
+    pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
+        let after = self
+            .quotations
+            .partition_point(|quotation| quotation.span.start <= offset);
+        self.quotations[..after]
+            .iter()
+            .rev()
+            .find(|quotation| quotation.span.contains(&offset))
+    }
+
+    /// The quotation interiors of one paragraph: words there are the speaker's, not the writer's.
+    pub fn interiors(&self, paragraph: &ParagraphLayout) -> Vec<Range<usize>> {
+        self.quotations[paragraph.quotations.clone()]
+            .iter()
+            .map(|quotation| quotation.inner.clone())
+            .collect()
+    }
+
+    /// The sentence that contains `offset` within `paragraph`.
+    pub fn sentence_at(&self, paragraph: &ParagraphLayout, offset: usize) -> Range<usize> {
+        paragraph
+            .sentences
+            .iter()
+            .find(|sentence| sentence.start <= offset && offset < sentence.end)
+            .cloned()
+            .unwrap_or_else(|| paragraph.range.clone())
+    }
+}
+
+/// Analyses `text` read as `format` under `settings`.
+pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
+    let prose = Prose::parse(text, format);
+    let reference = match (
+        prose.front_matter.as_ref().and_then(|matter| matter.date),
+        settings.reference_date,
+    ) {
+        (Some(date), _) => ReferenceDate {
+            date,
+            source: ReferenceSource::FrontMatter,
+        },
+        (None, Some(date)) => ReferenceDate {
+            date,
+            source: ReferenceSource::Setting,
+        },
+        (None, None) => ReferenceDate {
+            date: settings.today,
+            source: ReferenceSource::AssumedToday,
+        },
+    };
+    let (paragraphs, quotations) = quotes::analyse(&prose.masked, &prose.paragraphs);
+    let context = Context {
+        text,
+        masked: &prose.masked,
+        prose: &prose,
+        paragraphs,
+        quotations,
+        reference,
+        settings,
+    };
+    let mut findings = Vec::new();
+    for rule in rules::REGISTRY {
+        if !settings.rule_enabled(rule.code) {
+            continue;
+        }
+        let first_new = findings.len();
+        (rule.check)(&context, &mut findings);
+        if let Some(severity) = settings.severity_override(rule.code) {
+            for finding in &mut findings[first_new..] {
+                finding.severity = severity;
+            }
+        }
+    }
+    findings.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
+    Analysis {
+        findings,
+        reference,
+    }
+}

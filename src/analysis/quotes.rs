@@ -1,0 +1,414 @@
+//! Quotations: where they are, what kind they are, and who said them.
+//!
+//! This is shared knowledge, not a rule: the quote rule reports unattributed speech, the figure
+//! rule treats a figure inside an attributed quotation as sourced, and the date rule never
+//! rewrites a date inside a quotation.
+
+use std::ops::Range;
+
+use super::attribution::{find_cue, Cue};
+use super::lexicon::TERM_INTRODUCERS;
+use super::words::words;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// A direct quotation of what someone said or wrote.
+    Speech,
+    /// Scare quotes or a coined name: `the "International Legion"`.
+    Term,
+    /// A work, headline or slogan in title case.
+    Title,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Speech => "speech",
+            QuoteKind::Term => "term",
+            QuoteKind::Title => "title",
+        }
+    }
+}
+
+/// Where the attribution of a quotation was found, nearest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttributionScope {
+    SameSentence,
+    PreviousSentence,
+    NextSentence,
+    /// The quotation is a paragraph of its own and the previous paragraph names the speaker.
+    PreviousParagraph,
+    /// The quotation continues one opened in an earlier paragraph.
+    ContinuedQuotation,
+}
+
+impl AttributionScope {
+    pub fn describe(self) -> &'static str {
+        match self {
+            AttributionScope::SameSentence => "in the same sentence",
+            AttributionScope::PreviousSentence => "in the sentence before",
+            AttributionScope::NextSentence => "in the sentence after",
+            AttributionScope::PreviousParagraph => "at the end of the previous paragraph",
+            AttributionScope::ContinuedQuotation => "where the quotation began",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub cue: Cue,
+    pub scope: AttributionScope,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// The quotation including its marks.
+    pub span: Range<usize>,
+    /// The quoted words without the marks.
+    pub inner: Range<usize>,
+    pub paragraph: usize,
+    /// False when the paragraph ends before a closing mark (a quotation that goes on in the next
+    /// paragraph, or a missing mark).
+    pub closed: bool,
+    pub kind: QuoteKind,
+    pub words: usize,
+    pub attribution: Option<Attribution>,
+}
+
+/// The sentences of one paragraph, computed once and shared by every rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParagraphLayout {
+    pub range: Range<usize>,
+    pub is_heading: bool,
+    pub sentences: Vec<Range<usize>>,
+    /// Indices into the quotation list of the quotations that open in this paragraph.
+    pub quotations: Range<usize>,
+}
+
+/// Quotation marks that open a quotation, and the marks that may close each.
+fn closing_marks(opening: char) -> Option<&'static [char]> {
+    match opening {
+        '"' => Some(&['"', '”']),
+        '“' => Some(&['”', '"']),
+        '„' => Some(&['“', '”']),
+        '«' => Some(&['»']),
+        _ => None,
+    }
+}
+
+/// Scans one paragraph of masked prose for quotations. Returns (span, inner, closed).
+fn scan_paragraph(text: &str, range: Range<usize>) -> Vec<(Range<usize>, Range<usize>, bool)> {
+    let mut found = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let slice = &text[range.clone()];
+    let mut previous: Option<char> = None;
+    for (relative, character) in slice.char_indices() {
+        let index = range.start + relative;
+        match open {
+            Some((start, opening)) => {
+                if closing_marks(opening).is_some_and(|marks| marks.contains(&character)) {
+                    let end = index + character.len_utf8();
+                    found.push((start..end, start + opening.len_utf8()..index, true));
+                    open = None;
+                }
+            }
+            None => {
+                if closing_marks(character).is_some() {
+                    let next = slice[relative + character.len_utf8()..].chars().next();
+                    // A straight mark after a digit is an inch mark (6'2"); one followed by a
+                    // space or the end cannot open a quotation.
+                    let is_inch_mark =
+                        character == '"' && previous.is_some_and(|c| c.is_ascii_digit());
+                    let opens_something = next.is_some_and(|next| !next.is_whitespace());
+                    if !is_inch_mark && opens_something {
+                        open = Some((index, character));
+                    }
+                }
+            }
+        }
+        previous = Some(character);
+    }
+    if let Some((start, opening)) = open {
+        let end = range.start + slice.trim_end().len();
+        found.push((
+            start..end,
+            (start + opening.len_utf8()).min(end)..end,
+            false,
+        ));
+    }
+    found
+}
+
+fn classify(
+    text: &str,
+    span: &Range<usize>,
+    inner: &Range<usize>,
+    paragraph_start: usize,
+) -> (QuoteKind, usize) {
+    let inner_words = words(text, inner.clone());
+    let count = inner_words.len();
+    let before = words(
+        text,
+        paragraph_start.max(span.start.saturating_sub(40))..span.start,
+    );
+    let introduced_as_term = before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|word| word.is_any(TERM_INTRODUCERS));
+    let title_case = count >= 2
+        && inner_words.iter().all(|word| {
+            word.is_capitalised()
+                || word.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || word.is_any(&[
+                    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by",
+                    "with", "from", "is",
+                ])
+        })
+        && !text[inner.clone()].contains(['.', '!', '?', ',']);
+    let kind = if count < 4 || introduced_as_term {
+        if title_case {
+            QuoteKind::Title
+        } else {
+            QuoteKind::Term
+        }
+    } else if title_case {
+        QuoteKind::Title
+    } else {
+        QuoteKind::Speech
+    };
+    (kind, count)
+}
+
+/// Finds every quotation of the document, lays out each paragraph's sentences around them, and
+/// attributes each speech quotation.
+pub fn analyse(
+    text: &str,
+    paragraphs: &[super::prose::Paragraph],
+) -> (Vec<ParagraphLayout>, Vec<Quotation>) {
+    let mut layouts = Vec::with_capacity(paragraphs.len());
+    let mut quotations: Vec<Quotation> = Vec::new();
+    for (paragraph_index, paragraph) in paragraphs.iter().enumerate() {
+        let first = quotations.len();
+        let raw = scan_paragraph(text, paragraph.range.clone());
+        let interiors: Vec<Range<usize>> = raw.iter().map(|(_, inner, _)| inner.clone()).collect();
+        let sentences = super::sentences::split(text, paragraph.range.clone(), &interiors);
+        for (span, inner, closed) in raw {
+            let (kind, count) = classify(text, &span, &inner, paragraph.range.start);
+            quotations.push(Quotation {
+                span,
+                inner,
+                paragraph: paragraph_index,
+                closed,
+                kind,
+                words: count,
+                attribution: None,
+            });
+        }
+        layouts.push(ParagraphLayout {
+            range: paragraph.range.clone(),
+            is_heading: paragraph.is_heading,
+            sentences,
+            quotations: first..quotations.len(),
+        });
+    }
+    for index in 0..quotations.len() {
+        if quotations[index].kind == QuoteKind::Speech {
+            let attribution = attribute(text, &layouts, &quotations, index);
+            quotations[index].attribution = attribution;
+        }
+    }
+    (layouts, quotations)
+}
+
+fn attribute(
+    text: &str,
+    layouts: &[ParagraphLayout],
+    quotations: &[Quotation],
+    index: usize,
+) -> Option<Attribution> {
+    let quotation = &quotations[index];
+    let layout = &layouts[quotation.paragraph];
+    let interiors: Vec<Range<usize>> = quotations[layout.quotations.clone()]
+        .iter()
+        .map(|other| other.inner.clone())
+        .collect();
+    let sentence_index = layout
+        .sentences
+        .iter()
+        .position(|sentence| {
+            sentence.start <= quotation.span.start
+                && quotation.span.start < sentence.end.max(sentence.start + 1)
+        })
+        .unwrap_or(0);
+    let found = |range: Range<usize>, scope| {
+        find_cue(text, range, &interiors).map(|cue| Attribution { cue, scope })
+    };
+    if let Some(sentence) = layout.sentences.get(sentence_index) {
+        if let Some(attribution) = found(sentence.clone(), AttributionScope::SameSentence) {
+            return Some(attribution);
+        }
+    }
+    if sentence_index > 0 {
+        if let Some(attribution) = found(
+            layout.sentences[sentence_index - 1].clone(),
+            AttributionScope::PreviousSentence,
+        ) {
+            return Some(attribution);
+        }
+    }
+    if let Some(next) = layout.sentences.get(sentence_index + 1) {
+        if let Some(attribution) = found(next.clone(), AttributionScope::NextSentence) {
+            return Some(attribution);
+        }
+    }
+    if quotation.paragraph == 0 {
+        return None;
+    }
+    let previous_layout = &layouts[quotation.paragraph - 1];
+    let previous_quotations = &quotations[previous_layout.quotations.clone()];
+    // A quotation that opens a paragraph and continues one left open in the previous paragraph
+    // shares its attribution (newsroom convention for multi-paragraph quotes).
+    let opens_paragraph = text[layout.range.start..quotation.span.start]
+        .trim()
+        .is_empty();
+    if opens_paragraph {
+        if let Some(open) = previous_quotations
+            .last()
+            .filter(|previous| !previous.closed)
+        {
+            if let Some(attribution) = &open.attribution {
+                return Some(Attribution {
+                    cue: attribution.cue.clone(),
+                    scope: AttributionScope::ContinuedQuotation,
+                });
+            }
+        }
+    }
+    // A paragraph that is only quotation carries the attribution of the end of the previous one.
+    let only_quotation = {
+        let mut outside = String::new();
+        let mut cursor = layout.range.start;
+        for other in &quotations[layout.quotations.clone()] {
+            outside.push_str(&text[cursor..other.span.start.max(cursor)]);
+            cursor = other.span.end.max(cursor);
+        }
+        outside.push_str(&text[cursor.min(layout.range.end)..layout.range.end]);
+        words(&outside, 0..outside.len()).is_empty()
+    };
+    if only_quotation {
+        // The previous paragraph may itself end with an attributed quotation.
+        if let Some(previous) = previous_quotations.last() {
+            let ends_previous = text[previous.span.end..previous_layout.range.end]
+                .trim()
+                .is_empty();
+            if let (true, Some(attribution)) = (ends_previous, &previous.attribution) {
+                return Some(Attribution {
+                    cue: attribution.cue.clone(),
+                    scope: AttributionScope::PreviousParagraph,
+                });
+            }
+        }
+        if let Some(last_sentence) = previous_layout.sentences.last() {
+            let previous_interiors: Vec<Range<usize>> = previous_quotations
+                .iter()
+                .map(|other| other.inner.clone())
+                .collect();
+            if let Some(cue) = find_cue(text, last_sentence.clone(), &previous_interiors) {
+                return Some(Attribution {
+                    cue,
+                    scope: AttributionScope::PreviousParagraph,
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::prose::{Format, Prose};
+
+    fn quotations_of(text: &str) -> Vec<(String, QuoteKind, Option<AttributionScope>)> {
+        let prose = Prose::parse(text, Format::PlainText);
+        let (_, quotations) = analyse(&prose.masked, &prose.paragraphs);
+        quotations
+            .into_iter()
+            .map(|quotation| {
+                (
+                    text[quotation.span].to_string(),
+                    quotation.kind,
+                    quotation.attribution.map(|attribution| attribution.scope),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kinds_and_attribution_scopes() {
+        use AttributionScope::*;
+        use QuoteKind::*;
+        for (text, expected) in [
+            (
+                "\"We will rebuild every house,\" the mayor said.",
+                vec![(
+                    "\"We will rebuild every house,\"",
+                    Speech,
+                    Some(SameSentence),
+                )],
+            ),
+            (
+                "The mayor arrived at noon. “We will rebuild every house.”",
+                vec![("“We will rebuild every house.”", Speech, None)],
+            ),
+            (
+                "The mayor said it plainly. “We will rebuild every house.”",
+                vec![(
+                    "“We will rebuild every house.”",
+                    Speech,
+                    Some(PreviousSentence),
+                )],
+            ),
+            (
+                "It formed what it termed the \"International Legion\" on Monday.",
+                vec![("\"International Legion\"", Title, None)],
+            ),
+            (
+                "The so-called \"peace at any price plan\" failed.",
+                vec![("\"peace at any price plan\"", Term, None)],
+            ),
+            (
+                "He read \"The Art of the Deal\" twice.",
+                vec![("\"The Art of the Deal\"", Title, None)],
+            ),
+            (
+                "Smith was a \"complete and utter failure as a manager\" in the story.",
+                vec![("\"complete and utter failure as a manager\"", Speech, None)],
+            ),
+        ] {
+            let expected: Vec<_> = expected
+                .into_iter()
+                .map(|(span, kind, scope)| (span.to_string(), kind, scope))
+                .collect();
+            assert_eq!(quotations_of(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn carried_over_and_continued_quotations() {
+        let text = "The governor took questions after the vote, and she said:\n\n\"We have done what we promised to do.\"\n\n\"This is the first paragraph of a long quote\n\n\"and this is where the long quote ends.\"";
+        let found = quotations_of(text);
+        assert_eq!(found[0].2, Some(AttributionScope::PreviousParagraph));
+        assert_eq!(found[1].2, Some(AttributionScope::PreviousParagraph));
+        assert_eq!(found[2].2, Some(AttributionScope::ContinuedQuotation));
+    }
+
+    #[test]
+    fn inch_marks_and_apostrophes_are_not_quotation_marks() {
+        assert!(
+            quotations_of("The 6'2\" guard didn't play in the '90s, Reuters' data shows.")
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! The rule registry. Adding a rule means writing one file in this folder (doc comment, check
+//! function, tests) and adding one line to [`REGISTRY`].
+
+pub mod relative_date;
+pub mod unattributed_quote;
+pub mod unsourced_figure;
+
+use super::finding::{Finding, RuleCode, Severity};
+use super::Context;
+
+/// What the registry knows about a rule.
+pub struct Rule {
+    pub code: RuleCode,
+    /// One line for `copydesk rules` and editor settings.
+    pub summary: &'static str,
+    pub default_severity: Severity,
+    pub check: fn(&Context, &mut Vec<Finding>),
+}
+
+/// Every rule, in the order their findings are computed.
+pub const REGISTRY: &[Rule] = &[
+    unattributed_quote::RULE,
+    relative_date::RULE,
+    unsourced_figure::RULE,
+];
+
+pub fn rule(code: RuleCode) -> &'static Rule {
+    REGISTRY
+        .iter()
+        .find(|rule| rule.code == code)
+        .expect("every rule code has a registry entry")
+}
+
+/// Helpers for the rules' own tests: analyse a snippet with a fixed publication date and read
+/// back the findings of one rule as the text they cover.
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::analysis::{analyze, Format, RuleCode, Settings};
+
+    pub fn settings() -> Settings {
+        let mut settings = Settings::new(jiff::civil::date(2030, 1, 1));
+        settings.reference_date = Some(jiff::civil::date(2022, 2, 28));
+        settings
+    }
+
+    pub fn findings_of(rule: RuleCode, text: &str) -> Vec<String> {
+        analyze(text, Format::PlainText, &settings())
+            .findings
+            .into_iter()
+            .filter(|finding| finding.rule == rule)
+            .map(|finding| text[finding.span].to_string())
+            .collect()
+    }
+
+    pub fn apply_first_fix(rule: RuleCode, text: &str) -> String {
+        let analysis = analyze(text, Format::PlainText, &settings());
+        let finding = analysis
+            .findings
+            .iter()
+            .find(|finding| finding.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule} finding in {text:?}"));
+        let fix = finding
+            .fixes
+            .first()
+            .unwrap_or_else(|| panic!("no fix in {text:?}"));
+        let mut edits = fix.edits.clone();
+        edits.sort_by_key(|edit| std::cmp::Reverse(edit.range.start));
+        let mut fixed = text.to_string();
+        for edit in edits {
+            fixed.replace_range(edit.range, &edit.replacement);
+        }
+        fixed
+    }
+
+    #[test]
+    fn every_rule_code_has_exactly_one_registry_entry() {
+        for code in RuleCode::ALL {
+            let entries = super::REGISTRY
+                .iter()
+                .filter(|rule| rule.code == code)
+                .count();
+            assert_eq!(entries, 1, "{code}");
+        }
+    }
+}

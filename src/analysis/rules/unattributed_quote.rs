@@ -1,0 +1,141 @@
+//! # unattributed-quote
+//!
+//! **What it flags:** a direct quotation of four or more words that nobody is said to have said:
+//! no reporting verb ("said", "told", "wrote" ...) or source phrase ("according to", "in a
+//! statement") in its sentence, in the sentence before or after it, or, for a quotation that is
+//! a paragraph of its own, at the end of the previous paragraph.
+//!
+//! **Why it matters:** a quotation without a speaker cannot be checked, and readers cannot judge
+//! it. AP asks for attribution with every direct quote ("restate attribution unless perfectly
+//! clear from context").
+//!
+//! **Example:** `"We will not raise the levy this year."` standing alone in a paragraph that does
+//! not follow a named speaker.
+//!
+//! **Fix:** "Add attribution" turns the quotation into `"We will not raise the levy this year,"
+//! [SPEAKER] said.`, leaving the bracketed placeholder to fill in. Short scare quotes and terms
+//! (`the "International Legion"`) and titles are not speech and are never reported.
+
+use std::ops::Range;
+
+use crate::analysis::finding::{Details, Edit, Finding, Fix, QuoteDetails, RuleCode, Severity};
+use crate::analysis::quotes::{Quotation, QuoteKind};
+use crate::analysis::Context;
+
+use super::Rule;
+
+pub const RULE: Rule = Rule {
+    code: RuleCode::UnattributedQuote,
+    summary: "Quotation of four or more words with no speaker or attribution nearby.",
+    default_severity: Severity::Warning,
+    check,
+};
+
+const SEARCHED: &str = "a reporting verb (said, told, added, stated, wrote ...) or a source phrase (according to, in a statement ...) in the quote's sentence, the sentence before or after it, or, for a quote standing alone, at the end of the previous paragraph";
+
+fn check(context: &Context, findings: &mut Vec<Finding>) {
+    for quotation in &context.quotations {
+        if quotation.kind != QuoteKind::Speech || quotation.attribution.is_some() {
+            continue;
+        }
+        findings.push(Finding {
+            rule: RuleCode::UnattributedQuote,
+            span: quotation.span.clone(),
+            severity: RULE.default_severity,
+            message: "Quote has no attribution: who said this?".to_string(),
+            details: Details::Quote(QuoteDetails {
+                kind: quotation.kind.as_str(),
+                words: quotation.words,
+                searched: SEARCHED.to_string(),
+            }),
+            fixes: add_attribution(context, quotation).into_iter().collect(),
+        });
+    }
+}
+
+/// Builds the "Add attribution" fix in news style: the attribution follows the quotation, and a
+/// full stop that ended the quotation becomes a comma inside the closing mark.
+fn add_attribution(context: &Context, quotation: &Quotation) -> Option<Fix> {
+    if !quotation.closed {
+        return None;
+    }
+    let text = context.text;
+    let interior = text[quotation.inner.clone()].trim_end();
+    let last = interior.chars().last()?;
+    let interior_end = quotation.inner.start + interior.len();
+    let after_mark = &text[quotation.span.end..];
+    let continues_with_quotation = after_mark.trim_start().starts_with(['"', '“', '«', '„']);
+    let edits = match last {
+        '.' => vec![
+            Edit::replace(interior_end - 1..interior_end, ","),
+            Edit::insert(quotation.span.end, " [SPEAKER] said."),
+        ],
+        ',' if continues_with_quotation => {
+            vec![Edit::insert(quotation.span.end, " [SPEAKER] said,")]
+        }
+        ',' => vec![Edit::insert(quotation.span.end, " [SPEAKER] said")],
+        '?' | '!' => {
+            let ends_sentence = after_mark.trim_start().is_empty()
+                || after_mark
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase());
+            let insertion = if ends_sentence {
+                " [SPEAKER] said."
+            } else {
+                " [SPEAKER] said"
+            };
+            vec![Edit::insert(quotation.span.end, insertion)]
+        }
+        _ => {
+            // A partial quotation inside a sentence: attribute the whole sentence at its end.
+            let sentence_end = sentence_end_before_punctuation(context, quotation)?;
+            vec![Edit::insert(sentence_end, ", [SPEAKER] said")]
+        }
+    };
+    Some(Fix {
+        title: "Add attribution: [SPEAKER] said".to_string(),
+        edits,
+    })
+}
+
+fn sentence_end_before_punctuation(context: &Context, quotation: &Quotation) -> Option<usize> {
+    let paragraph = context.paragraphs.get(quotation.paragraph)?;
+    let sentence: Range<usize> = context.sentence_at(paragraph, quotation.span.start);
+    let body = context.text[sentence.clone()].trim_end();
+    let trimmed = body.trim_end_matches(['.', '!', '?']);
+    Some(sentence.start + trimmed.len().max(quotation.span.end - sentence.start))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::tests::{apply_first_fix, findings_of};
+    use crate::analysis::RuleCode;
+
+    const RULE: RuleCode = RuleCode::UnattributedQuote;
+
+    #[test]
+    fn flags_speech_without_attribution() {
+        for (text, flagged) in [
+            ("The council met. \"We will not raise the levy this year.\"", vec!["\"We will not raise the levy this year.\""]),
+            ("“We will not raise the levy this year,” the mayor said.", vec![]),
+            ("The mayor said: “We will not raise the levy this year.”", vec![]),
+            ("According to the mayor, “the levy will not rise this year.”", vec![]),
+            ("Officials formed the \"International Legion\" on Monday.", vec![]),
+            ("The mayor spoke. She was clear.\n\nThe levy stays. \"Nobody will pay more next year.\"", vec!["\"Nobody will pay more next year.\""]),
+            ("He called it a \"deal\" and left.", vec![]),
+        ] {
+            assert_eq!(findings_of(RULE, text), flagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn add_attribution_keeps_news_punctuation() {
+        for (text, fixed) in [
+            ("The council met. \"We will not raise the levy.\"", "The council met. \"We will not raise the levy,\" [SPEAKER] said."),
+            ("The council met. \"Will you raise the levy this year?\"", "The council met. \"Will you raise the levy this year?\" [SPEAKER] said."),
+            ("The council met. It was a \"complete and utter waste of time\" for many.", "The council met. It was a \"complete and utter waste of time\" for many, [SPEAKER] said."),
+        ] {
+            assert_eq!(apply_first_fix(RULE, text), fixed, "{text}");
+        }
+    }
+}

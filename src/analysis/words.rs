@@ -1,0 +1,116 @@
+//! Words and their byte ranges, the unit every rule matches on.
+
+use std::ops::Range;
+
+/// A word of the masked prose: letters and digits, with apostrophes and hyphens inside it
+/// ("don't", "so-called", "Monday's").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+}
+
+impl Word<'_> {
+    pub fn is(&self, lower: &str) -> bool {
+        self.text.eq_ignore_ascii_case(lower)
+    }
+
+    pub fn is_any(&self, lower: &[&str]) -> bool {
+        lower.iter().any(|candidate| self.is(candidate))
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The word without a possessive ending ("Monday's" -> "Monday").
+    pub fn without_possessive(&self) -> &str {
+        for suffix in ["'s", "’s", "'", "’"] {
+            if let Some(stem) = self.text.strip_suffix(suffix) {
+                return stem;
+            }
+        }
+        self.text
+    }
+}
+
+fn is_word_char(character: char) -> bool {
+    character.is_alphanumeric()
+}
+
+fn is_joiner(character: char) -> bool {
+    matches!(character, '\'' | '’' | '-' | '‑')
+}
+
+/// The words of `text[range]`, in order.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut found = Vec::new();
+    let slice = &text[range.clone()];
+    let mut characters = slice.char_indices().peekable();
+    while let Some((start, character)) = characters.next() {
+        if !is_word_char(character) {
+            continue;
+        }
+        let mut end = start + character.len_utf8();
+        while let Some(&(index, next)) = characters.peek() {
+            if is_word_char(next) {
+                end = index + next.len_utf8();
+                characters.next();
+            } else if is_joiner(next) {
+                // A joiner belongs to the word only when a letter or digit follows it, except
+                // for the possessive apostrophe after a plural ("officials'").
+                let after = slice[index + next.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    characters.next();
+                } else if matches!(next, '\'' | '’') && slice[..index].ends_with('s') {
+                    end = index + next.len_utf8();
+                    characters.next();
+                    break;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        found.push(Word {
+            text: &slice[start..end],
+            range: range.start + start..range.start + end,
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let text = "So-called \"experts\" don't agree, officials' Monday's plan.";
+        let texts: Vec<&str> = words(text, 0..text.len())
+            .iter()
+            .map(|word| word.text)
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "So-called",
+                "experts",
+                "don't",
+                "agree",
+                "officials'",
+                "Monday's",
+                "plan"
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_are_offsets_in_the_whole_text() {
+        let text = "ab «cd» é1";
+        let found = words(text, 3..text.len());
+        assert_eq!(&text[found[0].range.clone()], "cd");
+        assert_eq!(&text[found[1].range.clone()], "é1");
+    }
+}

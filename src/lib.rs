@@ -1,0 +1,10 @@
+//! copydesk: a language server and command line tool that fact-checks news drafts as they are
+//! written. See README.md for what it checks and how to use it.
+//!
+//! - [`analysis`] is the pure engine: text and settings in, findings out.
+//! - [`text`] is the document model and position conversion.
+//! - [`lsp`] is the language server, the only module that knows the protocol.
+//! - [`cli`] is the command line.
+
+pub mod analysis;
+pub mod text;
