@@ -7,4 +7,6 @@
 //! - [`cli`] is the command line.
 
 pub mod analysis;
+pub mod cli;
+pub mod lsp;
 pub mod text;

@@ -1,1 +1,65 @@
-fn main() {}
+//! The `copydesk` binary: the language server by default, `copydesk check` for files.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use copydesk::cli::{check, Cli, Command};
+use copydesk::lsp::{self, ServerOptions};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let code = match cli.command {
+        None | Some(Command::Serve) => serve(),
+        Some(Command::Check(args)) => {
+            let mut stdout = std::io::stdout().lock();
+            let mut stderr = std::io::stderr().lock();
+            check::run(&args, lsp::config::today(), &mut stdout, &mut stderr)
+        }
+    };
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+/// Logs go to stderr, never stdout (which carries the protocol), without colour codes so that
+/// editors' log panels show them cleanly. `COPYDESK_LOG=debug` turns on more detail.
+fn init_logging() {
+    let level = match std::env::var("COPYDESK_LOG")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "trace" => tracing::Level::TRACE,
+        "debug" => tracing::Level::DEBUG,
+        "warn" => tracing::Level::WARN,
+        "error" => tracing::Level::ERROR,
+        _ => tracing::Level::INFO,
+    };
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_max_level(level)
+        .init();
+}
+
+fn serve() -> i32 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            tracing::error!("cannot start the async runtime: {error}");
+            return 1;
+        }
+    };
+    let code = runtime.block_on(lsp::serve(
+        tokio::io::stdin(),
+        tokio::io::stdout(),
+        ServerOptions::default(),
+    ));
+    // The blocking stdin reader may still be parked on a read; do not wait for it.
+    runtime.shutdown_background();
+    code
+}

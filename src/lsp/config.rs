@@ -1,0 +1,213 @@
+//! The server's settings as editors send them: camelCase JSON, first as `initializationOptions`
+//! and later in `workspace/didChangeConfiguration` as `{"copydesk": {...}}`.
+//!
+//! Reading is forgiving: a wrong value for one key is reported and ignored, and every other key
+//! still applies, so one typo in an editor's settings never turns the checker off.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::analysis::{RuleCode, Settings, Severity};
+
+pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
+pub const DEFAULT_MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// Analysis settings; `today` is refreshed from the clock before every analysis.
+    pub analysis: Settings,
+    pub debounce: Duration,
+    /// Drafts larger than this are not analysed; one information diagnostic says so.
+    pub max_file_bytes: usize,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            analysis: Settings::new(today()),
+            debounce: Duration::from_millis(DEFAULT_DEBOUNCE_MS),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// Today's date in the machine's time zone: a draft written late in the evening is dated by
+/// the reporter's calendar, not by UTC's.
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+/// Takes the copydesk section out of a settings object: `{"copydesk": {...}}` or the section
+/// itself (as `initializationOptions` carries it).
+pub fn copydesk_section(value: &Value) -> Option<&Value> {
+    match value {
+        Value::Object(map) => Some(map.get("copydesk").unwrap_or(value)),
+        _ => None,
+    }
+}
+
+impl ServerConfig {
+    /// Applies the keys present in `section`; returns one message per key it could not use.
+    pub fn apply(&mut self, section: &Value) -> Vec<String> {
+        let mut problems = Vec::new();
+        let Value::Object(map) = section else {
+            if !section.is_null() {
+                problems.push(format!("settings must be an object, not {section}"));
+            }
+            return problems;
+        };
+        for (key, value) in map {
+            match key.as_str() {
+                "debounceMs" => match value.as_u64() {
+                    Some(millis) => self.debounce = Duration::from_millis(millis.min(10_000)),
+                    None => problems.push(format!(
+                        "debounceMs must be a whole number of milliseconds, not {value}"
+                    )),
+                },
+                "maxFileBytes" => match value.as_u64() {
+                    Some(bytes) => self.max_file_bytes = bytes as usize,
+                    None => {
+                        problems.push(format!("maxFileBytes must be a whole number, not {value}"))
+                    }
+                },
+                "referenceDate" => match value {
+                    Value::Null => self.analysis.reference_date = None,
+                    Value::String(text) if text.trim().is_empty() => {
+                        self.analysis.reference_date = None
+                    }
+                    Value::String(text) => match text.trim().parse() {
+                        Ok(date) => self.analysis.reference_date = Some(date),
+                        Err(_) => problems.push(format!(
+                            "referenceDate must be a date like 2022-02-28, not {text:?}"
+                        )),
+                    },
+                    other => problems.push(format!(
+                        "referenceDate must be a date like 2022-02-28, not {other}"
+                    )),
+                },
+                "figures" => {
+                    if let Some(min_count) = value.get("minCount") {
+                        match min_count.as_u64() {
+                            Some(count) => self.analysis.figures_min_count = count,
+                            None => problems.push(format!(
+                                "figures.minCount must be a whole number, not {min_count}"
+                            )),
+                        }
+                    }
+                }
+                "rules" => self.apply_rules(value, &mut problems),
+                // Settings that belong to editor extensions (their own trace level, the server
+                // path) arrive in the same section and are not the server's business.
+                "trace" | "server" | "path" => {}
+                other => problems.push(format!("unknown setting copydesk.{other}")),
+            }
+        }
+        problems
+    }
+
+    fn apply_rules(&mut self, value: &Value, problems: &mut Vec<String>) {
+        let Value::Object(rules) = value else {
+            problems.push(format!(
+                "rules must be an object keyed by rule code, not {value}"
+            ));
+            return;
+        };
+        for (code, choice) in rules {
+            let Some(rule) = RuleCode::from_code(code) else {
+                problems.push(format!("unknown rule {code:?} in copydesk.rules"));
+                continue;
+            };
+            let entry = self.analysis.rules.entry(rule).or_default();
+            match choice {
+                Value::Bool(enabled) => entry.enabled = Some(*enabled),
+                Value::String(text) if text == "off" => entry.enabled = Some(false),
+                Value::String(text) => match Severity::from_name(text) {
+                    Some(severity) => {
+                        entry.enabled = Some(true);
+                        entry.severity = Some(severity);
+                    }
+                    None => problems.push(format!(
+                        "rules.{code} must be true, false, \"off\" or a severity, not {text:?}"
+                    )),
+                },
+                Value::Object(fields) => {
+                    if let Some(enabled) = fields.get("enabled") {
+                        match enabled.as_bool() {
+                            Some(enabled) => entry.enabled = Some(enabled),
+                            None => {
+                                problems.push(format!("rules.{code}.enabled must be true or false"))
+                            }
+                        }
+                    }
+                    if let Some(severity) = fields.get("severity") {
+                        match severity.as_str().and_then(Severity::from_name) {
+                            Some(severity) => entry.severity = Some(severity),
+                            None => problems.push(format!(
+                                "rules.{code}.severity must be error, warning, information or hint, not {severity}"
+                            )),
+                        }
+                    }
+                }
+                other => problems.push(format!("rules.{code} must be an object, not {other}")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn applies_known_keys_and_reports_the_rest() {
+        let mut config = ServerConfig::default();
+        let problems = config.apply(&json!({
+            "debounceMs": 0,
+            "referenceDate": "2022-02-28",
+            "figures": {"minCount": 50},
+            "rules": {"unsourced-figure": {"severity": "info"}, "relative-date": false, "nope": true},
+            "colour": "red",
+        }));
+        assert_eq!(config.debounce, Duration::ZERO);
+        assert_eq!(
+            config.analysis.reference_date,
+            Some(jiff::civil::date(2022, 2, 28))
+        );
+        assert_eq!(config.analysis.figures_min_count, 50);
+        assert!(!config.analysis.rule_enabled(RuleCode::RelativeDate));
+        assert_eq!(
+            config.analysis.severity_override(RuleCode::UnsourcedFigure),
+            Some(Severity::Information)
+        );
+        assert_eq!(
+            problems,
+            vec![
+                "unknown setting copydesk.colour".to_string(),
+                "unknown rule \"nope\" in copydesk.rules".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_value_keeps_the_previous_one() {
+        let mut config = ServerConfig::default();
+        config.apply(&json!({"referenceDate": "2022-02-28"}));
+        let problems = config.apply(&json!({"referenceDate": "last week", "debounceMs": "fast"}));
+        assert_eq!(problems.len(), 2);
+        assert_eq!(
+            config.analysis.reference_date,
+            Some(jiff::civil::date(2022, 2, 28))
+        );
+        assert_eq!(config.debounce, Duration::from_millis(DEFAULT_DEBOUNCE_MS));
+    }
+
+    #[test]
+    fn section_is_found_with_or_without_the_wrapper() {
+        let wrapped = json!({"copydesk": {"debounceMs": 5}});
+        let bare = json!({"debounceMs": 5});
+        assert_eq!(copydesk_section(&wrapped), Some(&bare));
+        assert_eq!(copydesk_section(&bare), Some(&bare));
+    }
+}

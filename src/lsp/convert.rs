@@ -1,0 +1,193 @@
+//! Findings to LSP: diagnostics, hovers and code actions, all in one place.
+//!
+//! Each function renders the findings of a snapshot; none of them runs a rule again. Byte
+//! spans become positions in the negotiated encoding through the snapshot's own rope, so the
+//! positions always match the text the findings were computed on.
+
+use std::collections::HashMap;
+
+use serde_json::json;
+use tower_lsp::lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, DiagnosticSeverity, Hover,
+    HoverContents, MarkupContent, MarkupKind, NumberOrString, Position, PublishDiagnosticsParams,
+    Range, TextEdit, Url, WorkspaceEdit,
+};
+
+use super::state::{Outcome, Snapshot};
+use crate::analysis::{Finding, Severity};
+use crate::text::{self, PositionEncoding};
+
+pub const SOURCE: &str = "copydesk";
+
+pub fn position(snapshot: &Snapshot, offset: usize, encoding: PositionEncoding) -> Position {
+    let converted = text::position_at(&snapshot.rope, offset, encoding);
+    Position::new(converted.line, converted.character)
+}
+
+pub fn range(
+    snapshot: &Snapshot,
+    span: &std::ops::Range<usize>,
+    encoding: PositionEncoding,
+) -> Range {
+    Range::new(
+        position(snapshot, span.start, encoding),
+        position(snapshot, span.end, encoding),
+    )
+}
+
+pub fn offset(snapshot: &Snapshot, position: Position, encoding: PositionEncoding) -> usize {
+    text::offset_at(
+        &snapshot.rope,
+        text::Position {
+            line: position.line,
+            character: position.character,
+        },
+        encoding,
+    )
+}
+
+fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+pub fn diagnostic(
+    snapshot: &Snapshot,
+    finding: &Finding,
+    encoding: PositionEncoding,
+) -> Diagnostic {
+    let mut data = json!({ "rule": finding.rule.as_str() });
+    if let Some(resolved) = finding.resolved_date() {
+        data["resolved"] = json!(resolved);
+    }
+    Diagnostic {
+        range: range(snapshot, &finding.span, encoding),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.rule.as_str().to_string())),
+        source: Some(SOURCE.to_string()),
+        message: finding.message.clone(),
+        data: Some(data),
+        ..Diagnostic::default()
+    }
+}
+
+/// The diagnostics of a snapshot: one per finding, or one saying why the draft was not checked.
+pub fn diagnostics(snapshot: &Snapshot, encoding: PositionEncoding) -> Vec<Diagnostic> {
+    match &snapshot.outcome {
+        Outcome::Analysed(analysis) => analysis
+            .findings
+            .iter()
+            .map(|finding| diagnostic(snapshot, finding, encoding))
+            .collect(),
+        Outcome::NotChecked(reason) => vec![Diagnostic {
+            range: Range::default(),
+            severity: Some(DiagnosticSeverity::INFORMATION),
+            code: Some(NumberOrString::String("not-checked".to_string())),
+            source: Some(SOURCE.to_string()),
+            message: reason.clone(),
+            ..Diagnostic::default()
+        }],
+    }
+}
+
+/// A complete `textDocument/publishDiagnostics` notification body.
+pub fn publish_diagnostics(
+    uri: &Url,
+    diagnostics: Vec<Diagnostic>,
+    version: Option<i32>,
+) -> Vec<u8> {
+    let params = PublishDiagnosticsParams {
+        uri: uri.clone(),
+        diagnostics,
+        version,
+    };
+    serde_json::to_vec(&json!({
+        "jsonrpc": "2.0",
+        "method": "textDocument/publishDiagnostics",
+        "params": params,
+    }))
+    .unwrap_or_default()
+}
+
+fn findings(snapshot: &Snapshot) -> &[Finding] {
+    match &snapshot.outcome {
+        Outcome::Analysed(analysis) => &analysis.findings,
+        Outcome::NotChecked(_) => &[],
+    }
+}
+
+/// Hover over a finding: its message and details as Markdown.
+pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> Option<Hover> {
+    let offset = offset(snapshot, at, encoding);
+    let under: Vec<&Finding> = findings(snapshot)
+        .iter()
+        .filter(|finding| finding.span.start <= offset && offset <= finding.span.end)
+        .collect();
+    let first = under.first()?;
+    let mut sections = Vec::new();
+    for finding in &under {
+        let mut section = format!(
+            "**copydesk: {}** ({})\n\n{}",
+            finding.rule,
+            finding.severity.as_str(),
+            finding.message
+        );
+        for line in finding.explanation() {
+            section.push_str("\n\n");
+            section.push_str(&line);
+        }
+        sections.push(section);
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: sections.join("\n\n---\n\n"),
+        }),
+        range: Some(range(snapshot, &first.span, encoding)),
+    })
+}
+
+/// Quick fixes of the findings that touch `requested`.
+pub fn code_actions(
+    snapshot: &Snapshot,
+    uri: &Url,
+    requested: Range,
+    encoding: PositionEncoding,
+) -> Vec<CodeActionOrCommand> {
+    let start = offset(snapshot, requested.start, encoding);
+    let end = offset(snapshot, requested.end, encoding).max(start);
+    let mut actions = Vec::new();
+    for finding in findings(snapshot) {
+        let touches = finding.span.start <= end && start <= finding.span.end;
+        if !touches {
+            continue;
+        }
+        let diagnostic = diagnostic(snapshot, finding, encoding);
+        for (index, fix) in finding.fixes.iter().enumerate() {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|edit| TextEdit {
+                    range: range(snapshot, &edit.range, encoding),
+                    new_text: edit.replacement.clone(),
+                })
+                .collect();
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri.clone(), edits)])),
+                    ..WorkspaceEdit::default()
+                }),
+                is_preferred: Some(index == 0),
+                ..CodeAction::default()
+            }));
+        }
+    }
+    actions
+}

@@ -1,0 +1,353 @@
+//! The language server. This module and its children are the only code that knows LSP.
+//!
+//! ```text
+//!  client ──bytes──▶ framing (this file) ──valid requests──▶ tower-lsp ──▶ server.rs handlers
+//!                       │ didOpen/didChange/didClose/didChangeConfiguration
+//!                       ▼ applied to the store at once, in wire order
+//!                     state.rs ──events──▶ worker.rs ──publishDiagnostics──┐
+//!  client ◀──bytes── writer ◀────────── tower-lsp responses ◀─────────────┘
+//! ```
+//!
+//! The framing layer in front of tower-lsp 0.20 exists to fix four of its sharp edges: it
+//! dispatches notifications concurrently (so edits could be applied out of order), it stops
+//! reading after the first undecodable message, it rejects `shutdown` sent with `"params": null`
+//! or `{}` (as Emacs eglot and lsp4j send it), and its `exit` handling can hang.
+
+pub mod config;
+pub mod convert;
+pub mod framing;
+pub mod server;
+pub mod state;
+pub mod worker;
+
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
+use tokio::sync::mpsc;
+use tower_lsp::lsp_types::{
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams,
+};
+use tower_lsp::{LspService, Server};
+
+use framing::{find, write_frame, Frame, FrameReader};
+use server::Backend;
+use state::State;
+
+use crate::text::{Document, Position};
+
+/// Options for embedding the server; the binary uses the defaults.
+#[derive(Clone, Debug, Default)]
+pub struct ServerOptions {
+    /// Registers `copydesk/debugPanic` and makes analysis panic on the text
+    /// [`TEST_PANIC_MARKER`], so that tests can prove panics are survived.
+    pub test_hooks: bool,
+}
+
+pub const TEST_PANIC_MARKER: &str = "copydesk-test-panic-in-analysis";
+
+/// What the reader does with one decoded message.
+enum Action {
+    Forward(Vec<u8>),
+    Handled,
+    Exit,
+}
+
+/// Serves LSP on `input`/`output` until `exit` or the end of input. Returns the process exit
+/// code: 0 after `shutdown`, 1 otherwise (as the specification asks).
+pub async fn serve<I, O>(input: I, output: O, options: ServerOptions) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let (worker_sender, worker_receiver) = mpsc::unbounded_channel();
+    let (outgoing_sender, outgoing_receiver) = mpsc::unbounded_channel::<Vec<u8>>();
+    let mut state = State::new(worker_sender, outgoing_sender.clone());
+    if options.test_hooks {
+        state.analysis_panic_marker = Some(TEST_PANIC_MARKER.to_string());
+    }
+    let state = Arc::new(state);
+    let worker = tokio::spawn(worker::run(state.clone(), worker_receiver));
+
+    let backend_state = state.clone();
+    let mut builder = LspService::build(move |_client| Backend::new(backend_state.clone()));
+    if options.test_hooks {
+        builder = builder.custom_method("copydesk/debugPanic", Backend::debug_panic);
+    }
+    let (service, socket) = builder.finish();
+    let (mut to_tower, tower_input) = tokio::io::duplex(1 << 20);
+    let (tower_output, from_tower) = tokio::io::duplex(1 << 20);
+    let tower = tokio::spawn(Server::new(tower_input, tower_output, socket).serve(service));
+
+    // tower-lsp's responses are re-framed and merged with copydesk's own messages, so that one
+    // writer owns the client's output and messages never interleave.
+    let tower_sender = outgoing_sender.clone();
+    let tower_reader = tokio::spawn(async move {
+        let mut frames = FrameReader::new(from_tower);
+        loop {
+            match frames.next_frame().await {
+                Frame::Body(body) => {
+                    if tower_sender.send(body).is_err() {
+                        return;
+                    }
+                }
+                Frame::Malformed(reason) => {
+                    tracing::error!("tower-lsp wrote a bad frame: {reason}")
+                }
+                Frame::Eof => return,
+            }
+        }
+    });
+    let writer = tokio::spawn(write_all(output, outgoing_receiver));
+
+    let mut reader = FrameReader::new(input);
+    let mut shutdown_requested = false;
+    let mut initialize_seen = false;
+    let exit_code = loop {
+        let body = match reader.next_frame().await {
+            Frame::Eof => {
+                tracing::info!("input closed");
+                break if shutdown_requested { 0 } else { 1 };
+            }
+            Frame::Malformed(reason) => {
+                tracing::warn!("dropped a malformed message: {reason}");
+                state.send(error_response(
+                    Value::Null,
+                    -32700,
+                    &format!("Parse error: {reason}"),
+                ));
+                continue;
+            }
+            Frame::Body(body) => body,
+        };
+        let message = match serde_json::from_slice::<Value>(&body) {
+            Ok(message) => message,
+            Err(error) => match recover_from_bad_length(&mut reader, &body) {
+                Some(message) => message,
+                None => {
+                    tracing::warn!("dropped a message that is not JSON: {error}");
+                    state.send(error_response(
+                        Value::Null,
+                        -32700,
+                        &format!("Parse error: {error}"),
+                    ));
+                    continue;
+                }
+            },
+        };
+        let action = classify(
+            &state,
+            message,
+            &mut shutdown_requested,
+            &mut initialize_seen,
+        );
+        match action {
+            Action::Forward(body) => {
+                let written = async {
+                    write_frame(&mut to_tower, &body).await?;
+                    to_tower.flush().await
+                };
+                if let Err(error) = written.await {
+                    tracing::error!("the request router stopped: {error}");
+                    break 1;
+                }
+            }
+            Action::Handled => {}
+            Action::Exit => break if shutdown_requested { 0 } else { 1 },
+        }
+    };
+
+    // Stop everything, then let the writer flush what was queued before the exit.
+    tower.abort();
+    worker.abort();
+    tower_reader.abort();
+    let _ = outgoing_sender.send(Vec::new());
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
+    exit_code
+}
+
+/// Writes queued message bodies until an empty body (the stop signal) or a closed channel.
+async fn write_all<O: AsyncWrite + Unpin>(
+    mut output: O,
+    mut bodies: mpsc::UnboundedReceiver<Vec<u8>>,
+) {
+    while let Some(body) = bodies.recv().await {
+        if body.is_empty() {
+            break;
+        }
+        if write_frame(&mut output, &body).await.is_err() {
+            return;
+        }
+        // Flush only when nothing else is waiting: a burst of messages goes out in one write.
+        if bodies.is_empty() && output.flush().await.is_err() {
+            return;
+        }
+    }
+    let _ = output.flush().await;
+}
+
+/// A body that is not JSON may hold the start of the next message when the client sent a wrong
+/// `Content-Length`: the header is put back for the reader, and the part before it is used if it
+/// is a message of its own.
+fn recover_from_bad_length(
+    reader: &mut FrameReader<impl tokio::io::AsyncRead + Unpin>,
+    body: &[u8],
+) -> Option<Value> {
+    let at = find(&body.to_ascii_lowercase(), b"content-length:")?;
+    reader.unread(&body[at..]);
+    serde_json::from_slice(&body[..at]).ok()
+}
+
+pub fn error_response(id: Value, code: i64, message: &str) -> Vec<u8> {
+    serde_json::to_vec(&json!({
+        "jsonrpc": "2.0",
+        "id": id,
+        "error": { "code": code, "message": message },
+    }))
+    .unwrap_or_default()
+}
+
+/// Whether a JSON-RPC id is one tower-lsp can decode (an integer, a string or null).
+fn valid_id(id: &Value) -> bool {
+    id.is_null() || id.is_string() || id.as_i64().is_some()
+}
+
+/// Decides what to do with one message, applying text synchronisation at once.
+fn classify(
+    state: &Arc<State>,
+    mut message: Value,
+    shutdown_requested: &mut bool,
+    initialize_seen: &mut bool,
+) -> Action {
+    let id = message.get("id").cloned();
+    let well_formed = message.is_object()
+        && message.get("jsonrpc") == Some(&json!("2.0"))
+        && id.as_ref().is_none_or(valid_id)
+        && message.get("method").is_none_or(Value::is_string)
+        && (message.get("method").is_some()
+            || (id.is_some()
+                && (message.get("result").is_some() || message.get("error").is_some())));
+    if !well_formed {
+        let reply_id = id.filter(valid_id).unwrap_or(Value::Null);
+        tracing::warn!(
+            "dropped a message that is not JSON-RPC 2.0: {}",
+            truncate(&message.to_string())
+        );
+        state.send(error_response(
+            reply_id,
+            -32600,
+            "Invalid Request: not a JSON-RPC 2.0 message",
+        ));
+        return Action::Handled;
+    }
+    let Some(method) = message
+        .get("method")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+    else {
+        // A response to a request of ours.
+        return Action::Forward(serde_json::to_vec(&message).unwrap_or_default());
+    };
+    let params = message.get("params").cloned().unwrap_or(Value::Null);
+    match method.as_str() {
+        "exit" => Action::Exit,
+        "shutdown" => {
+            if id.is_some() {
+                *shutdown_requested = true;
+            }
+            // tower-lsp 0.20 answers `shutdown` with `"params": null` or `{}` with an error.
+            if let Some(object) = message.as_object_mut() {
+                object.remove("params");
+            }
+            Action::Forward(serde_json::to_vec(&message).unwrap_or_default())
+        }
+        "initialize" => {
+            *initialize_seen = true;
+            Action::Forward(serde_json::to_vec(&message).unwrap_or_default())
+        }
+        "textDocument/didOpen"
+        | "textDocument/didChange"
+        | "textDocument/didClose"
+        | "workspace/didChangeConfiguration" => {
+            if !*initialize_seen {
+                tracing::warn!("{method} before initialize: ignored");
+            } else if let Err(error) = apply_notification(state, &method, params) {
+                tracing::warn!("{method} ignored: {error}");
+            }
+            Action::Handled
+        }
+        _ => Action::Forward(serde_json::to_vec(&message).unwrap_or_default()),
+    }
+}
+
+fn truncate(text: &str) -> &str {
+    let mut end = text.len().min(200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Applies a text-synchronisation or configuration notification to the store.
+fn apply_notification(state: &Arc<State>, method: &str, params: Value) -> Result<(), String> {
+    match method {
+        "textDocument/didOpen" => {
+            let params: DidOpenTextDocumentParams =
+                serde_json::from_value(params).map_err(|error| error.to_string())?;
+            let item = params.text_document;
+            state.open(
+                item.uri,
+                Document::new(&item.text, item.version, &item.language_id),
+            );
+        }
+        "textDocument/didChange" => {
+            let params: DidChangeTextDocumentParams =
+                serde_json::from_value(params).map_err(|error| error.to_string())?;
+            let encoding = state.encoding();
+            let uri = params.text_document.uri;
+            let version = params.text_document.version;
+            let applied = state.change(&uri, |document| {
+                if version < document.version() {
+                    tracing::warn!(
+                        "{uri}: version went backwards from {} to {version}",
+                        document.version()
+                    );
+                }
+                for change in &params.content_changes {
+                    let range = change.range.map(|range| {
+                        (
+                            Position {
+                                line: range.start.line,
+                                character: range.start.character,
+                            },
+                            Position {
+                                line: range.end.line,
+                                character: range.end.character,
+                            },
+                        )
+                    });
+                    document.apply_change(range, &change.text, encoding);
+                }
+                document.set_version(version);
+            });
+            if !applied {
+                return Err(format!("{uri} is not open"));
+            }
+        }
+        "textDocument/didClose" => {
+            let params: DidCloseTextDocumentParams =
+                serde_json::from_value(params).map_err(|error| error.to_string())?;
+            if !state.close(&params.text_document.uri) {
+                return Err(format!("{} is not open", params.text_document.uri));
+            }
+        }
+        "workspace/didChangeConfiguration" => {
+            let params: DidChangeConfigurationParams =
+                serde_json::from_value(params).map_err(|error| error.to_string())?;
+            server::apply_settings(state, &params.settings);
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! The requests tower-lsp routes to copydesk: initialize, shutdown, hover, code actions.
+//!
+//! Text synchronisation never reaches this file: the framing layer applies it to the store in
+//! wire order (see `mod.rs`). Every handler runs under [`guard`], so a panic becomes an error
+//! response and the server keeps serving.
+
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use futures::FutureExt;
+use serde_json::{json, Value};
+use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp::lsp_types::{
+    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
+    CodeActionResponse, Hover, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, InitializedParams, MessageType, PositionEncodingKind, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+};
+use tower_lsp::LanguageServer;
+
+use super::config::copydesk_section;
+use super::convert;
+use super::state::State;
+use crate::text::PositionEncoding;
+
+pub struct Backend {
+    state: Arc<State>,
+}
+
+/// Runs a handler, turning a panic into an internal-error response.
+async fn guard<T>(name: &str, handler: impl Future<Output = Result<T>>) -> Result<T> {
+    match AssertUnwindSafe(handler).catch_unwind().await {
+        Ok(result) => result,
+        Err(_) => {
+            tracing::error!("the {name} handler panicked; the server goes on");
+            Err(Error {
+                code: ErrorCode::InternalError,
+                message: format!("copydesk hit an internal error in {name}; see the server log")
+                    .into(),
+                data: None,
+            })
+        }
+    }
+}
+
+/// Sends `window/showMessage`, used when settings cannot be applied: nothing is ignored silently.
+pub fn show_message(state: &State, kind: MessageType, message: &str) {
+    let body = json!({
+        "jsonrpc": "2.0",
+        "method": "window/showMessage",
+        "params": { "type": kind, "message": message },
+    });
+    state.send(serde_json::to_vec(&body).unwrap_or_default());
+}
+
+/// Applies a settings object and tells the user about every key that could not be used.
+pub fn apply_settings(state: &State, settings: &Value) {
+    let Some(section) = copydesk_section(settings) else {
+        return;
+    };
+    let problems = state.update_config(section);
+    for problem in &problems {
+        tracing::warn!("settings: {problem}");
+    }
+    if !problems.is_empty() {
+        show_message(
+            state,
+            MessageType::WARNING,
+            &format!("copydesk settings: {}", problems.join("; ")),
+        );
+    }
+}
+
+impl Backend {
+    pub fn new(state: Arc<State>) -> Backend {
+        Backend { state }
+    }
+
+    /// A request that panics on purpose, registered only for tests of the panic guard.
+    pub async fn debug_panic(&self, _params: Value) -> Result<Value> {
+        guard("copydesk/debugPanic", async {
+            panic!("copydesk/debugPanic was requested")
+        })
+        .await
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        guard("initialize", async {
+            let offered: Vec<String> = params
+                .capabilities
+                .general
+                .as_ref()
+                .and_then(|general| general.position_encodings.as_ref())
+                .map(|kinds| kinds.iter().map(|kind| kind.as_str().to_string()).collect())
+                .unwrap_or_default();
+            let encoding = PositionEncoding::negotiate(offered.iter().map(String::as_str));
+            self.state.set_encoding(encoding);
+            if let Some(options) = &params.initialization_options {
+                apply_settings(&self.state, options);
+            }
+            tracing::info!("initialized with {} positions", encoding.as_lsp_name());
+            Ok(InitializeResult {
+                capabilities: ServerCapabilities {
+                    position_encoding: Some(PositionEncodingKind::from(
+                        encoding.as_lsp_name().to_string(),
+                    )),
+                    text_document_sync: Some(TextDocumentSyncCapability::Options(
+                        TextDocumentSyncOptions {
+                            open_close: Some(true),
+                            change: Some(TextDocumentSyncKind::INCREMENTAL),
+                            ..TextDocumentSyncOptions::default()
+                        },
+                    )),
+                    hover_provider: Some(HoverProviderCapability::Simple(true)),
+                    code_action_provider: Some(CodeActionProviderCapability::Options(
+                        CodeActionOptions {
+                            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                            resolve_provider: Some(false),
+                            ..CodeActionOptions::default()
+                        },
+                    )),
+                    ..ServerCapabilities::default()
+                },
+                server_info: Some(ServerInfo {
+                    name: "copydesk".to_string(),
+                    version: Some(env!("CARGO_PKG_VERSION").to_string()),
+                }),
+            })
+        })
+        .await
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        tracing::debug!("client initialized");
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        tracing::info!("shutdown requested");
+        Ok(())
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        guard("hover", async {
+            let uri = &params.text_document_position_params.text_document.uri;
+            let Some(snapshot) = self.state.analysis_of(uri) else {
+                return Ok(None);
+            };
+            let position = params.text_document_position_params.position;
+            Ok(convert::hover(&snapshot, position, self.state.encoding()))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        guard("codeAction", async {
+            let uri = &params.text_document.uri;
+            let Some(snapshot) = self.state.analysis_of(uri) else {
+                return Ok(None);
+            };
+            let actions =
+                convert::code_actions(&snapshot, uri, params.range, self.state.encoding());
+            Ok(Some(actions))
+        })
+        .await
+    }
+}

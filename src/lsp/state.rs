@@ -1,0 +1,288 @@
+//! The server's shared state: open documents, settings, and the latest analysis of each
+//! document.
+//!
+//! Every lock here is a plain `std::sync::Mutex` held for a few microseconds and never across an
+//! `.await`. Text-sync notifications are applied by the reading task in wire order, so the store
+//! always holds exactly the text the client has.
+
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ropey::Rope;
+use tokio::sync::mpsc;
+use tower_lsp::lsp_types::Url;
+
+use super::config::{today, ServerConfig};
+use crate::analysis::{analyze, Analysis, Format};
+use crate::text::{Document, PositionEncoding};
+
+/// The outcome of analysing one generation of a document.
+#[derive(Debug)]
+pub enum Outcome {
+    Analysed(Analysis),
+    /// The document was not analysed; the message says why (too large, binary, engine failure).
+    NotChecked(String),
+}
+
+/// One analysed generation of a document, with the text it was computed on.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub generation: u64,
+    pub version: i32,
+    pub rope: Rope,
+    pub outcome: Outcome,
+}
+
+pub struct OpenDocument {
+    pub document: Document,
+    /// Increases with every open and change. Unlike the client's version number it is never
+    /// reused, even when a document is closed and opened again with version 1.
+    pub generation: u64,
+    pub latest: Option<Arc<Snapshot>>,
+}
+
+/// What the diagnostics worker is told.
+#[derive(Debug)]
+pub enum WorkerEvent {
+    Changed(Url),
+    Closed(Url),
+    /// Settings changed: every open document is analysed again.
+    AllChanged,
+}
+
+pub struct State {
+    documents: Mutex<HashMap<Url, OpenDocument>>,
+    config: Mutex<ServerConfig>,
+    encoding: Mutex<PositionEncoding>,
+    next_generation: Mutex<u64>,
+    worker: mpsc::UnboundedSender<WorkerEvent>,
+    /// Bodies of messages to send to the client (the framing layer writes them).
+    outgoing: mpsc::UnboundedSender<Vec<u8>>,
+    /// When set, analysis panics on text containing this marker; tests use it to prove that a
+    /// failing analysis does not take the server down.
+    pub analysis_panic_marker: Option<String>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while a lock was held cannot leave these maps half-updated in a way that matters
+    // more than stopping the server would, so a poisoned lock is simply taken over.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl State {
+    pub fn new(
+        worker: mpsc::UnboundedSender<WorkerEvent>,
+        outgoing: mpsc::UnboundedSender<Vec<u8>>,
+    ) -> State {
+        State {
+            documents: Mutex::new(HashMap::new()),
+            config: Mutex::new(ServerConfig::default()),
+            encoding: Mutex::new(PositionEncoding::Utf16),
+            next_generation: Mutex::new(0),
+            worker,
+            outgoing,
+            analysis_panic_marker: None,
+        }
+    }
+
+    pub fn encoding(&self) -> PositionEncoding {
+        *lock(&self.encoding)
+    }
+
+    pub fn set_encoding(&self, encoding: PositionEncoding) {
+        *lock(&self.encoding) = encoding;
+    }
+
+    pub fn config(&self) -> ServerConfig {
+        lock(&self.config).clone()
+    }
+
+    /// Applies a settings section; returns the problems found in it.
+    pub fn update_config(&self, section: &serde_json::Value) -> Vec<String> {
+        let problems = lock(&self.config).apply(section);
+        let _ = self.worker.send(WorkerEvent::AllChanged);
+        problems
+    }
+
+    pub fn send(&self, body: Vec<u8>) {
+        let _ = self.outgoing.send(body);
+    }
+
+    fn next_generation(&self) -> u64 {
+        let mut generation = lock(&self.next_generation);
+        *generation += 1;
+        *generation
+    }
+
+    pub fn open(&self, uri: Url, document: Document) {
+        let generation = self.next_generation();
+        lock(&self.documents).insert(
+            uri.clone(),
+            OpenDocument {
+                document,
+                generation,
+                latest: None,
+            },
+        );
+        let _ = self.worker.send(WorkerEvent::Changed(uri));
+    }
+
+    /// Runs `edit` on an open document and schedules its analysis; false if it is not open.
+    pub fn change(&self, uri: &Url, edit: impl FnOnce(&mut Document)) -> bool {
+        let generation = self.next_generation();
+        let mut documents = lock(&self.documents);
+        let Some(open) = documents.get_mut(uri) else {
+            return false;
+        };
+        edit(&mut open.document);
+        open.generation = generation;
+        drop(documents);
+        let _ = self.worker.send(WorkerEvent::Changed(uri.clone()));
+        true
+    }
+
+    pub fn close(&self, uri: &Url) -> bool {
+        let removed = lock(&self.documents).remove(uri).is_some();
+        if removed {
+            let _ = self.worker.send(WorkerEvent::Closed(uri.clone()));
+        }
+        removed
+    }
+
+    pub fn is_open(&self, uri: &Url) -> bool {
+        lock(&self.documents).contains_key(uri)
+    }
+
+    pub fn open_uris(&self) -> Vec<Url> {
+        lock(&self.documents).keys().cloned().collect()
+    }
+
+    /// The text of an open document, for tests and diagnostics of the server itself.
+    pub fn text_of(&self, uri: &Url) -> Option<String> {
+        lock(&self.documents)
+            .get(uri)
+            .map(|open| open.document.text())
+    }
+
+    /// The latest snapshot if it is of the current generation.
+    fn current_snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        let documents = lock(&self.documents);
+        let open = documents.get(uri)?;
+        open.latest
+            .clone()
+            .filter(|snapshot| snapshot.generation == open.generation)
+    }
+
+    /// Stores a snapshot if its generation is still the document's current one; returns whether
+    /// it was current (a stale result is never stored or published).
+    pub fn store_snapshot(&self, uri: &Url, snapshot: &Arc<Snapshot>) -> bool {
+        self.store_and_send(uri, snapshot, None)
+    }
+
+    /// Stores a snapshot and sends `message` (its diagnostics) in one step under the documents
+    /// lock, so that no edit can slip in between the check that it is current and the send.
+    pub fn store_and_send(
+        &self,
+        uri: &Url,
+        snapshot: &Arc<Snapshot>,
+        message: Option<Vec<u8>>,
+    ) -> bool {
+        let mut documents = lock(&self.documents);
+        match documents.get_mut(uri) {
+            Some(open) if open.generation == snapshot.generation => {
+                open.latest = Some(snapshot.clone());
+                if let Some(message) = message {
+                    self.send(message);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The analysis of the document's current text: the cached one, or a fresh one computed
+    /// now (hover and code actions may arrive before the debounced worker has run).
+    pub fn analysis_of(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        if let Some(snapshot) = self.current_snapshot(uri) {
+            return Some(snapshot);
+        }
+        let snapshot = Arc::new(self.analyse_current(uri)?);
+        self.store_snapshot(uri, &snapshot);
+        Some(snapshot)
+    }
+
+    /// Analyses the current generation of a document. Never panics: a panic in the engine is
+    /// caught, logged, and turned into a "not checked" outcome.
+    pub fn analyse_current(&self, uri: &Url) -> Option<Snapshot> {
+        let (rope, version, generation, language_id) = {
+            let documents = lock(&self.documents);
+            let open = documents.get(uri)?;
+            (
+                open.document.rope().clone(),
+                open.document.version(),
+                open.generation,
+                open.document.language_id().to_string(),
+            )
+        };
+        let config = self.config();
+        let outcome = analyse_rope(
+            &rope,
+            &language_id,
+            &config,
+            self.analysis_panic_marker.as_deref(),
+        );
+        Some(Snapshot {
+            generation,
+            version,
+            rope,
+            outcome,
+        })
+    }
+}
+
+/// Runs the engine on a rope under the server's limits.
+fn analyse_rope(
+    rope: &Rope,
+    language_id: &str,
+    config: &ServerConfig,
+    panic_marker: Option<&str>,
+) -> Outcome {
+    let length = rope.len_bytes();
+    if length > config.max_file_bytes {
+        return Outcome::NotChecked(format!(
+            "This file is too large to check: {:.1} MB, and copydesk checks drafts up to {:.1} MB (setting copydesk.maxFileBytes).",
+            length as f64 / 1_048_576.0,
+            config.max_file_bytes as f64 / 1_048_576.0
+        ));
+    }
+    let text = rope.to_string();
+    if text.contains('\0') {
+        return Outcome::NotChecked(
+            "This file looks binary (it contains NUL bytes), so copydesk did not check it."
+                .to_string(),
+        );
+    }
+    let mut settings = config.analysis.clone();
+    settings.today = today();
+    let format = Format::from_language_id(language_id);
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        if panic_marker.is_some_and(|marker| text.contains(marker)) {
+            panic!("analysis panic requested by a test");
+        }
+        analyze(&text, format, &settings)
+    }));
+    match result {
+        Ok(analysis) => Outcome::Analysed(analysis),
+        Err(_) => {
+            tracing::error!(
+                "analysis failed with a panic; the document is reported as not checked"
+            );
+            Outcome::NotChecked(
+                "copydesk could not check this draft: an internal error occurred (see the server log).".to_string(),
+            )
+        }
+    }
+}

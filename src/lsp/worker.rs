@@ -1,0 +1,86 @@
+//! The diagnostics worker: the one place that analyses documents in the background and
+//! publishes their diagnostics.
+//!
+//! Edits are debounced per document (a burst of typing yields one analysis shortly after the
+//! last keystroke). Each analysis runs on a snapshot of one generation of the text, and its
+//! result is published only if that generation is still current, so a client never sees
+//! diagnostics for text it no longer has. Every analysed generation is published, an empty list
+//! included, so "checked, nothing found" differs from "not checked yet".
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+use tower_lsp::lsp_types::Url;
+
+use super::convert;
+use super::state::{State, WorkerEvent};
+
+pub async fn run(state: Arc<State>, mut events: mpsc::UnboundedReceiver<WorkerEvent>) {
+    let mut due: HashMap<Url, Instant> = HashMap::new();
+    loop {
+        let next_deadline = due.values().min().copied();
+        let event = match next_deadline {
+            None => match events.recv().await {
+                Some(event) => Some(event),
+                None => return,
+            },
+            Some(deadline) => {
+                tokio::select! {
+                    biased;
+                    event = events.recv() => match event {
+                        Some(event) => Some(event),
+                        None => return,
+                    },
+                    _ = tokio::time::sleep_until(deadline) => None,
+                }
+            }
+        };
+        match event {
+            Some(WorkerEvent::Changed(uri)) => {
+                let deadline = Instant::now() + state.config().debounce;
+                due.insert(uri, deadline);
+            }
+            Some(WorkerEvent::AllChanged) => {
+                let deadline = Instant::now() + state.config().debounce;
+                for uri in state.open_uris() {
+                    due.insert(uri, deadline);
+                }
+            }
+            Some(WorkerEvent::Closed(uri)) => {
+                due.remove(&uri);
+                // Closing a document clears its diagnostics in the editor.
+                state.send(convert::publish_diagnostics(&uri, Vec::new(), None));
+            }
+            None => {
+                let now = Instant::now();
+                let ready: Vec<Url> = due
+                    .iter()
+                    .filter(|(_, deadline)| **deadline <= now)
+                    .map(|(uri, _)| uri.clone())
+                    .collect();
+                for uri in ready {
+                    due.remove(&uri);
+                    analyse_and_publish(&state, uri).await;
+                }
+            }
+        }
+    }
+}
+
+async fn analyse_and_publish(state: &Arc<State>, uri: Url) {
+    let task_state = state.clone();
+    let task_uri = uri.clone();
+    // Analysis is CPU work: it runs on the blocking pool so the protocol keeps flowing.
+    let snapshot = tokio::task::spawn_blocking(move || task_state.analyse_current(&task_uri)).await;
+    let Ok(Some(snapshot)) = snapshot else {
+        return;
+    };
+    let snapshot = Arc::new(snapshot);
+    let diagnostics = convert::diagnostics(&snapshot, state.encoding());
+    let message = convert::publish_diagnostics(&uri, diagnostics, Some(snapshot.version));
+    // Not stored or sent when the text changed during the analysis: the newer generation is
+    // already scheduled, and this result would be stale.
+    state.store_and_send(&uri, &snapshot, Some(message));
+}
