@@ -116,7 +116,7 @@ pub fn run(
     }
     if had_error {
         EXIT_ERROR
-    } else if failing {
+    } else if failing && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

@@ -49,4 +49,8 @@ pub struct CheckArgs {
     /// Publication date for drafts whose front matter does not give one (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub reference_date: Option<String>,
+    /// Exit with status 0 even when there are findings (for trying copydesk out; CI gates
+    /// should rely on the default status 1).
+    #[arg(long)]
+    pub exit_zero: bool,
 }

@@ -158,6 +158,16 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         guard("codeAction", async {
             let uri = &params.text_document.uri;
+            // A client asking only for other kinds (e.g. `source.organizeImports` on save)
+            // gets nothing: every copydesk action is a quick fix.
+            if let Some(only) = &params.context.only {
+                let wants_quick_fixes = only.iter().any(|kind| {
+                    kind.as_str() == CodeActionKind::QUICKFIX.as_str() || kind.as_str().is_empty()
+                });
+                if !wants_quick_fixes {
+                    return Ok(Some(Vec::new()));
+                }
+            }
             let Some(snapshot) = self.state.analysis_of(uri) else {
                 return Ok(None);
             };

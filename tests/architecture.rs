@@ -1,0 +1,65 @@
+//! Architecture rules that code review alone would let slip.
+
+use std::path::Path;
+
+fn rust_files(folder: &Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(folder).expect("source folder is readable") {
+        let path = entry.expect("directory entry is readable").path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// The engine must stay free of protocol types so that the CLI, the server and future outputs
+/// all render the same findings (rust-analyzer's rule: one crate knows LSP).
+#[test]
+fn the_analysis_engine_never_mentions_lsp_types() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis"), &mut files);
+    assert!(files.len() >= 10, "expected the engine's files, found {files:?}");
+    for file in files {
+        let source = std::fs::read_to_string(&file).expect("source file is readable");
+        for forbidden in ["tower_lsp", "lsp_types", "tower-lsp"] {
+            assert!(
+                !source.contains(forbidden),
+                "{} mentions {forbidden}: LSP types belong in src/lsp/",
+                file.display()
+            );
+        }
+    }
+}
+
+/// Only src/lsp/ may use tower-lsp; src/text/ and src/cli/ work on plain data.
+#[test]
+fn only_the_lsp_module_uses_tower_lsp() {
+    for folder in ["src/text", "src/cli", "src/analysis"] {
+        let mut files = Vec::new();
+        rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(folder), &mut files);
+        for file in files {
+            let source = std::fs::read_to_string(&file).expect("source file is readable");
+            assert!(!source.contains("tower_lsp"), "{} uses tower_lsp", file.display());
+        }
+    }
+}
+
+/// Every rule file opens with the documentation users read: what it flags, why, an example, the fix.
+#[test]
+fn every_rule_file_opens_with_its_documentation() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/rules"), &mut files);
+    let rules: Vec<_> = files
+        .into_iter()
+        .filter(|file| file.file_name().is_some_and(|name| name != "mod.rs"))
+        .collect();
+    assert_eq!(rules.len(), copydesk::analysis::rules::REGISTRY.len());
+    for file in rules {
+        let source = std::fs::read_to_string(&file).expect("rule file is readable");
+        for section in ["**What it flags:**", "**Why it matters:**", "**Example:**", "**Fix:**"] {
+            assert!(source.starts_with("//! # "), "{} must open with a doc comment", file.display());
+            assert!(source.contains(section), "{} lacks {section}", file.display());
+        }
+    }
+}
