@@ -52,7 +52,13 @@ fn only(rule: Option<RuleCode>) -> Settings {
     if let Some(kept) = rule {
         for code in RuleCode::ALL {
             if code != kept {
-                settings.rules.insert(code, RuleSettings { enabled: Some(false), severity: None });
+                settings.rules.insert(
+                    code,
+                    RuleSettings {
+                        enabled: Some(false),
+                        severity: None,
+                    },
+                );
             }
         }
     }
@@ -66,7 +72,11 @@ fn main() {
     for (name, text) in documents() {
         let runs = if text.len() > 300_000 { 15 } else { 60 };
         let mut rows: Vec<(String, Settings)> = vec![("all".to_string(), only(None))];
-        rows.extend(RuleCode::ALL.iter().map(|code| (code.as_str().to_string(), only(Some(*code)))));
+        rows.extend(
+            RuleCode::ALL
+                .iter()
+                .map(|code| (code.as_str().to_string(), only(Some(*code)))),
+        );
         for (label, settings) in rows {
             let time = median_time(&text, &settings, runs);
             let megabytes_per_second = text.len() as f64 / 1_048_576.0 / time.as_secs_f64();

@@ -33,7 +33,10 @@ fn init_logging() {
         "debug" => tracing::Level::DEBUG,
         "warn" => tracing::Level::WARN,
         "error" => tracing::Level::ERROR,
-        _ => tracing::Level::INFO,
+        "info" => tracing::Level::INFO,
+        // Editors show everything a server writes to stderr, often as errors (Neovim's log
+        // does), so routine messages stay quiet unless asked for.
+        _ => tracing::Level::WARN,
     };
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)

@@ -18,8 +18,14 @@ fn rust_files(folder: &Path, found: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn the_analysis_engine_never_mentions_lsp_types() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis"), &mut files);
-    assert!(files.len() >= 10, "expected the engine's files, found {files:?}");
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis"),
+        &mut files,
+    );
+    assert!(
+        files.len() >= 10,
+        "expected the engine's files, found {files:?}"
+    );
     for file in files {
         let source = std::fs::read_to_string(&file).expect("source file is readable");
         for forbidden in ["tower_lsp", "lsp_types", "tower-lsp"] {
@@ -37,10 +43,17 @@ fn the_analysis_engine_never_mentions_lsp_types() {
 fn only_the_lsp_module_uses_tower_lsp() {
     for folder in ["src/text", "src/cli", "src/analysis"] {
         let mut files = Vec::new();
-        rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(folder), &mut files);
+        rust_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(folder),
+            &mut files,
+        );
         for file in files {
             let source = std::fs::read_to_string(&file).expect("source file is readable");
-            assert!(!source.contains("tower_lsp"), "{} uses tower_lsp", file.display());
+            assert!(
+                !source.contains("tower_lsp"),
+                "{} uses tower_lsp",
+                file.display()
+            );
         }
     }
 }
@@ -49,7 +62,10 @@ fn only_the_lsp_module_uses_tower_lsp() {
 #[test]
 fn every_rule_file_opens_with_its_documentation() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/rules"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/rules"),
+        &mut files,
+    );
     let rules: Vec<_> = files
         .into_iter()
         .filter(|file| file.file_name().is_some_and(|name| name != "mod.rs"))
@@ -57,9 +73,36 @@ fn every_rule_file_opens_with_its_documentation() {
     assert_eq!(rules.len(), copydesk::analysis::rules::REGISTRY.len());
     for file in rules {
         let source = std::fs::read_to_string(&file).expect("rule file is readable");
-        for section in ["**What it flags:**", "**Why it matters:**", "**Example:**", "**Fix:**"] {
-            assert!(source.starts_with("//! # "), "{} must open with a doc comment", file.display());
-            assert!(source.contains(section), "{} lacks {section}", file.display());
+        for section in [
+            "**What it flags:**",
+            "**Why it matters:**",
+            "**Example:**",
+            "**Fix:**",
+        ] {
+            assert!(
+                source.starts_with("//! # "),
+                "{} must open with a doc comment",
+                file.display()
+            );
+            assert!(
+                source.contains(section),
+                "{} lacks {section}",
+                file.display()
+            );
         }
     }
+}
+
+/// The README's Neovim set-up must be the file the Neovim end-to-end test runs, word for word,
+/// so that what users copy is what was tested.
+#[test]
+fn the_readme_shows_the_tested_neovim_setup() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README is readable");
+    let setup =
+        std::fs::read_to_string(root.join("tests/nvim/copydesk.lua")).expect("setup is readable");
+    assert!(
+        readme.contains(setup.trim_end()),
+        "README.md must contain tests/nvim/copydesk.lua verbatim"
+    );
 }

@@ -4,7 +4,10 @@
 
 use std::ops::Range;
 
-use super::lexicon::{is_reporting_verb, NAME_PARTICLES, PRONOUN_SPEAKERS, SOURCE_PHRASES};
+use super::lexicon::{
+    reporting_verb, VerbForm, AFTER_PLURAL_NOUN, BEFORE_NON_REPORTING_BASE, DETERMINERS,
+    NAME_PARTICLES, NOUN_LIKE_VERBS, PRONOUN_SPEAKERS, SOURCE_PHRASES,
+};
 use super::words::{words, Word};
 
 /// An attribution cue and, when one stands next to it, the speaker it names.
@@ -75,7 +78,7 @@ pub fn find_cue(text: &str, range: Range<usize>, excluded: &[Range<usize>]) -> O
                 range: phrase_range,
             });
         }
-        if is_reporting_verb(word.text) {
+        if used_as_reporting_verb(&outside, position) {
             let speaker = speaker_before(text, &outside, position)
                 .or_else(|| speaker_after(text, &outside, position + 1, range.end));
             return Some(Cue {
@@ -86,6 +89,34 @@ pub fn find_cue(text: &str, range: Range<usize>, excluded: &[Range<usize>]) -> O
         }
     }
     None
+}
+
+/// Whether the word at `position` is a reporting verb used as one: "the claims could rise"
+/// and "would add" are not attributions, "officials claim" and "she added" are.
+fn used_as_reporting_verb(outside: &[&Word], position: usize) -> bool {
+    let Some((base, form)) = reporting_verb(outside[position].text) else {
+        return false;
+    };
+    let previous = position.checked_sub(1).map(|index| outside[index]);
+    let next = outside.get(position + 1);
+    let after_determiner = previous.is_some_and(|word| {
+        word.is_any(DETERMINERS) || word.text.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let before_noun_follower = next.is_some_and(|word| word.is_any(AFTER_PLURAL_NOUN));
+    // A verb that is also a noun reads as the noun after "the" or before "could", "of" ...
+    let reads_as_noun =
+        NOUN_LIKE_VERBS.contains(&base) && (after_determiner || before_noun_follower);
+    match form {
+        VerbForm::Base => {
+            let infinitive_or_modal =
+                previous.is_some_and(|word| word.is_any(BEFORE_NON_REPORTING_BASE));
+            !infinitive_or_modal && !reads_as_noun
+        }
+        VerbForm::ThirdPerson => !reads_as_noun,
+        // "the reported figure", "an estimated 300" use the participle as an adjective.
+        VerbForm::Past => !after_determiner,
+        VerbForm::Progressive => true,
+    }
 }
 
 /// How many words of a source phrase start at `position`, if one does.
@@ -109,6 +140,13 @@ fn phrase_at(outside: &[&Word], position: usize) -> Option<usize> {
             })
         })
         .map(Vec::len)
+}
+
+/// The speaker named at the end of `text[range]` ("... Smith" before a colon), if any.
+pub fn speaker_before_offset(text: &str, range: Range<usize>) -> Option<Speaker> {
+    let all_words = words(text, range);
+    let outside: Vec<&Word> = all_words.iter().collect();
+    speaker_before(text, &outside, outside.len())
 }
 
 fn speaker_before(text: &str, outside: &[&Word], verb_position: usize) -> Option<Speaker> {
@@ -231,9 +269,39 @@ mod tests {
     }
 
     #[test]
+    fn verb_forms_used_as_nouns_or_infinitives_are_not_cues() {
+        for text in [
+            "Insurers fear claims could rise this winter",
+            "The levy would add a fee",
+            "She declined to comment on the plan",
+            "He did not say when",
+            "The reports of damage grew",
+            "The estimated cost grew",
+            "Lunch went to 300 volunteers",
+        ] {
+            assert_eq!(cue_and_speaker(text), None, "{text}");
+        }
+        for (text, cue) in [
+            ("Officials claim the plan works", "claim"),
+            ("The mayor claims the plan works", "claims"),
+            ("Experts say the plan works", "say"),
+        ] {
+            assert_eq!(
+                cue_and_speaker(text).map(|found| found.0),
+                Some(cue.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn no_cue_in_plain_narration_or_inside_excluded_ranges() {
         assert_eq!(cue_and_speaker("The vote passed on a narrow margin"), None);
         let text = "\"I said no,\" the end";
-        assert_eq!(find_cue(text, 0..text.len(), &[1..10]), None);
+        let interior = 1..10;
+        assert_eq!(
+            find_cue(text, 0..text.len(), std::slice::from_ref(&interior)),
+            None
+        );
     }
 }

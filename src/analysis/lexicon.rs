@@ -6,6 +6,9 @@
 //! 2012) and PolNeAR's cue guidelines (Newell et al., 2018); the source phrases are the fixed
 //! expressions that wire copy uses to introduce a source.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// Reporting verbs, one line per verb with its forms (base, third person, past, participle).
 /// Every form counts as a cue; matching is case-insensitive.
 pub const REPORTING_VERBS: &[&str] = &[
@@ -36,7 +39,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "suggest suggests suggested suggesting",
     "remark remarks remarked remarking",
     "respond responds responded responding",
-    "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising",
+    "emphasize emphasizes emphasized emphasizing",
+    "emphasise emphasises emphasised emphasising",
     "stress stresses stressed stressing",
     "admit admits admitted admitting",
     "complain complains complained complaining",
@@ -93,7 +97,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "thunder thunders thundered thundering",
     "retort retorts retorted retorting",
     "blast blasts blasted blasting",
-    "criticize criticizes criticized criticizing criticise criticises criticised criticising",
+    "criticize criticizes criticized criticizing",
+    "criticise criticises criticised criticising",
     "praise praises praised praising",
     "brag brags bragged bragging",
     "hint hints hinted hinting",
@@ -107,6 +112,60 @@ pub const REPORTING_VERBS: &[&str] = &[
     "quote quotes quoted quoting",
     "publish publishes published publishing",
     "show shows showed shown showing",
+    "read reads reading",
+    "call calls called calling",
+    "bark barks barked barking",
+    "boom booms boomed booming",
+    "fume fumes fumed fuming",
+    "sneer sneers sneered sneering",
+    "chuckle chuckles chuckled chuckling",
+    "laugh laughs laughed laughing",
+    "sigh sighs sighed sighing",
+    "grumble grumbles grumbled grumbling",
+    "mutter mutters muttered muttering",
+    "murmur murmurs murmured murmuring",
+    "gush gushes gushed gushing",
+    "rage rages raged raging",
+    "rail rails railed railing",
+    "mock mocks mocked mocking",
+    "taunt taunts taunted taunting",
+    "chant chants chanted chanting",
+    "tout touts touted touting",
+    "trumpet trumpets trumpeted trumpeting",
+    "hiss hisses hissed hissing",
+    "groan groans groaned groaning",
+    "beg begs begged begging",
+    "confess confesses confessed confessing",
+    "pronounce pronounces pronounced pronouncing",
+    "instruct instructs instructed instructing",
+    "implore implores implored imploring",
+    "exhort exhorts exhorted exhorting",
+    "remind reminds reminded reminding",
+    "assure assures assured assuring",
+    "reassure reassures reassured reassuring",
+    "guarantee guarantees guaranteed guaranteeing",
+    "threaten threatens threatened threatening",
+    "bemoan bemoans bemoaned bemoaning",
+    "decry decries decried decrying",
+    "deplore deplores deplored deploring",
+    "denounce denounces denounced denouncing",
+    "condemn condemns condemned condemning",
+    "hail hails hailed hailing",
+    "laud lauds lauded lauding",
+    "applaud applauds applauded applauding",
+    "slam slams slammed slamming",
+    "accuse accuses accused accusing",
+    "dismiss dismisses dismissed dismissing",
+    "opine opines opined opining",
+    "posit posits posited positing",
+    "theorize theorizes theorized theorizing",
+    "speculate speculates speculated speculating",
+    "surmise surmises surmised surmising",
+    "relate relates related relating",
+    "narrate narrates narrated narrating",
+    "recite recites recited reciting",
+    "summarize summarizes summarized summarizing",
+    "tease teases teased teasing",
     "find finds found finding",
     "forecast forecasts forecasted forecasting",
     "calculate calculates calculated calculating",
@@ -149,7 +208,137 @@ pub const SOURCE_PHRASES: &[&str] = &[
     "citing",
     "cited",
     "sources said",
+    "went on",
+    "goes on",
+    "chimed in",
+    "weighed in",
+    "shot back",
+    "fired back",
+    "spoke up",
+    "pointed out",
+    "in a video",
+    "in an op-ed",
+    "in an essay",
+    "in a column",
+    "in an editorial",
+    "in a memo",
+    "in a filing",
+    "in court documents",
+    "in a lawsuit",
+    "at a news conference",
+    "at a press conference",
+    "in a news conference",
+    "at a rally",
+    "in a briefing",
+    "at a briefing",
+    "in a conference call",
+    "on a conference call",
+    "in a radio interview",
+    "in a television interview",
 ];
+
+/// Reporting verbs whose base and third-person forms are also everyday nouns ("the claims",
+/// "reports of"): those forms count as a cue only where a noun cannot stand.
+pub const NOUN_LIKE_VERBS: &[&str] = &[
+    "claim",
+    "report",
+    "note",
+    "post",
+    "comment",
+    "estimate",
+    "promise",
+    "protest",
+    "demand",
+    "question",
+    "answer",
+    "point",
+    "signal",
+    "show",
+    "find",
+    "project",
+    "charge",
+    "counter",
+    "quote",
+    "tweet",
+    "joke",
+    "remark",
+    "reply",
+    "vow",
+    "boast",
+    "pledge",
+    "hint",
+    "praise",
+    "blast",
+    "call",
+    "read",
+    "state",
+    "rail",
+    "rage",
+    "cry",
+    "forecast",
+    "volunteer",
+    "guarantee",
+    "hail",
+    "slam",
+    "laugh",
+    "sigh",
+    "murmur",
+    "trumpet",
+    "chant",
+    "taunt",
+    "mock",
+    "tease",
+    "relate",
+    "add",
+    "plead",
+    "object",
+    "assert",
+    "counsel",
+    "snap",
+    "boom",
+];
+
+/// Words that make a following base form a plain infinitive or a negated or modal verb ("would
+/// add", "declined to comment", "did not say"), which attributes nothing.
+pub const BEFORE_NON_REPORTING_BASE: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "to", "did",
+    "does", "do", "not", "didn't", "doesn't", "don't", "won't", "wouldn't", "cannot", "can't",
+    "never",
+];
+
+/// Words before a verb form that make it a noun ("the report", "its claims").
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these",
+    "those", "such", "any", "no", "new", "some", "many", "several", "every", "each", "other",
+    "more", "most", "first", "public", "official", "false", "recent", "latest", "annual",
+];
+
+/// Words after a third-person form that make it a plural noun ("claims could rise", "reports
+/// of").
+pub const AFTER_PLURAL_NOUN: &[&str] = &[
+    "could", "would", "will", "may", "might", "can", "should", "must", "are", "were", "have",
+    "had", "of", "about", "from", "against", "for", "on", "by", "at", "and", "or", "in", "were",
+];
+
+/// How a reporting verb form is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbForm {
+    /// "say", "claim": present plural or infinitive.
+    Base,
+    /// "says", "claims".
+    ThirdPerson,
+    /// "said", "claimed", "written".
+    Past,
+    /// "saying".
+    Progressive,
+}
+
+/// The reporting verb that `word` is a form of, and which form; `None` for other words.
+pub fn reporting_verb(word: &str) -> Option<(&'static str, VerbForm)> {
+    reporting_verb_forms()
+        .get(word.to_ascii_lowercase().as_str())
+        .copied()
+}
 
 /// Words that introduce a quotation as a name or term rather than as speech.
 pub const TERM_INTRODUCERS: &[&str] = &[
@@ -179,17 +368,32 @@ pub const NAME_PARTICLES: &[&str] = &[
 
 /// Whether `word` (any case) is a form of a reporting verb.
 pub fn is_reporting_verb(word: &str) -> bool {
-    reporting_verb_forms().contains(word.to_ascii_lowercase().as_str())
+    reporting_verb(word).is_some()
 }
 
-fn reporting_verb_forms() -> &'static std::collections::HashSet<&'static str> {
-    static FORMS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+fn reporting_verb_forms() -> &'static HashMap<&'static str, (&'static str, VerbForm)> {
+    static FORMS: OnceLock<HashMap<&'static str, (&'static str, VerbForm)>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        REPORTING_VERBS
-            .iter()
-            .flat_map(|line| line.split_whitespace())
-            .collect()
+        let mut forms = HashMap::new();
+        for line in REPORTING_VERBS {
+            let mut parts = line.split_whitespace();
+            let Some(base) = parts.next() else { continue };
+            forms.insert(base, (base, VerbForm::Base));
+            for form in parts {
+                let kind = if form.ends_with("ing") {
+                    VerbForm::Progressive
+                } else if form == format!("{base}s")
+                    || form == format!("{base}es")
+                    || (base.ends_with('y') && form.ends_with("ies"))
+                {
+                    VerbForm::ThirdPerson
+                } else {
+                    VerbForm::Past
+                };
+                forms.entry(form).or_insert((base, kind));
+            }
+        }
+        forms
     })
 }
 

@@ -193,7 +193,10 @@ fn parse_markdown(text: &str) -> Prose {
             }
         }
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    // Wire archives write quotations as ``...''; Markdown would read the backticks as code.
+    let parse_copy = hide_typewriter_quotes(text);
+    let parse_text = parse_copy.as_deref().unwrap_or(text);
+    for (event, range) in Parser::new_ext(parse_text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::MetadataBlock(_)) => {
                 in_metadata = true;
@@ -264,6 +267,35 @@ fn parse_markdown(text: &str) -> Prose {
     }
 }
 
+/// A copy of `text` in which every TeX-style opening quotation mark (two backticks closed later
+/// in the same paragraph by two apostrophes, before any other pair of backticks) is blanked, so
+/// that the Markdown parser does not take the quotation for code. `None` when there is none.
+fn hide_typewriter_quotes(text: &str) -> Option<String> {
+    if !text.contains("``") {
+        return None;
+    }
+    let mut copy = text.as_bytes().to_vec();
+    let mut changed = false;
+    let mut search_from = 0;
+    while let Some(found) = text[search_from..].find("``") {
+        let opening = search_from + found;
+        let after = opening + 2;
+        let paragraph_end = text[after..]
+            .find("\n\n")
+            .map_or(text.len(), |end| after + end);
+        let closing = text[after..paragraph_end].find("''");
+        let next_backticks = text[after..paragraph_end].find("``");
+        if closing.is_some_and(|closing| next_backticks.is_none_or(|next| closing < next)) {
+            copy[opening] = b' ';
+            copy[opening + 1] = b' ';
+            changed = true;
+        }
+        search_from = after;
+    }
+    // Only ASCII bytes were replaced by ASCII spaces, so the copy is still UTF-8.
+    changed.then(|| String::from_utf8(copy).unwrap_or_else(|_| text.to_string()))
+}
+
 /// Reads the publication date from YAML (`date: 2022-02-28`) or TOML (`date = 2022-02-28`) front
 /// matter. A date-time keeps the calendar date as written, in the zone it was written in.
 pub fn front_matter_date(front_matter: &str) -> Option<jiff::civil::Date> {
@@ -312,6 +344,16 @@ mod tests {
             Some(jiff::civil::date(2022, 2, 28))
         );
         assert_eq!(prose.links.len(), 1);
+    }
+
+    #[test]
+    fn typewriter_quotes_are_prose_but_double_backtick_code_is_not() {
+        let prose = Prose::parse(
+            "He said ``we met on Monday'' today.\n\nRun ``cargo test`` and ``x``.\n",
+            Format::Markdown,
+        );
+        assert!(prose.masked.contains("``we met on Monday''"));
+        assert!(!prose.masked.contains("cargo test"));
     }
 
     #[test]

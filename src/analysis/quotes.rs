@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::attribution::{find_cue, Cue};
+use super::attribution::{find_cue, Cue, Speaker};
 use super::lexicon::TERM_INTRODUCERS;
 use super::words::words;
 
@@ -85,56 +85,62 @@ pub struct ParagraphLayout {
     pub quotations: Range<usize>,
 }
 
-/// Quotation marks that open a quotation, and the marks that may close each.
-fn closing_marks(opening: char) -> Option<&'static [char]> {
+/// The double quotation marks of news copy, as written: straight and curly marks, low-9 and
+/// guillemets, and the typewriter conventions of wire archives (TeX-style ``...'' and doubled
+/// apostrophes ''...''; doubled curly singles ‘‘...’’).
+const MARKS: &[&str] = &["``", "''", "‘‘", "’’", "\"", "“", "”", "„", "«", "»"];
+
+/// The marks that may close a quotation opened by `opening`.
+fn closing_marks(opening: &str) -> &'static [&'static str] {
     match opening {
-        '"' => Some(&['"', '”']),
-        '“' => Some(&['”', '"']),
-        '„' => Some(&['“', '”']),
-        '«' => Some(&['»']),
-        _ => None,
+        "\"" => &["\"", "”"],
+        "“" => &["”", "\""],
+        "„" => &["“", "”"],
+        "«" => &["»"],
+        "``" | "''" => &["''", "\"", "”"],
+        "‘‘" => &["’’", "”"],
+        _ => &[],
     }
 }
 
 /// Scans one paragraph of masked prose for quotations. Returns (span, inner, closed).
 fn scan_paragraph(text: &str, range: Range<usize>) -> Vec<(Range<usize>, Range<usize>, bool)> {
     let mut found = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    let mut open: Option<(usize, &str)> = None;
     let slice = &text[range.clone()];
-    let mut previous: Option<char> = None;
-    for (relative, character) in slice.char_indices() {
+    let mut relative = 0;
+    while relative < slice.len() {
+        let rest = &slice[relative..];
+        let Some(mark) = MARKS.iter().copied().find(|mark| rest.starts_with(mark)) else {
+            relative += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
         let index = range.start + relative;
         match open {
             Some((start, opening)) => {
-                if closing_marks(opening).is_some_and(|marks| marks.contains(&character)) {
-                    let end = index + character.len_utf8();
-                    found.push((start..end, start + opening.len_utf8()..index, true));
+                if closing_marks(opening).contains(&mark) {
+                    let end = index + mark.len();
+                    found.push((start..end, start + opening.len()..index, true));
                     open = None;
                 }
             }
             None => {
-                if closing_marks(character).is_some() {
-                    let next = slice[relative + character.len_utf8()..].chars().next();
-                    // A straight mark after a digit is an inch mark (6'2"); one followed by a
-                    // space or the end cannot open a quotation.
-                    let is_inch_mark =
-                        character == '"' && previous.is_some_and(|c| c.is_ascii_digit());
-                    let opens_something = next.is_some_and(|next| !next.is_whitespace());
-                    if !is_inch_mark && opens_something {
-                        open = Some((index, character));
-                    }
+                let previous = slice[..relative].chars().next_back();
+                let next = rest[mark.len()..].chars().next();
+                // A straight mark after a digit is an inch mark (6'2"); a mark followed by a
+                // space or the end cannot open a quotation.
+                let is_inch_mark = mark == "\"" && previous.is_some_and(|c| c.is_ascii_digit());
+                let opens_something = next.is_some_and(|next| !next.is_whitespace());
+                if !closing_marks(mark).is_empty() && !is_inch_mark && opens_something {
+                    open = Some((index, mark));
                 }
             }
         }
-        previous = Some(character);
+        relative += mark.len();
     }
     if let Some((start, opening)) = open {
         let end = range.start + slice.trim_end().len();
-        found.push((
-            start..end,
-            (start + opening.len_utf8()).min(end)..end,
-            false,
-        ));
+        found.push((start..end, (start + opening.len()).min(end)..end, false));
     }
     found
 }
@@ -165,7 +171,9 @@ fn classify(
                     "with", "from", "is",
                 ])
         })
-        && !text[inner.clone()].contains(['.', '!', '?', ',']);
+        && !text[inner.clone()]
+            .trim_end_matches([',', '.', '!', '?'])
+            .contains(['.', '!', '?', ',']);
     let kind = if count < 4 || introduced_as_term {
         if title_case {
             QuoteKind::Title
@@ -244,6 +252,32 @@ fn attribute(
     let found = |range: Range<usize>, scope| {
         find_cue(text, range, &interiors).map(|cue| Attribution { cue, scope })
     };
+    // A transcript line names its speaker inside the quotation: "RAMOS: Secretary ..." .
+    if let Some(label) = speaker_label(text, &quotation.inner) {
+        return Some(Attribution {
+            cue: Cue {
+                range: label.clone(),
+                text: text[label.clone()].to_string(),
+                speaker: Some(Speaker {
+                    name: text[label.start..label.end - 1].to_string(),
+                    range: label.start..label.end - 1,
+                }),
+            },
+            scope: AttributionScope::SameSentence,
+        });
+    }
+    // A colon right before the quotation introduces it: `Smith said:` or `In a statement:`; the
+    // speaker is whoever the clause before the colon names.
+    let before = text[layout.range.start..quotation.span.start].trim_end();
+    if let Some(colon_at) = before
+        .strip_suffix(':')
+        .map(|rest| layout.range.start + rest.len())
+    {
+        return Some(Attribution {
+            cue: colon_cue(text, layout, quotation, colon_at, &interiors),
+            scope: AttributionScope::SameSentence,
+        });
+    }
     if let Some(sentence) = layout.sentences.get(sentence_index) {
         if let Some(attribution) = found(sentence.clone(), AttributionScope::SameSentence) {
             return Some(attribution);
@@ -297,6 +331,15 @@ fn attribute(
         words(&outside, 0..outside.len()).is_empty()
     };
     if only_quotation {
+        // A previous paragraph ending in a colon introduces this one ("Cruz continued:").
+        let previous_text = text[previous_layout.range.clone()].trim_end();
+        if previous_text.ends_with(':') {
+            let colon_at = previous_layout.range.start + previous_text.len() - 1;
+            return Some(Attribution {
+                cue: colon_cue(text, previous_layout, quotation, colon_at, &[]),
+                scope: AttributionScope::PreviousParagraph,
+            });
+        }
         // The previous paragraph may itself end with an attributed quotation.
         if let Some(previous) = previous_quotations.last() {
             let ends_previous = text[previous.span.end..previous_layout.range.end]
@@ -323,6 +366,44 @@ fn attribute(
         }
     }
     None
+}
+
+/// The cue for a colon introduction: the reporting verb of the clause before the colon when
+/// there is one (it names the speaker), else the colon itself.
+fn colon_cue(
+    text: &str,
+    layout: &ParagraphLayout,
+    quotation: &Quotation,
+    colon_at: usize,
+    interiors: &[Range<usize>],
+) -> Cue {
+    let clause_start = layout
+        .sentences
+        .iter()
+        .rev()
+        .find(|sentence| sentence.start <= colon_at)
+        .map_or(layout.range.start, |sentence| sentence.start);
+    find_cue(text, clause_start..colon_at, interiors).unwrap_or_else(|| Cue {
+        range: colon_at..colon_at + 1,
+        text: ":".to_string(),
+        speaker: super::attribution::speaker_before_offset(text, clause_start..colon_at)
+            .filter(|_| colon_at < quotation.span.start),
+    })
+}
+
+/// An upper-case speaker label that opens a quotation, as transcripts print them ("PENCE:").
+fn speaker_label(text: &str, inner: &Range<usize>) -> Option<Range<usize>> {
+    let interior = &text[inner.clone()];
+    let colon = interior.find(':')?;
+    let label = &interior[..colon];
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    let is_label = letters.len() >= 2
+        && label.len() <= 40
+        && letters.iter().all(|c| c.is_uppercase())
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''));
+    is_label.then(|| inner.start..inner.start + colon + 1)
 }
 
 #[cfg(test)]
@@ -396,12 +477,65 @@ mod tests {
     }
 
     #[test]
+    fn colon_introductions_and_transcript_labels_attribute() {
+        let found =
+            quotations_of("Then he leaned in and boomed: \"Let us win this one in November.\"");
+        assert_eq!(found[0].2, Some(AttributionScope::SameSentence));
+        let found = quotations_of(
+            "The transcript follows:\n\n\"RAMOS: Did you lie to the families then?\n\n\"CLINTON: I did not, and I never would.\"",
+        );
+        assert_eq!(found.len(), 2);
+        assert!(
+            found.iter().all(|quotation| quotation.2.is_some()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_its_title_case_before_a_closing_comma() {
+        let found =
+            quotations_of("Her book, \"Salt on the Wheelhouse Glass,\" comes out next spring.");
+        assert_eq!(found[0].1, QuoteKind::Title);
+    }
+
+    #[test]
     fn carried_over_and_continued_quotations() {
         let text = "The governor took questions after the vote, and she said:\n\n\"We have done what we promised to do.\"\n\n\"This is the first paragraph of a long quote\n\n\"and this is where the long quote ends.\"";
         let found = quotations_of(text);
         assert_eq!(found[0].2, Some(AttributionScope::PreviousParagraph));
         assert_eq!(found[1].2, Some(AttributionScope::PreviousParagraph));
         assert_eq!(found[2].2, Some(AttributionScope::ContinuedQuotation));
+    }
+
+    #[test]
+    fn typewriter_and_international_marks_are_quotation_marks() {
+        use QuoteKind::*;
+        for (text, span) in [
+            (
+                "He said ``we will win this fight'' and left.",
+                "``we will win this fight''",
+            ),
+            (
+                "He said ''we will win this fight'' and left.",
+                "''we will win this fight''",
+            ),
+            (
+                "He said „we will win this fight“ and left.",
+                "„we will win this fight“",
+            ),
+            (
+                "He said «we will win this fight» and left.",
+                "«we will win this fight»",
+            ),
+            (
+                "He said ‘‘we will win this fight’’ and left.",
+                "‘‘we will win this fight’’",
+            ),
+        ] {
+            let found = quotations_of(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!((found[0].0.as_str(), found[0].1), (span, Speech), "{text}");
+        }
     }
 
     #[test]

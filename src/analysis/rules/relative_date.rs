@@ -167,6 +167,12 @@ enum Expression {
         direction: Option<Direction>,
         part: Option<PartOfDay>,
     },
+    /// "Saturday, April 25": a weekday with a month and day but no year.
+    DatedWeekday {
+        weekday: Weekday,
+        month: i8,
+        day: i8,
+    },
     /// yesterday (-1), today (0), tomorrow (+1), with an optional part of the day.
     DayOffset { days: i64, part: Option<PartOfDay> },
     /// this (0) / last (-1) / next (+1) week, month, year ...
@@ -180,9 +186,11 @@ enum Expression {
 struct Match {
     /// The whole expression, e.g. "last Thursday night".
     range: Range<usize>,
-    /// The part a replacement rewrites, e.g. "last Thursday" (a part of day stays).
+    /// The part a replacement rewrites, e.g. "last Thursday" in "late last Thursday".
     replace: Range<usize>,
     expression: Expression,
+    /// "early" or "late" when it is part of the rewritten phrase ("late on the night of ...").
+    edge: Option<&'static str>,
 }
 
 /// The outcome of resolving an expression against the publication date.
@@ -332,10 +340,12 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             let in_quotation = context
                 .quotation_at(found.range.start)
                 .is_some_and(|quotation| quotation.kind == QuoteKind::Speech);
-            let near_weekday = matches!(found.expression, Expression::Weekday { .. })
-                && resolution
-                    .distance_in_days
-                    .is_some_and(|days| days.abs() <= 7);
+            let near_weekday = matches!(
+                found.expression,
+                Expression::Weekday { .. } | Expression::DatedWeekday { .. }
+            ) && resolution
+                .distance_in_days
+                .is_some_and(|days| days.abs() <= 7);
             let severity = if in_quotation
                 || (near_weekday && reference.source != ReferenceSource::AssumedToday)
             {
@@ -381,9 +391,10 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
 fn fix_for(context: &Context, found: &Match, absolute: &str, in_quotation: bool) -> Fix {
     if in_quotation {
         // A quotation is never rewritten: the date goes in brackets after the words.
+        let bracketed = absolute.strip_prefix("in ").unwrap_or(absolute);
         return Fix {
-            title: format!("Add the date in brackets: [{absolute}]"),
-            edits: vec![Edit::insert(found.range.end, format!(" [{absolute}]"))],
+            title: format!("Add the date in brackets: [{bracketed}]"),
+            edits: vec![Edit::insert(found.range.end, format!(" [{bracketed}]"))],
         };
     }
     let before = context.masked[..found.replace.start].trim_end();
@@ -393,8 +404,9 @@ fn fix_for(context: &Context, found: &Match, absolute: &str, in_quotation: bool)
         .is_some_and(|word| PREPOSITIONS.contains(&word.to_ascii_lowercase().as_str()));
     let possessive = context.text[found.replace.end..].starts_with(['\'', '’']);
     // "in January" reads as a sentence only when no preposition stands before it already.
-    let replacement = match absolute.strip_prefix("in ") {
-        Some(bare) if after_preposition || possessive => bare.to_string(),
+    let replacement = match (absolute.strip_prefix("in "), found.edge) {
+        (_, Some(edge)) => format!("{edge} on {absolute}"),
+        (Some(bare), None) if after_preposition || possessive => bare.to_string(),
         _ => absolute.to_string(),
     };
     Fix {
@@ -452,6 +464,25 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
         "overnight" => Some((0, Some(PartOfDay::Night))),
         _ => None,
     };
+    // "the year-ago quarter": a compound that means a year before publication.
+    if let Some(unit_word) = lower.strip_suffix("-ago") {
+        if let Some((unit @ (Unit::Week | Unit::Month | Unit::Year), false)) =
+            Unit::from_word(unit_word)
+        {
+            return Some((
+                Match {
+                    range: word.range.clone(),
+                    replace: word.range.clone(),
+                    expression: Expression::Ago {
+                        unit,
+                        amount: Some(1),
+                    },
+                    edge: None,
+                },
+                index + 1,
+            ));
+        }
+    }
     if let Some((days, part)) = day_offset {
         let mut end = index + 1;
         let mut part = part;
@@ -468,6 +499,7 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
                 range: word.range.start..all[end - 1].range.end,
                 replace: word.range.start..all[end - 1].range.end,
                 expression: Expression::DayOffset { days, part },
+                edge: None,
             },
             end,
         ));
@@ -501,6 +533,7 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
                             range: word.range.start..relation.range.end,
                             replace: word.range.start..relation.range.end,
                             expression: Expression::Shifted { unit, shift },
+                            edge: None,
                         },
                         index + 3,
                     ));
@@ -521,6 +554,7 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
                             unit: Unit::Weekend,
                             shift: -1,
                         },
+                        edge: None,
                     },
                     index + 3,
                 ));
@@ -560,101 +594,135 @@ fn match_weekday(
             return None;
         }
     }
-    // "Monday, March 3, 2026" or "Monday, March 3" names its date already.
-    let rest = &text[word.range.end..];
-    let following: Vec<&str> = rest
-        .split(|character: char| !character.is_alphanumeric())
-        .filter(|piece| !piece.is_empty())
-        .take(2)
-        .collect();
-    if let [month, day] = following.as_slice() {
-        if month_named(month).is_some() && day.chars().all(|c| c.is_ascii_digit()) {
+    // "Monday, March 3, 2026" names its date; "Saturday, April 25" names all but the year.
+    if let Some((month, day, year, last)) = explicit_date_after(text, all, index) {
+        if year.is_some() {
             return None;
         }
+        return Some((
+            Match {
+                range: word.range.start..all[last].range.end,
+                replace: word.range.start..all[last].range.end,
+                expression: Expression::DatedWeekday {
+                    weekday,
+                    month,
+                    day,
+                },
+                edge: None,
+            },
+            last + 1,
+        ));
     }
-    if following
-        .first()
-        .is_some_and(|first| first.chars().all(|c| c.is_ascii_digit()) && first.len() <= 2)
-    {
-        // "Monday 3 March" (day before month).
-        if following
-            .get(1)
-            .is_some_and(|second| month_named(second).is_some())
-        {
-            return None;
-        }
-    }
-
+    // Modifiers before the weekday: a deictic word ("last", "next", "this"), possibly after
+    // "the" ("the following Monday"), "this" ("this past Monday") or "early"/"late".
     let mut start = index;
     let mut direction = None;
+    let mut edge: Option<&'static str> = None;
     if let Some(modifier) = previous(1) {
-        let found = match modifier.text.to_ascii_lowercase().as_str() {
-            "last" | "past" | "previous" => Some(Direction::Past),
-            "next" | "coming" | "following" => Some(Direction::Future),
-            "this" => Some(Direction::Current),
-            "early" | "late" | "earlier" | "later" => None,
-            _ => {
-                start = index + 1;
-                None
-            }
-        };
-        if start == index {
+        if let Some(found) = deictic_direction(modifier) {
+            direction = Some(found);
             start = index - 1;
-            direction = found;
-            // "the following Monday", "this past Monday", "late last Monday".
             if let Some(before) = previous(2) {
-                if before.is("the") && modifier.is_any(&["following", "previous"]) {
+                let articled = (before.is("the") && modifier.is_any(&["following", "previous"]))
+                    || (before.is("this") && modifier.is("past"));
+                if articled {
                     start = index - 2;
-                } else if before.is("this") && modifier.is("past") {
+                } else if let Some(found_edge) = edge_word(before) {
                     start = index - 2;
-                } else if before.is_any(&["early", "late", "earlier", "later"])
-                    && direction.is_some()
-                {
-                    start = index - 2;
+                    edge = Some(found_edge);
                 }
             }
-        } else {
-            start = index;
+        } else if let Some(found_edge) = edge_word(modifier) {
+            start = index - 1;
+            edge = Some(found_edge);
         }
     }
-    let replace_start =
-        if start < index && all[start].is_any(&["early", "late", "earlier", "later"]) {
-            all[start + 1].range.start
-        } else {
-            all[start].range.start
-        };
     let mut end = index + 1;
     let mut part = None;
-    if let Some(after) = after {
-        if let Some(found) = PartOfDay::from_word(after.text) {
-            part = Some(found);
-            end += 1;
-        }
+    if let Some(found) = after.and_then(|after| PartOfDay::from_word(after.text)) {
+        part = Some(found);
+        end += 1;
     }
-    let replace_start = if direction.is_none() {
-        word.range.start.max(replace_start)
-    } else {
-        replace_start
-    };
     // "Monday's meeting": the possessive ending stays outside the expression.
     let weekday_end = word.range.start + word.without_possessive().len();
-    let range_end = if end == index + 1 {
-        weekday_end
-    } else {
+    let range_end = if part.is_some() {
         all[end - 1].range.end
+    } else {
+        weekday_end
+    };
+    // Without a part of the day the replacement rewrites the deictic words and the weekday and
+    // leaves "early"/"late" in place ("late Feb. 24"); with one, it rewrites the whole phrase
+    // ("late on the night of Feb. 24").
+    let replace_start = match (edge, part) {
+        (Some(_), None) => all[start + 1].range.start,
+        _ => all[start].range.start,
     };
     Some((
         Match {
             range: all[start].range.start..range_end,
-            replace: replace_start..weekday_end,
+            replace: replace_start..range_end,
             expression: Expression::Weekday {
                 weekday,
                 direction,
                 part,
             },
+            edge: edge.filter(|_| part.is_some()),
         },
         end,
     ))
+}
+
+fn deictic_direction(word: &Word) -> Option<Direction> {
+    match word.text.to_ascii_lowercase().as_str() {
+        "last" | "past" | "previous" => Some(Direction::Past),
+        "next" | "coming" | "following" => Some(Direction::Future),
+        "this" => Some(Direction::Current),
+        _ => None,
+    }
+}
+
+fn edge_word(word: &Word) -> Option<&'static str> {
+    match word.text.to_ascii_lowercase().as_str() {
+        "early" | "earlier" => Some("early"),
+        "late" | "later" => Some("late"),
+        _ => None,
+    }
+}
+
+/// A month and day written right after the word at `index` ("Saturday, April 25", "Friday
+/// Oct. 13", "Monday 3 March"), with the year if one follows. Returns (month, day, year, index of
+/// the last word of the date).
+fn explicit_date_after(
+    text: &str,
+    all: &[Word],
+    index: usize,
+) -> Option<(i8, i8, Option<i16>, usize)> {
+    let joined_by_date_punctuation = |left: &Word, right: &Word| {
+        text[left.range.end..right.range.start]
+            .chars()
+            .all(|character| character.is_whitespace() || matches!(character, ',' | '.'))
+    };
+    let first = all
+        .get(index + 1)
+        .filter(|first| joined_by_date_punctuation(&all[index], first))?;
+    let second = all
+        .get(index + 2)
+        .filter(|second| joined_by_date_punctuation(first, second))?;
+    let day_of = |word: &Word| {
+        word.text
+            .parse::<i8>()
+            .ok()
+            .filter(|day| (1..=31).contains(day))
+    };
+    let (month, day) = match (month_named(first.text), day_of(second)) {
+        (Some(month), Some(day)) => (month, day),
+        _ => (month_named(second.text)?, day_of(first)?),
+    };
+    let year = all
+        .get(index + 3)
+        .filter(|year| joined_by_date_punctuation(second, year) && year.text.len() == 4)
+        .and_then(|year| year.text.parse::<i16>().ok());
+    Some((month, day, year, index + 2 + usize::from(year.is_some())))
 }
 
 fn match_ago(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
@@ -688,8 +756,13 @@ fn match_ago(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
     ) {
         return None;
     }
-    let ago = all.get(cursor + 2)?;
-    if !ago.is("ago") || !adjacent(text, next_word, ago) {
+    let mut ago = all.get(cursor + 2)?;
+    // "a week or so ago"
+    if ago.is("or") && all.get(cursor + 3).is_some_and(|so| so.is("so")) {
+        cursor += 2;
+        ago = all.get(cursor + 2)?;
+    }
+    if !ago.is("ago") || !adjacent(text, &all[cursor + 1], ago) {
         return None;
     }
     Some((
@@ -697,6 +770,7 @@ fn match_ago(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
             range: word.range.start..ago.range.end,
             replace: word.range.start..ago.range.end,
             expression: Expression::Ago { unit, amount },
+            edge: None,
         },
         cursor + 3,
     ))
@@ -789,6 +863,7 @@ fn match_shifted(text: &str, all: &[Word], index: usize) -> Option<(Match, usize
             range: range.start..range_end,
             replace: replace.start..range_end,
             expression,
+            edge: None,
         },
         unit_index + 1,
     ))
@@ -859,6 +934,11 @@ fn resolve(expression: &Expression, publication: Date, tense: Option<Direction>)
             direction,
             part,
         } => resolve_weekday(weekday, direction, part, publication, tense),
+        Expression::DatedWeekday {
+            weekday,
+            month,
+            day,
+        } => resolve_dated_weekday(weekday, month, day, publication),
         Expression::DayOffset { days, part } => {
             let day = add_days(publication, days);
             let label = match days {
@@ -960,6 +1040,40 @@ fn resolve_weekday(
     day_resolution(add_days(publication, offset), part, publication, reasoning)
 }
 
+/// A month and day without a year is read in the year that puts it nearest the publication
+/// date; the hover says so, and says when the weekday does not match that date.
+fn resolve_dated_weekday(weekday: Weekday, month: i8, day: i8, publication: Date) -> Resolution {
+    let nearest = [-1i16, 0, 1]
+        .iter()
+        .filter_map(|shift| Date::new(publication.year() + shift, month, day).ok())
+        .min_by_key(|date| (*date - publication).get_days().abs());
+    let Some(date) = nearest else {
+        return Resolution {
+            timeml: format!("XXXX-{month:02}-{day:02}"),
+            meaning: format!("{} {day}, in no year near publication", month_name(month)),
+            reasoning: "this month has no such day".to_string(),
+            absolute: None,
+            distance_in_days: None,
+        };
+    };
+    let mut resolution = day_resolution(
+        date,
+        None,
+        publication,
+        "a month and day without a year: the nearest such date to the publication date".to_string(),
+    );
+    if date.weekday() != weekday {
+        resolution.reasoning.push_str(&format!(
+            "; note that it is a {}, not a {}",
+            weekday_name(date.weekday()),
+            weekday_name(weekday)
+        ));
+    }
+    // The date is written out already; only the year is implied, so there is nothing to replace.
+    resolution.absolute = None;
+    resolution
+}
+
 fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
     let direction_word = match shift {
         0 => "the current",
@@ -1050,11 +1164,17 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
         }
         Unit::Season(season) => {
             let year = season_year(season, shift, publication);
+            // Winter spans two years and is named by both, as readers say it: "winter 2021-22".
+            let named = if season == Season::Winter {
+                format!("{year}-{:02}", (year + 1) % 100)
+            } else {
+                year.to_string()
+            };
             Resolution {
                 timeml: format!("{year:04}-{}", season.code()),
-                meaning: format!("{} {year}", season.name()),
+                meaning: format!("{} {named}", season.name()),
                 reasoning: format!("{direction_word} {}", season.name()),
-                absolute: Some(format!("in the {} of {year}", season.name())),
+                absolute: Some(format!("in the {} of {named}", season.name())),
                 distance_in_days: None,
             }
         }
@@ -1255,6 +1375,22 @@ mod tests {
                 "2022-02-28TMO",
             ),
             ("Monday's meeting ran late.", "Monday", "2022-02-28"),
+            (
+                "The editorial ran on Saturday, Feb. 26: it was short.",
+                "Saturday, Feb. 26",
+                "2022-02-26",
+            ),
+            (
+                "Outflows peaked Friday Feb. 25 alone.",
+                "Friday Feb. 25",
+                "2022-02-25",
+            ),
+            ("Profit fell from the year-ago quarter.", "year-ago", "2021"),
+            (
+                "It started a week or so ago.",
+                "a week or so ago",
+                "2022-W08",
+            ),
         ] {
             assert_eq!(
                 resolved(text),
@@ -1301,6 +1437,23 @@ mod tests {
             (
                 "\"We will meet on Thursday,\" she said.",
                 "\"We will meet on Thursday [March 3],\" she said.",
+            ),
+            (
+                "The storm will stall on Friday night.",
+                "The storm will stall on the night of March 4.",
+            ),
+            (
+                "The vote came late Monday night.",
+                "The vote came late on the night of Feb. 28.",
+            ),
+            ("The vote came late Monday.", "The vote came late Feb. 28."),
+            (
+                "\"Sales rose earlier this year,\" she said.",
+                "\"Sales rose earlier this year [2022],\" she said.",
+            ),
+            (
+                "Heating bills soared this winter.",
+                "Heating bills soared in the winter of 2021-22.",
             ),
         ] {
             assert_eq!(apply_first_fix(RULE, text), fixed, "{text}");

@@ -229,10 +229,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                 }),
                 fixes: vec![Fix {
                     title: "Add a source: , according to [SOURCE]".to_string(),
-                    edits: vec![Edit::insert(
-                        clause_end(context.text, &sentence),
-                        ", according to [SOURCE]",
-                    )],
+                    edits: vec![source_insertion(context.text, &sentence)],
                 }],
             });
         }
@@ -258,6 +255,20 @@ fn is_sourced(context: &Context, sentence: Range<usize>, interiors: &[Range<usiz
                     year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())
                 }))
     })
+}
+
+/// The source placeholder and where it goes: before the sentence's final punctuation, or after
+/// a final abbreviation ("11:30 p.m.") with the full stop written again.
+fn source_insertion(text: &str, sentence: &Range<usize>) -> Edit {
+    let body = text[sentence.clone()].trim_end();
+    let last_word = body.rsplit(char::is_whitespace).next().unwrap_or("");
+    let ends_with_abbreviation = last_word.ends_with('.')
+        && last_word[..last_word.len() - 1].contains('.')
+        && last_word.chars().all(|c| c.is_alphabetic() || c == '.');
+    if ends_with_abbreviation {
+        return Edit::insert(sentence.start + body.len(), ", according to [SOURCE].");
+    }
+    Edit::insert(clause_end(text, sentence), ", according to [SOURCE]")
 }
 
 /// Where ", according to [SOURCE]" goes: before the sentence's final punctuation.
@@ -704,6 +715,10 @@ mod tests {
         assert_eq!(
             apply_first_fix(RULE, "Turnout rose to 12%."),
             "Turnout rose to 12%, according to [SOURCE]."
+        );
+        assert_eq!(
+            apply_first_fix(RULE, "The 400 seats sold out by 11:30 p.m."),
+            "The 400 seats sold out by 11:30 p.m., according to [SOURCE]."
         );
     }
 }

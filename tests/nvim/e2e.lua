@@ -1,0 +1,307 @@
+-- End-to-end test of tests/nvim/copydesk.lua (the README's Neovim setup) in a real Neovim.
+--
+--   COPYDESK_BIN=target/debug/copydesk \
+--     nvim --headless --noplugin -u NONE -i NONE -n -c "luafile tests/nvim/e2e.lua"
+--
+-- Exits 0 after printing "nvim e2e: N checks passed" to stdout; on any failed check, Lua error
+-- or timeout it prints "nvim e2e: FAILED: ..." to stderr and exits 1. Written for Neovim 0.7
+-- (no vim.lsp.start, no vim.fs) and kept working on later versions.
+
+local TIMEOUT_MS = 20000 -- for each wait on the server
+local OVERALL_TIMEOUT_MS = 45000 -- the whole script; the Rust test kills Neovim at 60 s
+
+local uv = vim.uv or vim.loop
+local script_dir = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h")
+local checks = 0
+local finished = false
+
+local function out(text)
+  io.stdout:write(text .. "\n")
+  io.stdout:flush()
+end
+
+local function err(text)
+  io.stderr:write(text .. "\n")
+  io.stderr:flush()
+end
+
+local function check(ok, what, detail)
+  if not ok then
+    error("check failed: " .. what .. (detail and ("\n" .. detail) or ""), 0)
+  end
+  checks = checks + 1
+end
+
+local function show(value)
+  return vim.inspect(value)
+end
+
+-- A last resort: if the script is stuck (a wait that never ends), fail instead of hanging.
+local watchdog = uv.new_timer()
+watchdog:start(OVERALL_TIMEOUT_MS, 0, function()
+  if finished then
+    return
+  end
+  err(string.format("nvim e2e: FAILED: timed out after %d ms (%d checks had passed)", OVERALL_TIMEOUT_MS, checks))
+  vim.schedule(function()
+    vim.cmd("cquit 1")
+  end)
+  uv.new_timer():start(5000, 0, function()
+    os.exit(1)
+  end)
+end)
+
+---------------------------------------------------------------------------------------------
+-- Helpers
+
+-- Clients attached to a buffer, on 0.7 (get_active_clients without filter) and later.
+local function copydesk_clients(bufnr)
+  local all = vim.lsp.get_clients and vim.lsp.get_clients() or vim.lsp.get_active_clients()
+  local found = {}
+  for _, client in pairs(all) do
+    if client.name == "copydesk" and (bufnr == nil or vim.lsp.buf_is_attached(bufnr, client.id)) then
+      table.insert(found, client)
+    end
+  end
+  return found
+end
+
+-- copydesk's diagnostics as sorted "code line:col-line:col" strings (0-based lines, byte columns,
+-- as vim.diagnostic stores them after converting from the client's offset encoding).
+local function diagnostics_of(bufnr)
+  local found = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.source == "copydesk" then
+      table.insert(found, string.format("%s %d:%d-%d:%d", tostring(d.code), d.lnum, d.col, d.end_lnum, d.end_col))
+    end
+  end
+  table.sort(found)
+  return found
+end
+
+local function wait_for_diagnostics(bufnr, expected, what)
+  table.sort(expected)
+  local ok = vim.wait(TIMEOUT_MS, function()
+    return vim.deep_equal(diagnostics_of(bufnr), expected)
+  end, 20)
+  check(
+    ok,
+    what,
+    string.format(
+      "  expected (after waiting %d ms): %s\n  got: %s\n  buffer:\n    %s",
+      TIMEOUT_MS,
+      show(expected),
+      show(diagnostics_of(bufnr)),
+      table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n    ")
+    )
+  )
+end
+
+-- The one response of copydesk to a request, or a failed check.
+local function request(bufnr, client, method, params)
+  local responses, request_err = vim.lsp.buf_request_sync(bufnr, method, params, TIMEOUT_MS)
+  check(responses ~= nil, method .. " answered", "  error: " .. tostring(request_err))
+  local response = responses[client.id]
+  check(response ~= nil, method .. " answered by copydesk", "  responses: " .. show(responses))
+  check(response.error == nil, method .. " without error", "  error: " .. show(response.error))
+  return response.result
+end
+
+-- Asks for code actions at the cursor and applies the quick fix whose title contains `title`.
+local function apply_quickfix(bufnr, client, row, col, title)
+  vim.api.nvim_win_set_cursor(0, { row + 1, col })
+  local params = vim.lsp.util.make_range_params(0, client.offset_encoding)
+  -- copydesk does not read context.diagnostics; it finds the findings under the range itself.
+  params.context = { diagnostics = {}, only = { "quickfix" } }
+  local actions = request(bufnr, client, "textDocument/codeAction", params) or {}
+  local chosen
+  for _, action in ipairs(actions) do
+    if action.kind == "quickfix" and action.edit and action.title:find(title, 1, true) then
+      chosen = action
+    end
+  end
+  check(chosen ~= nil, "a quickfix titled ..." .. title .. "...", "  actions: " .. show(actions))
+  vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
+end
+
+local function line(bufnr, row)
+  return vim.api.nvim_buf_get_lines(bufnr, row, row + 1, true)[1]
+end
+
+local function write_file(path, text)
+  local file = assert(io.open(path, "wb"))
+  file:write(text)
+  file:close()
+end
+
+---------------------------------------------------------------------------------------------
+-- The test
+
+local function main()
+  local bin = os.getenv("COPYDESK_BIN")
+  check(bin ~= nil and bin ~= "", "COPYDESK_BIN is set to the copydesk binary")
+  check(vim.fn.executable(bin) == 1, "COPYDESK_BIN is executable", "  COPYDESK_BIN=" .. bin)
+
+  -- Neovim turns these on by default, but not with -u NONE. (With syntax on, Neovim 0.10+
+  -- gives hover pop-ups the filetype markdown, which copydesk.lua must not attach to.)
+  vim.cmd("filetype on")
+  vim.cmd("syntax on")
+
+  -- Load exactly the file the README shows.
+  local copydesk = dofile(script_dir .. "/copydesk.lua")
+  copydesk.setup({
+    cmd = { bin },
+    settings = { referenceDate = "2022-02-28", debounceMs = 0 },
+  })
+
+  -- A folder name with a space and an accent, as journalists' folders have: the file URI must
+  -- survive the round trip through the server for quick fixes to land in the right buffer.
+  local dir = vim.fn.tempname() .. "/copydesk e2e été"
+  vim.fn.mkdir(dir, "p")
+  local draft = dir .. "/draft.md"
+  -- Curly quotes are 3 bytes in UTF-8 and 1 unit in UTF-16: the quote line checks that the
+  -- server and Neovim agree on the position encoding.
+  write_file(
+    draft,
+    "The invasion began on Thursday. Turnout rose to 12%.\n\n“We will not raise the levy this year.”\n"
+  )
+  vim.cmd("edit " .. vim.fn.fnameescape(draft))
+  local buf = vim.api.nvim_get_current_buf()
+  check(vim.bo[buf].filetype == "markdown", "draft.md has filetype markdown", "  got " .. vim.bo[buf].filetype)
+
+  -- get_active_clients lists a client only once it has initialized.
+  local attached = {}
+  vim.wait(TIMEOUT_MS, function()
+    attached = copydesk_clients(buf)
+    return #attached > 0
+  end, 20)
+  check(#attached == 1, "one initialized copydesk client attached to the draft", "  got " .. #attached)
+  local client = attached[1]
+
+  wait_for_diagnostics(buf, {
+    "relative-date 0:22-0:30", -- Thursday
+    "unsourced-figure 0:48-0:51", -- 12%
+    "unattributed-quote 2:0-2:43", -- the whole quote, curly quotes included (3 bytes each)
+    "relative-date 2:30-2:39", -- this year
+  }, "diagnostics for the opened draft")
+  check(client.offset_encoding == "utf-16" or client.offset_encoding == "utf-8" or client.offset_encoding == "utf-32",
+    "client has an offset encoding", "  got " .. tostring(client.offset_encoding))
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == "relative-date" and d.lnum == 0 then
+      check(d.message:find("Feb. 24", 1, true) ~= nil, "the Thursday diagnostic names Feb. 24", "  message: " .. d.message)
+    end
+  end
+
+  -- Hover on "Thursday".
+  vim.api.nvim_win_set_cursor(0, { 1, 25 })
+  local hover = request(buf, client, "textDocument/hover", vim.lsp.util.make_position_params(0, client.offset_encoding))
+  check(type(hover) == "table" and type(hover.contents) == "table", "hover has contents", "  hover: " .. show(hover))
+  check(hover.contents.kind == "markdown", "hover is Markdown", "  contents: " .. show(hover.contents))
+  check(hover.contents.value:find("Feb. 24", 1, true) ~= nil, "hover explains Feb. 24", "  hover text: " .. hover.contents.value)
+  check(
+    hover.range and hover.range.start.line == 0 and hover.range.start.character == 22 and hover.range["end"].character == 30,
+    "hover range covers Thursday",
+    "  range: " .. show(hover.range)
+  )
+
+  -- The hover pop-up a user sees: a Markdown buffer that copydesk must not check.
+  vim.lsp.buf.hover()
+  local float_win
+  vim.wait(TIMEOUT_MS, function()
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(win).relative ~= "" then
+        float_win = win
+        return true
+      end
+    end
+    return false
+  end, 20)
+  check(float_win ~= nil, "vim.lsp.buf.hover() opened a pop-up")
+  local float_buf = vim.api.nvim_win_get_buf(float_win)
+  local float_text = table.concat(vim.api.nvim_buf_get_lines(float_buf, 0, -1, false), "\n")
+  check(float_text:find("Feb. 24", 1, true) ~= nil, "the pop-up shows the hover", "  pop-up: " .. float_text)
+  vim.wait(200) -- a FileType autocmd on the pop-up would have attached copydesk by now
+  check(
+    #copydesk_clients(float_buf) == 0 and #copydesk_clients(nil) == 1,
+    "copydesk is not attached to the hover pop-up",
+    "  copydesk clients: " .. #copydesk_clients(nil) .. ", pop-up filetype: " .. vim.bo[float_buf].filetype .. ", buftype: " .. vim.bo[float_buf].buftype
+  )
+  vim.api.nvim_win_close(float_win, true)
+
+  -- Quick fix on "Thursday".
+  apply_quickfix(buf, client, 0, 25, "Feb. 24")
+  check(
+    line(buf, 0) == "The invasion began on Feb. 24. Turnout rose to 12%.",
+    "the date quick fix rewrote line 1",
+    "  line 1: " .. line(buf, 0)
+  )
+  wait_for_diagnostics(buf, {
+    "unsourced-figure 0:47-0:50",
+    "unattributed-quote 2:0-2:43",
+    "relative-date 2:30-2:39",
+  }, "diagnostics after the date quick fix")
+
+  -- Quick fix on the quote: its edits sit after the curly quotes, so a wrong encoding would
+  -- put them in the wrong place.
+  apply_quickfix(buf, client, 2, 0, "attribution")
+  check(
+    line(buf, 2) == "“We will not raise the levy this year,” [SPEAKER] said.",
+    "the attribution quick fix rewrote line 3",
+    "  line 3: " .. line(buf, 2)
+  )
+  wait_for_diagnostics(buf, {
+    "unsourced-figure 0:47-0:50",
+    "relative-date 2:30-2:39",
+  }, "diagnostics after the attribution quick fix")
+
+  -- Typing a new first line: the new finding appears and the old ones move down.
+  vim.api.nvim_buf_set_lines(buf, 0, 0, false, { "It rained yesterday." })
+  wait_for_diagnostics(buf, {
+    "relative-date 0:10-0:19", -- yesterday
+    "unsourced-figure 1:47-1:50",
+    "relative-date 3:30-3:39",
+  }, "diagnostics after inserting a line at the top")
+
+  -- A .txt file in the same folder: filetype text, and the same copydesk client serves it.
+  vim.cmd("silent write")
+  local notes = dir .. "/notes.txt"
+  write_file(notes, "Prices rose 40% last week.\n")
+  vim.cmd("edit " .. vim.fn.fnameescape(notes))
+  local notes_buf = vim.api.nvim_get_current_buf()
+  check(notes_buf ~= buf, "notes.txt opened in its own buffer")
+  check(vim.bo[notes_buf].filetype == "text", "notes.txt has filetype text", "  got " .. vim.bo[notes_buf].filetype)
+  local notes_clients = copydesk_clients(notes_buf)
+  check(
+    #notes_clients == 1 and notes_clients[1].id == client.id,
+    "notes.txt reuses the draft's copydesk client",
+    "  attached: " .. #notes_clients .. ", all copydesk clients: " .. #copydesk_clients(nil)
+  )
+  check(#copydesk_clients(nil) == 1, "only one copydesk process runs", "  got " .. #copydesk_clients(nil))
+  wait_for_diagnostics(notes_buf, {
+    "unsourced-figure 0:12-0:15",
+    "relative-date 0:16-0:25",
+  }, "diagnostics for notes.txt")
+end
+
+local function lsp_log_tail(lines)
+  local ok, path = pcall(vim.lsp.get_log_path)
+  if not ok or vim.fn.filereadable(path) == 0 then
+    return "(no LSP log)"
+  end
+  local all = vim.fn.readfile(path)
+  return path .. ":\n" .. table.concat(vim.list_slice(all, math.max(1, #all - lines + 1)), "\n")
+end
+
+local ok, failure = xpcall(main, debug.traceback)
+finished = true
+watchdog:stop()
+if ok then
+  out(string.format("nvim e2e: %d checks passed", checks))
+  vim.cmd("qall!")
+else
+  err("nvim e2e: FAILED after " .. checks .. " passing checks: " .. tostring(failure))
+  local v = vim.version()
+  err(string.format("Neovim %d.%d.%d", v.major, v.minor, v.patch))
+  err("last lines of the LSP log, " .. lsp_log_tail(30))
+  vim.cmd("cquit 1")
+end
