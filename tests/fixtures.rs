@@ -339,7 +339,7 @@ fn storm() {
             "Monday",
         ]
     );
-    // "claims could run 25% higher" uses "claims" as a noun, not as a reporting verb, so the
+    // "the claims could run 25% higher" uses "claims" as a noun, not as a reporting verb, so the
     // figures of that sentence are unsourced.
     assert_eq!(
         covered(&checked, RuleCode::UnsourcedFigure),

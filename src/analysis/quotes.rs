@@ -155,7 +155,7 @@ fn classify(
     let count = inner_words.len();
     let before = words(
         text,
-        paragraph_start.max(span.start.saturating_sub(40))..span.start,
+        floor_char_boundary(text, paragraph_start.max(span.start.saturating_sub(40)))..span.start,
     );
     let introduced_as_term = before
         .iter()
@@ -262,6 +262,25 @@ fn attribute(
                     name: text[label.start..label.end - 1].to_string(),
                     range: label.start..label.end - 1,
                 }),
+            },
+            scope: AttributionScope::SameSentence,
+        });
+    }
+    // A reporting verb right before the quotation introduces it, whatever its form: "was
+    // prompted to say, ''...''", "sings, ''...''".
+    if let Some(cue) = verb_right_before(text, layout.range.start, quotation.span.start) {
+        return Some(Attribution {
+            cue,
+            scope: AttributionScope::SameSentence,
+        });
+    }
+    // A name after a dash signs the quotation, as in vox pops and pull quotes: `"..." ― Ana Ruiz`.
+    if let Some(speaker) = dash_signature(text, quotation.span.end, layout.range.end) {
+        return Some(Attribution {
+            cue: Cue {
+                range: speaker.range.clone(),
+                text: speaker.name.clone(),
+                speaker: Some(speaker),
             },
             scope: AttributionScope::SameSentence,
         });
@@ -391,6 +410,58 @@ fn colon_cue(
     })
 }
 
+/// The largest character boundary at or before `index`.
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The reporting verb (or "words", as in "in Forbes' words") that ends the text before a
+/// quotation, with at most a comma, colon or dash between them.
+fn verb_right_before(text: &str, paragraph_start: usize, quotation_start: usize) -> Option<Cue> {
+    let before = text[paragraph_start..quotation_start].trim_end();
+    let stripped = before.trim_end_matches([',', ':', '—', '–']).trim_end();
+    let preceding = words(text, paragraph_start..paragraph_start + stripped.len());
+    let last = preceding.last()?;
+    if last.range.end != paragraph_start + stripped.len() {
+        return None;
+    }
+    let is_cue = super::lexicon::is_reporting_verb(last.text) || last.is("words");
+    is_cue.then(|| Cue {
+        range: last.range.clone(),
+        text: last.text.to_string(),
+        speaker: None,
+    })
+}
+
+/// A capitalised name after a dash right after a quotation: `"..." ― Ana Ruiz`.
+fn dash_signature(text: &str, quotation_end: usize, paragraph_end: usize) -> Option<Speaker> {
+    let after = &text[quotation_end..paragraph_end];
+    let rest = after.trim_start();
+    let dash = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–'))?;
+    let name_start = quotation_end + (after.len() - rest.len()) + dash.len_utf8();
+    let window_end = floor_char_boundary(text, paragraph_end.min(name_start + 80));
+    let following = words(text, name_start..window_end);
+    let name: Vec<_> = following
+        .iter()
+        .take_while(|word| word.is_capitalised())
+        .take(4)
+        .collect();
+    let (first, last) = (name.first()?, name.last()?);
+    if !text[name_start..first.range.start].trim().is_empty() {
+        return None;
+    }
+    Some(Speaker {
+        range: first.range.start..last.range.end,
+        name: text[first.range.start..last.range.end].to_string(),
+    })
+}
+
 /// An upper-case speaker label that opens a quotation, as transcripts print them ("PENCE:").
 fn speaker_label(text: &str, inner: &Range<usize>) -> Option<Range<usize>> {
     let interior = &text[inner.clone()];
@@ -489,6 +560,19 @@ mod tests {
             found.iter().all(|quotation| quotation.2.is_some()),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn verbs_right_before_and_signatures_after_attribute() {
+        for text in [
+            "Trump was prompted to say, \"So far I cannot believe how civil it is.\"",
+            "In the song, Joel sings, \"Don't go changing to try and please me.\"",
+            "“Maybe we can build a wall around the candidate.” ― Steve Quinlan.",
+            "The company, in Forbes’ words, “is the most entrepreneurial place on the planet.”",
+        ] {
+            let found = quotations_of(text);
+            assert!(found[0].2.is_some(), "{text}: {found:?}");
+        }
     }
 
     #[test]

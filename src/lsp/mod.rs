@@ -277,6 +277,16 @@ fn classify(
             }
             Action::Handled
         }
+        // tower-lsp 0.20 never answers a request for an unknown `$/` method (it treats every
+        // `$/` message as an ignorable notification), so the client would wait forever.
+        unknown if unknown.starts_with("$/") && id.is_some() && unknown != "$/cancelRequest" => {
+            state.send(error_response(
+                id.unwrap_or(Value::Null),
+                -32601,
+                &format!("Method not found: {unknown}"),
+            ));
+            Action::Handled
+        }
         _ => Action::Forward(serde_json::to_vec(&message).unwrap_or_default()),
     }
 }

@@ -103,6 +103,11 @@ impl State {
     /// Applies a settings section; returns the problems found in it.
     pub fn update_config(&self, section: &serde_json::Value) -> Vec<String> {
         let problems = lock(&self.config).apply(section);
+        // Every cached analysis was computed under the old settings: a new generation makes
+        // hovers and code actions recompute, and any analysis still running stale.
+        for open in lock(&self.documents).values_mut() {
+            open.generation = self.next_generation();
+        }
         let _ = self.worker.send(WorkerEvent::AllChanged);
         problems
     }

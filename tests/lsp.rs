@@ -1,0 +1,1001 @@
+//! End-to-end tests of the language server: a real client speaks framed JSON-RPC to
+//! `copydesk::lsp::serve` over in-memory pipes, so the framing layer, tower-lsp, the store and
+//! the diagnostics worker are all exercised together exactly as an editor would use them.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{apply_edits, pos, position_of, range, range_of, text_in, Client, Encoding};
+
+/// Settings that make every test deterministic: no debounce delay, and a fixed publication date
+/// (Monday, Feb. 28, 2022) instead of today's.
+fn fixed_settings() -> Value {
+    json!({ "debounceMs": 0, "referenceDate": "2022-02-28" })
+}
+
+/// A server in UTF-16 with [`fixed_settings`].
+async fn initialized_client() -> Client {
+    Client::initialized(None, fixed_settings()).await
+}
+
+/// A framed message with exactly the bytes given.
+fn frame(body: &str) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+/// Each diagnostic as `(code, the text its range covers)`, which is what a reader checks.
+fn findings(text: &str, diagnostics: &[Value], encoding: Encoding) -> Vec<(String, String)> {
+    diagnostics
+        .iter()
+        .map(|diagnostic| {
+            assert_eq!(diagnostic["source"], "copydesk", "{diagnostic}");
+            (
+                diagnostic["code"].as_str().expect("a code").to_string(),
+                text_in(text, &diagnostic["range"], encoding).to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|&(code, text)| (code.to_string(), text.to_string()))
+        .collect()
+}
+
+/// The single code action with the given title.
+fn action_titled<'a>(actions: &'a [Value], title: &str) -> &'a Value {
+    let matching: Vec<&Value> = actions
+        .iter()
+        .filter(|action| action["title"] == title)
+        .collect();
+    assert_eq!(
+        matching.len(),
+        1,
+        "one action titled {title:?} in {actions:#?}"
+    );
+    matching[0]
+}
+
+/// The edits a code action makes to `uri`, after checking that it is a well-formed quick fix
+/// for a diagnostic with `code`.
+fn quickfix_edits(action: &Value, uri: &str, code: &str) -> Vec<Value> {
+    assert_eq!(action["kind"], "quickfix", "{action}");
+    let diagnostics = action["diagnostics"]
+        .as_array()
+        .expect("the action names its diagnostics");
+    assert_eq!(diagnostics.len(), 1, "{action}");
+    assert_eq!(diagnostics[0]["code"], code, "{action}");
+    assert_eq!(diagnostics[0]["source"], "copydesk", "{action}");
+    let changes = action["edit"]["changes"]
+        .as_object()
+        .expect("the action edits with `changes`");
+    assert_eq!(changes.len(), 1, "only {uri} is edited: {action}");
+    changes[uri].as_array().expect("edits of the uri").clone()
+}
+
+/// A document that proves the server is still serving: a hover on its relative date.
+const ALIVE: &str = "file:///alive.txt";
+const ALIVE_TEXT: &str = "The invasion began on Thursday.";
+
+async fn open_alive(client: &mut Client) {
+    client.open(ALIVE, "plaintext", 1, ALIVE_TEXT).await;
+    let diagnostics = client.diagnostics(ALIVE, 1).await;
+    assert_eq!(
+        findings(ALIVE_TEXT, &diagnostics, client.encoding),
+        pairs(&[("relative-date", "Thursday")])
+    );
+}
+
+async fn assert_alive(client: &mut Client) {
+    let thursday = range_of(ALIVE_TEXT, "Thursday", client.encoding);
+    let hover = client.hover_text(ALIVE, thursday["start"].clone()).await;
+    assert!(hover.contains("Feb. 24, 2022"), "{hover}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn initialize_negotiates_the_encoding_and_states_capabilities() {
+    let cases: [(Option<&[&str]>, &str); 5] = [
+        (Some(&["utf-8"]), "utf-8"),
+        (Some(&["utf-32", "utf-16"]), "utf-32"),
+        (Some(&["utf-16"]), "utf-16"),
+        // An empty offer and no offer at all both leave the mandatory UTF-16.
+        (Some(&[]), "utf-16"),
+        (None, "utf-16"),
+    ];
+    for (offered, expected) in cases {
+        let mut client = Client::start();
+        let result = client.initialize(offered, fixed_settings()).await;
+        let capabilities = &result["capabilities"];
+        assert_eq!(capabilities["positionEncoding"], expected, "{offered:?}");
+        assert_eq!(
+            capabilities["textDocumentSync"],
+            json!({ "openClose": true, "change": 2 })
+        );
+        assert_eq!(capabilities["hoverProvider"], true);
+        assert_eq!(
+            capabilities["codeActionProvider"]["codeActionKinds"],
+            json!(["quickfix"])
+        );
+        assert_eq!(result["serverInfo"]["name"], "copydesk");
+        assert_eq!(client.shutdown_and_exit().await, 0);
+    }
+}
+
+/// Emoji, an accented letter, a CRLF and a lone CR all come before the relative date. Line 2 is
+/// "In Liège 😀 the plant closed on Thursday."; before "Thursday" stand "In Liège " (9
+/// characters, 10 bytes because "è" takes two), the emoji (4 bytes, 2 UTF-16 units, 1 scalar
+/// value) and " the plant closed on " (21 characters).
+const POSITIONS_TEXT: &str = "😀😀 café\r\nx\rIn Liège 😀 the plant closed on Thursday.";
+
+/// The columns of "Thursday" on its line in each encoding, worked out by hand as above.
+fn thursday_columns(encoding: Encoding) -> (u32, u32) {
+    match encoding {
+        Encoding::Utf8 => (10 + 4 + 21, 10 + 4 + 21 + 8),
+        Encoding::Utf16 => (9 + 2 + 21, 9 + 2 + 21 + 8),
+        Encoding::Utf32 => (9 + 1 + 21, 9 + 1 + 21 + 8),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn diagnostic_positions_are_exact_in_every_encoding() {
+    // The same text as plain text (dated by the setting) and as Markdown under front matter,
+    // which moves it down three lines.
+    let front_matter = "---\ndate: 2022-02-28\n---\n";
+    let markdown = format!("{front_matter}{POSITIONS_TEXT}");
+    let documents = [
+        ("file:///positions.txt", "plaintext", POSITIONS_TEXT, 2),
+        ("file:///positions.md", "markdown", markdown.as_str(), 5),
+    ];
+    for encoding in Encoding::ALL {
+        let mut client = Client::initialized(Some(&[encoding.name()]), fixed_settings()).await;
+        assert_eq!(client.encoding, encoding);
+        let (start, end) = thursday_columns(encoding);
+        for (uri, language_id, text, line) in documents {
+            client.open(uri, language_id, 1, text).await;
+            let diagnostics = client.diagnostics(uri, 1).await;
+            assert_eq!(diagnostics.len(), 1, "{encoding:?} {uri}: {diagnostics:#?}");
+            let diagnostic = &diagnostics[0];
+            let expected = range(pos(line, start), pos(line, end));
+            assert_eq!(diagnostic["range"], expected, "{encoding:?} {uri}");
+            assert_eq!(diagnostic["code"], "relative-date");
+            assert_eq!(diagnostic["source"], "copydesk");
+            assert_eq!(diagnostic["data"]["resolved"], "2022-02-24");
+            // The hand-made columns and the test's own position arithmetic agree.
+            assert_eq!(text_in(text, &expected, encoding), "Thursday");
+
+            // Positions sent by the client are read in the same units: the space before the
+            // date has no hover, the first and last letters of the date do.
+            assert_eq!(client.hover(uri, pos(line, start - 1)).await, Value::Null);
+            let at_start = client.hover(uri, pos(line, start)).await;
+            assert_eq!(at_start["range"], expected, "{encoding:?} {uri}");
+            let at_end = client.hover(uri, pos(line, end - 1)).await;
+            assert_eq!(at_end["range"], expected, "{encoding:?} {uri}");
+        }
+        assert_eq!(client.shutdown_and_exit().await, 0);
+    }
+}
+
+/// The draft typed key by key in the typing tests. Every paragraph holds a finding near its end
+/// and most hold characters that are wider than one unit in some encoding, so an edit applied
+/// at a wrong position moves or removes a finding that the test compares.
+const TYPED_TEXT: &str = "In Liège 😀 the plant closed on Thursday.\n\n\
+Officials in Zürich met last week and will meet again tomorrow.\n\n\
+“It is a disaster for the whole town and everyone who lives in it.”\n\n\
+The café 😀 chain laid off 1,500 workers.\r\n\r\n\
+Prices rose 12% in São Paulo yesterday.\n\n\
+“We will rebuild,” the mayor said on Monday.\n\n\
+Police said 300 people were evacuated overnight.\n\n\
+The €2 billion deal was signed on Friday.";
+
+/// What copydesk finds in [`TYPED_TEXT`] with the publication date Feb. 28, 2022.
+const TYPED_FINDINGS: &[(&str, &str)] = &[
+    ("relative-date", "Thursday"),
+    ("relative-date", "last week"),
+    ("relative-date", "tomorrow"),
+    (
+        "unattributed-quote",
+        "“It is a disaster for the whole town and everyone who lives in it.”",
+    ),
+    ("unsourced-figure", "1,500"),
+    ("unsourced-figure", "12%"),
+    ("relative-date", "yesterday"),
+    ("relative-date", "Monday"),
+    ("relative-date", "overnight"),
+    ("unsourced-figure", "€2 billion"),
+    ("relative-date", "Friday"),
+];
+
+/// One single-character edit, addressed by character index in the text as it is at that moment.
+#[derive(Clone, Copy, Debug)]
+enum Keystroke {
+    Type { at: usize, c: char },
+    Backspace { at: usize },
+}
+
+/// Mistyped characters of every width, so that deleting them needs correct ranges too.
+const TYPOS: [char; 5] = ['x', '😀', 'é', '€', ' '];
+
+/// A script of exactly `total` keystrokes that turns an empty document into `target`.
+///
+/// The first pass types the text in order (a CRLF as two keystrokes), making and deleting typos
+/// along the way. Some characters are left out of it and inserted last, in the middle of lines
+/// already typed: first the characters wider than one unit in some encoding, then the first
+/// and last characters of every finding in `findings`. An insertion that the server places even
+/// one unit off therefore breaks a finding that the test compares, which a misplaced letter
+/// elsewhere in a line might not.
+fn typing_script(target: &str, findings: &[(&str, &str)], total: usize) -> Vec<Keystroke> {
+    let chars: Vec<char> = target.chars().collect();
+    let char_index = |byte: usize| target[..byte].chars().count();
+    let mut late: Vec<usize> = (0..chars.len())
+        .filter(|&index| !chars[index].is_ascii() && !matches!(chars[index], '“' | '”'))
+        .collect();
+    for &(_, finding) in findings {
+        let start = target
+            .find(finding)
+            .unwrap_or_else(|| panic!("{finding:?} is in the text"));
+        let first = char_index(start);
+        let last = char_index(start + finding.len()) - 1;
+        for index in [first, last] {
+            if !late.contains(&index) {
+                late.push(index);
+            }
+        }
+    }
+    let mut present: Vec<bool> = (0..chars.len())
+        .map(|index| !late.contains(&index))
+        .collect();
+
+    assert!(total >= chars.len() && (total - chars.len()) % 2 == 0);
+    let typos = (total - chars.len()) / 2;
+    let steps = chars.len() - late.len();
+    assert!(typos <= steps, "too many typos to spread out");
+    let mut script = Vec::with_capacity(total);
+    let first_pass = (0..chars.len()).filter(|index| !late.contains(index));
+    for (at, index) in first_pass.enumerate() {
+        if (at + 1) * typos / steps > at * typos / steps {
+            let c = TYPOS[script.len() % TYPOS.len()];
+            script.push(Keystroke::Type { at, c });
+            script.push(Keystroke::Backspace { at });
+        }
+        script.push(Keystroke::Type {
+            at,
+            c: chars[index],
+        });
+    }
+    for index in late {
+        let at = present[..index].iter().filter(|&&present| present).count();
+        script.push(Keystroke::Type {
+            at,
+            c: chars[index],
+        });
+        present[index] = true;
+    }
+    script
+}
+
+fn byte_index(text: &str, char_index: usize) -> usize {
+    text.char_indices()
+        .nth(char_index)
+        .map_or(text.len(), |(byte, _)| byte)
+}
+
+impl Keystroke {
+    /// Applies the keystroke to the test's copy of the text and returns the LSP content change
+    /// that describes it.
+    fn apply(self, text: &mut String, encoding: Encoding) -> Value {
+        match self {
+            Keystroke::Type { at, c } => {
+                let offset = byte_index(text, at);
+                let position = position_of(text, offset, encoding);
+                text.insert(offset, c);
+                json!({ "range": range(position.clone(), position), "text": c.to_string() })
+            }
+            Keystroke::Backspace { at } => {
+                let start = byte_index(text, at);
+                let end = byte_index(text, at + 1);
+                let change = json!({
+                    "range": range(position_of(text, start, encoding), position_of(text, end, encoding)),
+                    "text": "",
+                });
+                text.replace_range(start..end, "");
+                change
+            }
+        }
+    }
+}
+
+/// Types [`TYPED_TEXT`] in 1,000 edits sent without waiting, then proves that the server's copy
+/// is exactly the expected text: the diagnostics of the typed document equal, range for range,
+/// those of a second document opened with the expected text.
+async fn type_a_draft(offered: &str, options: Value) {
+    const TYPED: &str = "file:///typed.txt";
+    const FRESH: &str = "file:///fresh.txt";
+    let mut client = Client::initialized(Some(&[offered]), options).await;
+    let encoding = Encoding::from_name(offered);
+    assert_eq!(client.encoding, encoding);
+
+    let script = typing_script(TYPED_TEXT, TYPED_FINDINGS, 1000);
+    assert_eq!(script.len(), 1000);
+    client.open(TYPED, "plaintext", 1, "").await;
+    let mut text = String::new();
+    for (index, keystroke) in script.into_iter().enumerate() {
+        let change = keystroke.apply(&mut text, encoding);
+        client
+            .change(TYPED, index as i32 + 2, json!([change]))
+            .await;
+    }
+    assert_eq!(text, TYPED_TEXT, "the script itself types the draft");
+
+    // A request round trip on content that only the final text has: the first line's date is
+    // completed by the last keystrokes, and the hover range is computed from the server's text.
+    let thursday = range_of(TYPED_TEXT, "Thursday", encoding);
+    let hover = client.hover(TYPED, thursday["start"].clone()).await;
+    assert_eq!(hover["range"], thursday, "{hover}");
+
+    let typed = client.diagnostics(TYPED, 1001).await;
+    client.open(FRESH, "plaintext", 1, TYPED_TEXT).await;
+    let fresh = client.diagnostics(FRESH, 1).await;
+    assert_eq!(
+        findings(TYPED_TEXT, &fresh, encoding),
+        pairs(TYPED_FINDINGS),
+        "{encoding:?}"
+    );
+    assert_eq!(typed, fresh, "{encoding:?}");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_edits_in_utf16_are_applied_in_order() {
+    type_a_draft("utf-16", fixed_settings()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_edits_in_utf8_are_applied_in_order() {
+    type_a_draft("utf-8", fixed_settings()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_edits_in_utf32_are_applied_in_order() {
+    type_a_draft("utf-32", fixed_settings()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_edits_with_the_default_debounce_are_applied_in_order() {
+    type_a_draft("utf-16", json!({ "referenceDate": "2022-02-28" })).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_opened_version_is_published_even_when_clean() {
+    let mut client = initialized_client().await;
+    let clean = "file:///clean.txt";
+    client
+        .open(
+            clean,
+            "plaintext",
+            1,
+            "Residents said the weather was fine.\n",
+        )
+        .await;
+    assert_eq!(client.diagnostics(clean, 1).await, Vec::<Value>::new());
+
+    let empty = "file:///empty.md";
+    client.open(empty, "markdown", 3, "").await;
+    assert_eq!(client.diagnostics(empty, 3).await, Vec::<Value>::new());
+
+    let draft = "file:///draft.md";
+    let text = "The invasion began on Thursday.\n";
+    client.open(draft, "markdown", 7, text).await;
+    let diagnostics = client.diagnostics(draft, 7).await;
+    assert_eq!(
+        findings(text, &diagnostics, client.encoding),
+        pairs(&[("relative-date", "Thursday")])
+    );
+
+    // Fixing the last finding publishes the empty list for the new version.
+    client
+        .change(draft, 8, json!([{ "text": "Nothing to see here.\n" }]))
+        .await;
+    assert_eq!(client.diagnostics(draft, 8).await, Vec::<Value>::new());
+
+    // Reopening with a version number already used is a new generation and is published again.
+    client.close(clean).await;
+    assert_eq!(
+        client.published(clean, None).await["diagnostics"],
+        json!([])
+    );
+    client
+        .open(
+            clean,
+            "plaintext",
+            1,
+            "Residents said the weather was fine.\n",
+        )
+        .await;
+    assert_eq!(client.diagnostics(clean, 1).await, Vec::<Value>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_explains_a_relative_date_and_its_publication_date() {
+    // The setting says June 1, 2021, but front matter takes precedence in the Markdown draft.
+    let mut client = Client::initialized(
+        None,
+        json!({ "debounceMs": 0, "referenceDate": "2021-06-01" }),
+    )
+    .await;
+    let markdown = "file:///hover.md";
+    let markdown_text = "---\ndate: 2022-02-28\n---\nThe invasion began on Thursday.\n";
+    client.open(markdown, "markdown", 1, markdown_text).await;
+    let thursday = range_of(markdown_text, "Thursday", client.encoding);
+    assert_eq!(thursday, range(pos(3, 22), pos(3, 30)));
+    let hover = client.hover(markdown, pos(3, 25)).await;
+    assert_eq!(hover["range"], thursday);
+    assert_eq!(hover["contents"]["kind"], "markdown");
+    let value = hover["contents"]["value"].as_str().expect("hover text");
+    for expected in [
+        "**copydesk: relative-date**",
+        "“Thursday” = Thursday, Feb. 24, 2022.",
+        "Publication date: Monday, Feb. 28, 2022 (from the front matter).",
+    ] {
+        assert!(value.contains(expected), "{expected:?} in {value:?}");
+    }
+    // Away from any finding there is nothing to say, in the body and in the front matter.
+    assert_eq!(client.hover(markdown, pos(3, 2)).await, Value::Null);
+    assert_eq!(client.hover(markdown, pos(1, 3)).await, Value::Null);
+
+    let plain = "file:///hover.txt";
+    client.open(plain, "plaintext", 1, ALIVE_TEXT).await;
+    let value = client.hover_text(plain, pos(0, 22)).await;
+    for expected in [
+        "“Thursday” = Thursday, May 27, 2021.",
+        "Publication date: Tuesday, June 1, 2021 (from the copydesk.referenceDate setting).",
+    ] {
+        assert!(value.contains(expected), "{expected:?} in {value:?}");
+    }
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_actions_fix_findings_of_the_current_text() {
+    for offered in ["utf-8", "utf-16", "utf-32"] {
+        let mut client = Client::initialized(Some(&[offered]), fixed_settings()).await;
+        let encoding = client.encoding;
+        let uri = "file:///fixes.txt";
+        let text = "The café 😀 invasion began on Thursday.\nThe company laid off 1,200 workers.\n";
+        client.open(uri, "plaintext", 1, text).await;
+        let diagnostics = client.diagnostics(uri, 1).await;
+        assert_eq!(
+            findings(text, &diagnostics, encoding),
+            pairs(&[("relative-date", "Thursday"), ("unsourced-figure", "1,200")])
+        );
+
+        let thursday = range_of(text, "Thursday", encoding);
+        let actions = client.code_actions(uri, thursday.clone()).await;
+        let action = action_titled(&actions, "Replace with “Feb. 24”");
+        let edits = quickfix_edits(action, uri, "relative-date");
+        assert_eq!(action["diagnostics"][0]["range"], thursday);
+        assert_eq!(
+            apply_edits(text, &edits, encoding),
+            "The café 😀 invasion began on Feb. 24.\nThe company laid off 1,200 workers.\n"
+        );
+
+        // A cursor (an empty range) inside the figure is enough to be offered its fix.
+        let figure = range_of(text, "1,200", encoding);
+        let actions = client
+            .code_actions(uri, range(figure["start"].clone(), figure["start"].clone()))
+            .await;
+        let action = action_titled(&actions, "Add a source: , according to [SOURCE]");
+        let edits = quickfix_edits(action, uri, "unsourced-figure");
+        assert_eq!(
+            apply_edits(text, &edits, encoding),
+            "The café 😀 invasion began on Thursday.\nThe company laid off 1,200 workers, according to [SOURCE].\n"
+        );
+
+        // Once the date under the finding is rewritten, the old range is offered the new
+        // date's fix and never the old one, even though no diagnostics were awaited.
+        let edited = "The café 😀 invasion began on Friday.\nThe company laid off 1,200 workers.\n";
+        client
+            .change(uri, 2, json!([{ "range": thursday, "text": "Friday" }]))
+            .await;
+        let actions = client.code_actions(uri, thursday.clone()).await;
+        let titles: Vec<&Value> = actions.iter().map(|action| &action["title"]).collect();
+        assert_eq!(titles, [&json!("Replace with “Feb. 25”")], "{offered}");
+        let edits = quickfix_edits(&actions[0], uri, "relative-date");
+        assert_eq!(
+            apply_edits(edited, &edits, encoding),
+            "The café 😀 invasion began on Feb. 25.\nThe company laid off 1,200 workers.\n"
+        );
+
+        // Rewriting the figure as a small number removes its finding and its fix.
+        let figure_now = range_of(edited, "1,200", encoding);
+        client
+            .change(uri, 3, json!([{ "range": figure_now, "text": "12" }]))
+            .await;
+        assert_eq!(
+            client.code_actions(uri, figure_now).await,
+            Vec::<Value>::new()
+        );
+        assert_eq!(client.shutdown_and_exit().await, 0);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_a_document_clears_its_diagnostics() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    client.close(ALIVE).await;
+    let cleared = client.published(ALIVE, None).await;
+    assert_eq!(cleared["diagnostics"], json!([]));
+    // A closed document is no longer known to the server.
+    assert_eq!(client.hover(ALIVE, pos(0, 23)).await, Value::Null);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_then_exit_returns_0() {
+    let mut client = initialized_client().await;
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exit_without_shutdown_returns_1() {
+    let mut client = initialized_client().await;
+    client.notify("exit", Value::Null).await;
+    assert_eq!(client.exit_code().await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closed_input_ends_the_server() {
+    let mut client = initialized_client().await;
+    client.close_input();
+    assert_eq!(client.exit_code().await, 1);
+
+    // After a shutdown, losing the input is an orderly end.
+    let mut client = initialized_client().await;
+    assert_eq!(client.call_ok("shutdown", Value::Null).await, Value::Null);
+    client.close_input();
+    assert_eq!(client.exit_code().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_succeeds_with_null_empty_or_absent_params() {
+    for params in [Some(Value::Null), Some(json!({})), None] {
+        let mut client = initialized_client().await;
+        let id = client.next_id();
+        let mut request = json!({ "jsonrpc": "2.0", "id": id, "method": "shutdown" });
+        if let Some(params) = &params {
+            request["params"] = params.clone();
+        }
+        client.send(&request).await;
+        let response = client.response(id).await;
+        assert_eq!(
+            response,
+            json!({ "jsonrpc": "2.0", "id": id, "result": null }),
+            "params {params:?}"
+        );
+        client.notify("exit", Value::Null).await;
+        assert_eq!(client.exit_code().await, 0, "params {params:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panicking_handler_becomes_an_error_response() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    let response = client.call("copydesk/debugPanic", json!({})).await;
+    assert_eq!(response["error"]["code"], -32603, "{response}");
+    assert!(response.get("result").is_none(), "{response}");
+    assert_alive(&mut client).await;
+    // A second panic is survived as well as the first.
+    let response = client.call("copydesk/debugPanic", json!({})).await;
+    assert_eq!(response["error"]["code"], -32603, "{response}");
+    assert_alive(&mut client).await;
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panicking_analysis_reports_not_checked() {
+    let mut client = initialized_client().await;
+    let uri = "file:///panic.txt";
+    let text = format!(
+        "The invasion began on Thursday.\n{}\n",
+        copydesk::lsp::TEST_PANIC_MARKER
+    );
+    client.open(uri, "plaintext", 1, &text).await;
+    let diagnostics = client.diagnostics(uri, 1).await;
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let diagnostic = &diagnostics[0];
+    assert_eq!(diagnostic["code"], "not-checked");
+    assert_eq!(diagnostic["severity"], 3);
+    assert_eq!(diagnostic["source"], "copydesk");
+    assert_eq!(diagnostic["range"], range(pos(0, 0), pos(0, 0)));
+    assert!(
+        diagnostic["message"]
+            .as_str()
+            .is_some_and(|message| message.contains("internal error")),
+        "{diagnostic}"
+    );
+    // A draft that could not be checked has no finding to hover over, and asking is harmless.
+    assert_eq!(client.hover(uri, pos(0, 23)).await, Value::Null);
+
+    // Other documents are still checked, and so is this one once the marker is gone.
+    open_alive(&mut client).await;
+    client.change(uri, 2, json!([{ "text": ALIVE_TEXT }])).await;
+    let diagnostics = client.diagnostics(uri, 2).await;
+    assert_eq!(
+        findings(ALIVE_TEXT, &diagnostics, client.encoding),
+        pairs(&[("relative-date", "Thursday")])
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// A quotation whose opening mark comes 40 bytes after the middle of a two-byte letter, as names
+/// from outside English easily place it. The draft must be checked like any other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quote_after_accented_names_is_checked() {
+    let mut client = initialized_client().await;
+    let uri = "file:///krakow.txt";
+    let text =
+        "Zoë Müller, the mayor of Kraków, wrote: “We will rebuild every home in the city.”\n\n\
+The plant closed on Thursday.\n";
+    client.open(uri, "plaintext", 1, text).await;
+    let diagnostics = client.diagnostics(uri, 1).await;
+    let codes: Vec<&Value> = diagnostics
+        .iter()
+        .map(|diagnostic| &diagnostic["code"])
+        .collect();
+    assert!(
+        !codes.contains(&&json!("not-checked")),
+        "the draft was not checked: {diagnostics:#?}"
+    );
+    assert!(
+        findings(text, &diagnostics, client.encoding)
+            .contains(&("relative-date".to_string(), "Thursday".to_string())),
+        "{diagnostics:#?}"
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// Whether a message is a response with `"id": null`, which is how errors about messages whose
+/// id could not be read are sent. (Indexing a notification's missing id also gives null, so the
+/// key is looked up explicitly.)
+fn is_null_id_response(message: &Value) -> bool {
+    message.get("method").is_none() && message.get("id") == Some(&Value::Null)
+}
+
+/// The codes of the null-id error responses received so far. Callers first wait for a later
+/// response, so that every such error caused by earlier input has arrived.
+fn null_id_error_codes(client: &mut Client) -> Vec<i64> {
+    client
+        .take_received(is_null_id_response)
+        .iter()
+        .map(|message| {
+            message["error"]["code"]
+                .as_i64()
+                .unwrap_or_else(|| panic!("an error response: {message}"))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_json_gets_a_parse_error() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    client
+        .send_raw(&frame(r#"{"jsonrpc": "2.0", "id": 900, "method": "#))
+        .await;
+    let error = client.wait_for("a parse error", is_null_id_response).await;
+    assert_eq!(error["error"]["code"], -32700, "{error}");
+    assert_eq!(error["jsonrpc"], "2.0");
+    assert_alive(&mut client).await;
+    assert_eq!(null_id_error_codes(&mut client), Vec::<i64>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn broken_headers_are_survived() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    let hover = json!({
+        "jsonrpc": "2.0", "id": 901, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": ALIVE }, "position": pos(0, 23) },
+    })
+    .to_string();
+
+    // A header block with no Content-Length: the message cannot be delimited and is dropped.
+    let mut bytes = b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".to_vec();
+    bytes.extend_from_slice(hover.as_bytes());
+    client.send_raw(&bytes).await;
+    assert_alive(&mut client).await;
+    assert_eq!(null_id_error_codes(&mut client), [-32700]);
+
+    // A Content-Length five bytes short, as a client that counts characters instead of bytes
+    // sends for non-ASCII text: the cut body is reported, and the next message is read.
+    let short = format!("Content-Length: {}\r\n\r\n{hover}", hover.len() - 5);
+    client.send_raw(short.as_bytes()).await;
+    assert_alive(&mut client).await;
+    assert_eq!(null_id_error_codes(&mut client), [-32700]);
+
+    // A Content-Length that is not a number.
+    client
+        .send_raw(format!("Content-Length: lots\r\n\r\n{hover}").as_bytes())
+        .await;
+    assert_alive(&mut client).await;
+    assert_eq!(null_id_error_codes(&mut client), [-32700]);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_that_is_not_json_rpc_gets_invalid_request() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+
+    client.send_raw(&frame("[1,2]")).await;
+    let error = client
+        .wait_for("an invalid-request error", is_null_id_response)
+        .await;
+    assert_eq!(error["error"]["code"], -32600, "{error}");
+    assert_alive(&mut client).await;
+
+    // Without "jsonrpc" the request is refused, and the reply still names its id.
+    let id = client.next_id();
+    let no_version = json!({
+        "id": id, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": ALIVE }, "position": pos(0, 23) },
+    });
+    client.send(&no_version).await;
+    let error = client.response(id).await;
+    assert_eq!(error["error"]["code"], -32600, "{error}");
+    assert_alive(&mut client).await;
+
+    // An id that is neither a number nor a string cannot be echoed, so the reply has id null.
+    client
+        .send_raw(&frame(
+            r#"{"jsonrpc":"2.0","id":{"n":1},"method":"shutdown"}"#,
+        ))
+        .await;
+    let error = client
+        .wait_for("an invalid-request error", is_null_id_response)
+        .await;
+    assert_eq!(error["error"]["code"], -32600, "{error}");
+    assert_alive(&mut client).await;
+    assert_eq!(null_id_error_codes(&mut client), Vec::<i64>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_request_gets_method_not_found() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    let response = client.call("copydesk/noSuchMethod", json!({})).await;
+    assert_eq!(response["error"]["code"], -32601, "{response}");
+    assert_alive(&mut client).await;
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// The specification says a request whose method starts with "$/" that the server does not
+/// know must be answered with MethodNotFound; only such notifications may be ignored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_dollar_request_gets_method_not_found() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    let response = client.call("$/copydesk/noSuchRequest", json!({})).await;
+    assert_eq!(response["error"]["code"], -32601, "{response}");
+    assert_alive(&mut client).await;
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_before_initialize_gets_server_not_initialized() {
+    let mut client = Client::start();
+    let response = client
+        .call(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": ALIVE }, "position": pos(0, 0) }),
+        )
+        .await;
+    assert_eq!(response["error"]["code"], -32002, "{response}");
+    client.initialize(None, fixed_settings()).await;
+    open_alive(&mut client).await;
+    assert_alive(&mut client).await;
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stray_notifications_are_harmless() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    let never_opened = "file:///never-opened.txt";
+    client
+        .change(
+            never_opened,
+            2,
+            json!([{ "range": range(pos(0, 0), pos(0, 0)), "text": "The plant closed on Thursday." }]),
+        )
+        .await;
+    client.close("file:///never-opened-either.txt").await;
+    client
+        .notify("$/cancelRequest", json!({ "id": 123_456 }))
+        .await;
+    client
+        .notify("$/cancelRequest", json!({ "id": "no-such-request" }))
+        .await;
+    assert_alive(&mut client).await;
+    // The edit did not open the document.
+    assert_eq!(client.hover(never_opened, pos(0, 22)).await, Value::Null);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn out_of_range_and_reversed_edits_are_clamped() {
+    let mut client = initialized_client().await;
+    let uri = "file:///clamped.txt";
+    client
+        .open(uri, "plaintext", 1, "The plant closed.\nIt reopened.")
+        .await;
+    // A reversed range means the same span as the forward one: "closed" is replaced.
+    client
+        .change(
+            uri,
+            2,
+            json!([{ "range": range(pos(0, 16), pos(0, 10)), "text": "closed on Thursday" }]),
+        )
+        .await;
+    // A character past the end of a line stops before its line break.
+    client
+        .change(
+            uri,
+            3,
+            json!([{ "range": range(pos(0, 500), pos(0, 900)), "text": " Really." }]),
+        )
+        .await;
+    // Past the end of the last line is the end of the document.
+    client
+        .change(
+            uri,
+            4,
+            json!([{ "range": range(pos(1, 50), pos(1, 80)), "text": " Workers returned yesterday." }]),
+        )
+        .await;
+    // Lines past the end of the document are the end of the document too, even reversed.
+    client
+        .change(
+            uri,
+            5,
+            json!([{ "range": range(pos(12, 4), pos(9, 0)), "text": "\nThe company laid off 2,000 workers." }]),
+        )
+        .await;
+    let expected = "The plant closed on Thursday. Really.\nIt reopened. Workers returned yesterday.\nThe company laid off 2,000 workers.";
+    let clamped = client.diagnostics(uri, 5).await;
+    let fresh_uri = "file:///clamped-expected.txt";
+    client.open(fresh_uri, "plaintext", 1, expected).await;
+    let fresh = client.diagnostics(fresh_uri, 1).await;
+    assert_eq!(
+        findings(expected, &fresh, client.encoding),
+        pairs(&[
+            ("relative-date", "Thursday"),
+            ("relative-date", "yesterday"),
+            ("unsourced-figure", "2,000"),
+        ])
+    );
+    assert_eq!(clamped, fresh);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// Waits for diagnostics of `uri` whose first relative date resolves to `resolved`.
+async fn published_resolving(client: &mut Client, uri: &str, resolved: &str) -> Value {
+    let what = format!("diagnostics of {uri} resolving to {resolved}");
+    let notification = client
+        .wait_for(&what, |message| {
+            message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+                && message["params"]["diagnostics"][0]["data"]["resolved"] == resolved
+        })
+        .await;
+    notification["params"].clone()
+}
+
+async fn change_settings(client: &mut Client, section: Value) {
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": { "copydesk": section } }),
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_settings_change_republishes_open_drafts() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    change_settings(&mut client, json!({ "referenceDate": "2021-06-01" })).await;
+    // The text did not change, so the draft is published again with the same version.
+    let published = published_resolving(&mut client, ALIVE, "2021-05-27").await;
+    assert_eq!(published["version"], 1);
+    let diagnostics = published["diagnostics"].as_array().expect("a list");
+    assert_eq!(diagnostics.len(), 1, "{published}");
+    assert_eq!(
+        diagnostics[0]["message"],
+        "Relative date: “Thursday” means Thursday, May 27, 2021"
+    );
+    assert_eq!(
+        diagnostics[0]["range"],
+        range_of(ALIVE_TEXT, "Thursday", client.encoding)
+    );
+    let hover = client.hover_text(ALIVE, pos(0, 23)).await;
+    assert!(
+        hover.contains(
+            "Publication date: Tuesday, June 1, 2021 (from the copydesk.referenceDate setting)."
+        ),
+        "{hover}"
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_settings_are_reported_and_the_rest_still_applies() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    change_settings(
+        &mut client,
+        json!({ "referenceDate": "last week", "colour": "red" }),
+    )
+    .await;
+    let message = client
+        .wait_for("window/showMessage", |message| {
+            message["method"] == "window/showMessage"
+        })
+        .await;
+    assert_eq!(message["params"]["type"], 2, "a warning: {message}");
+    let text = message["params"]["message"].as_str().expect("a message");
+    for expected in [
+        "referenceDate must be a date like 2022-02-28, not \"last week\"",
+        "unknown setting copydesk.colour",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text:?}");
+    }
+    // The bad value left the previous date in force, and the server goes on serving.
+    assert_alive(&mut client).await;
+
+    // A good key next to a bad one still applies.
+    change_settings(
+        &mut client,
+        json!({ "referenceDate": "2021-06-01", "debounceMs": "fast" }),
+    )
+    .await;
+    let message = client
+        .wait_for("window/showMessage", |message| {
+            message["method"] == "window/showMessage"
+        })
+        .await;
+    let text = message["params"]["message"].as_str().expect("a message");
+    assert!(text.contains("debounceMs"), "{text:?}");
+    published_resolving(&mut client, ALIVE, "2021-05-27").await;
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// Hover and code actions promise the analysis of the current state (the store computes one when
+/// the worker has not run yet), so after a settings change they must not answer from an analysis
+/// made under the old settings. A long debounce keeps the worker from re-analysing first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_right_after_a_settings_change_use_the_new_settings() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    assert_alive(&mut client).await;
+    change_settings(
+        &mut client,
+        json!({ "referenceDate": "2021-06-01", "debounceMs": 10_000 }),
+    )
+    .await;
+    let hover = client.hover_text(ALIVE, pos(0, 23)).await;
+    assert!(
+        hover.contains("“Thursday” = Thursday, May 27, 2021."),
+        "hover after the settings change: {hover:?}"
+    );
+    let thursday = range_of(ALIVE_TEXT, "Thursday", client.encoding);
+    let actions = client.code_actions(ALIVE, thursday).await;
+    action_titled(&actions, "Replace with “May 27”");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
