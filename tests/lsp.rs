@@ -458,6 +458,54 @@ async fn hover_explains_a_relative_date_and_its_publication_date() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_publication_date_in_use_is_reported_for_status_bars() {
+    let mut client = Client::initialized(
+        None,
+        json!({ "debounceMs": 0, "referenceDate": "2021-06-01" }),
+    )
+    .await;
+    let markdown = "file:///dated.md";
+    client
+        .open(
+            markdown,
+            "markdown",
+            1,
+            "---\ndate: 2022-02-28\n---\nText.\n",
+        )
+        .await;
+    let plain = "file:///undated.txt";
+    client.open(plain, "plaintext", 1, "Text.\n").await;
+    let dated = client
+        .call(
+            "copydesk/publicationDate",
+            json!({ "textDocument": { "uri": markdown } }),
+        )
+        .await;
+    assert_eq!(dated["result"]["date"], "2022-02-28", "{dated}");
+    assert_eq!(dated["result"]["source"], "frontMatter");
+    assert_eq!(
+        dated["result"]["description"],
+        "Monday, Feb. 28, 2022 (from the front matter)"
+    );
+    let undated = client
+        .call(
+            "copydesk/publicationDate",
+            json!({ "textDocument": { "uri": plain } }),
+        )
+        .await;
+    assert_eq!(undated["result"]["date"], "2021-06-01", "{undated}");
+    assert_eq!(undated["result"]["source"], "setting");
+    let unknown = client
+        .call(
+            "copydesk/publicationDate",
+            json!({ "textDocument": { "uri": "file:///nope.md" } }),
+        )
+        .await;
+    assert_eq!(unknown["result"], Value::Null, "{unknown}");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn code_actions_fix_findings_of_the_current_text() {
     for offered in ["utf-8", "utf-16", "utf-32"] {
         let mut client = Client::initialized(Some(&[offered]), fixed_settings()).await;

@@ -14,7 +14,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::state::{Outcome, Snapshot};
-use crate::analysis::{Finding, Severity};
+use crate::analysis::{Finding, ReferenceSource, Severity};
 use crate::text::{self, PositionEncoding};
 
 pub const SOURCE: &str = "copydesk";
@@ -111,6 +111,28 @@ pub fn publish_diagnostics(
         "params": params,
     }))
     .unwrap_or_default()
+}
+
+/// The publication date of an analysed draft as `copydesk/publicationDate` returns it.
+pub fn publication_date(snapshot: &Snapshot) -> Option<serde_json::Value> {
+    let Outcome::Analysed(analysis) = &snapshot.outcome else {
+        return None;
+    };
+    let reference = analysis.reference;
+    let source = match reference.source {
+        ReferenceSource::FrontMatter => "frontMatter",
+        ReferenceSource::Setting => "setting",
+        ReferenceSource::AssumedToday => "assumed",
+    };
+    Some(json!({
+        "date": reference.date.to_string(),
+        "source": source,
+        "description": format!(
+            "{} ({})",
+            crate::analysis::calendar::weekday_date(reference.date),
+            reference.source.describe()
+        ),
+    }))
 }
 
 fn findings(snapshot: &Snapshot) -> &[Finding] {

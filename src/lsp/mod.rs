@@ -71,7 +71,8 @@ where
     let worker = tokio::spawn(worker::run(state.clone(), worker_receiver));
 
     let backend_state = state.clone();
-    let mut builder = LspService::build(move |_client| Backend::new(backend_state.clone()));
+    let mut builder = LspService::build(move |_client| Backend::new(backend_state.clone()))
+        .custom_method("copydesk/publicationDate", Backend::publication_date);
     if options.test_hooks {
         builder = builder.custom_method("copydesk/debugPanic", Backend::debug_panic);
     }

@@ -77,6 +77,26 @@ impl Backend {
         Backend { state }
     }
 
+    /// `copydesk/publicationDate`: the publication date in use for a draft and where it came
+    /// from, for editors' status bars. Params: `{"textDocument": {"uri": ...}}`.
+    pub async fn publication_date(&self, params: Value) -> Result<Value> {
+        guard("copydesk/publicationDate", async {
+            let uri = params
+                .pointer("/textDocument/uri")
+                .or_else(|| params.get("uri"))
+                .and_then(Value::as_str)
+                .and_then(|uri| tower_lsp::lsp_types::Url::parse(uri).ok())
+                .ok_or_else(|| {
+                    Error::invalid_params("expected {\"textDocument\": {\"uri\": ...}}")
+                })?;
+            let Some(snapshot) = self.state.analysis_of(&uri) else {
+                return Ok(Value::Null);
+            };
+            Ok(convert::publication_date(&snapshot).unwrap_or(Value::Null))
+        })
+        .await
+    }
+
     /// A request that panics on purpose, registered only for tests of the panic guard.
     pub async fn debug_panic(&self, _params: Value) -> Result<Value> {
         guard("copydesk/debugPanic", async {
