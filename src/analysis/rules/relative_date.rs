@@ -246,67 +246,29 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 ];
 const VAGUE_AMOUNTS: &[&str] = &["few", "several", "couple", "many"];
 const FILLERS: &[&str] = &["fiscal", "financial", "calendar", "school", "academic"];
+/// Words that put a clause in the future ("will meet", "plans to meet").
+#[rustfmt::skip]
 const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "shall",
-    "won't",
-    "going",
-    "scheduled",
-    "expected",
-    "plans",
-    "plan",
-    "planned",
-    "set",
-    "upcoming",
-    "due",
-    "intends",
-    "aims",
-    "would",
-    "'ll",
-    "wants",
-    "hopes",
-    "until",
-    "tomorrow",
-    "next",
+    "will", "shall", "won't", "going", "upcoming", "plans", "plan", "intends", "aims", "would",
+    "'ll", "wants", "hopes", "until", "tomorrow", "next", "seeks", "vows", "promises",
 ];
+/// Participles that point forward after "is"/"are" ("is scheduled to") and backward after
+/// "was"/"had been" ("had been due to expire").
+#[rustfmt::skip]
+const SCHEDULE_WORDS: &[&str] = &[
+    "scheduled", "expected", "due", "set", "planned", "slated", "poised", "likely", "supposed",
+];
+/// Words that put a clause in the past: auxiliaries and common irregular past tenses (regular
+/// ones are recognised by their "-ed").
+#[rustfmt::skip]
 const PAST_MARKERS: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "began",
-    "met",
-    "told",
-    "came",
-    "went",
-    "made",
-    "took",
-    "gave",
-    "saw",
-    "left",
-    "won",
-    "lost",
-    "fell",
-    "rose",
-    "held",
-    "spoke",
-    "wrote",
-    "sent",
-    "became",
-    "got",
-    "ran",
-    "found",
-    "struck",
-    "hit",
-    "shot",
-    "killed",
-    "died",
-    "since",
-    "ago",
-    "yesterday",
-    "last",
-    "earlier",
+    "was", "were", "had", "did", "said", "began", "met", "told", "came", "went", "made", "took",
+    "gave", "saw", "left", "won", "lost", "fell", "rose", "held", "spoke", "wrote", "sent",
+    "became", "got", "ran", "found", "struck", "hit", "shot", "killed", "died", "since", "ago",
+    "yesterday", "last", "earlier", "bought", "sold", "paid", "brought", "thought", "caught",
+    "fought", "sought", "taught", "kept", "led", "built", "spent", "meant", "felt", "broke",
+    "chose", "drove", "ate", "forgot", "grew", "knew", "stood", "sat", "slept", "hung", "quit",
+    "shut", "cut", "previously", "already", "ended", "closed", "opened",
 ];
 const PREPOSITIONS: &[&str] = &[
     "in",
@@ -873,19 +835,12 @@ fn match_shifted(text: &str, all: &[Word], index: usize) -> Option<(Match, usize
 fn tense_near(text: &str, sentence: Range<usize>, expression: &Range<usize>) -> Option<Direction> {
     let sentence_words = words(text, sentence);
     let mut best: Option<(usize, Direction)> = None;
-    for word in &sentence_words {
+    for (index, word) in sentence_words.iter().enumerate() {
         if expression.start <= word.range.start && word.range.end <= expression.end {
             continue;
         }
-        let lower = word.text.to_ascii_lowercase();
-        let direction = if FUTURE_MARKERS.contains(&lower.as_str())
-            || lower.ends_with("'ll")
-            || lower.ends_with("’ll")
-        {
-            Direction::Future
-        } else if PAST_MARKERS.contains(&lower.as_str()) || is_past_participle(&lower) {
-            Direction::Past
-        } else {
+        let previous = index.checked_sub(1).map(|at| &sentence_words[at]);
+        let Some(direction) = tense_of(word, previous) else {
             continue;
         };
         let distance = if word.range.end <= expression.start {
@@ -901,30 +856,39 @@ fn tense_near(text: &str, sentence: Range<usize>, expression: &Range<usize>) -> 
     best.map(|(_, direction)| direction)
 }
 
+/// The tense a single word signals, given the word before it.
+fn tense_of(word: &Word, previous: Option<&Word>) -> Option<Direction> {
+    let lower = word.text.to_ascii_lowercase();
+    let previous_is = |candidates: &[&str]| previous.is_some_and(|before| before.is_any(candidates));
+    if SCHEDULE_WORDS.contains(&lower.as_str()) {
+        return if previous_is(&["was", "were", "had", "been"]) {
+            Some(Direction::Past)
+        } else if previous_is(&["is", "are", "be", "remains", "remain", "'s", "’s"]) {
+            Some(Direction::Future)
+        } else {
+            None
+        };
+    }
+    // "is to resume", "are to meet": a planned event.
+    if lower == "to" && previous_is(&["is", "are"]) {
+        return Some(Direction::Future);
+    }
+    if FUTURE_MARKERS.contains(&lower.as_str()) || lower.ends_with("'ll") || lower.ends_with("’ll") {
+        return Some(Direction::Future);
+    }
+    if PAST_MARKERS.contains(&lower.as_str()) || is_past_participle(&lower) {
+        return Some(Direction::Past);
+    }
+    None
+}
+
 fn is_past_participle(lower: &str) -> bool {
-    lower.len() > 4
-        && lower.ends_with("ed")
-        && !matches!(
-            lower,
-            "need"
-                | "speed"
-                | "seed"
-                | "indeed"
-                | "proceed"
-                | "exceed"
-                | "succeed"
-                | "breed"
-                | "embed"
-                | "hundred"
-                | "bed"
-                | "red"
-                | "united"
-                | "limited"
-                | "expected"
-                | "scheduled"
-                | "planned"
-                | "proposed"
-        )
+    const NOT_PAST: &[&str] = &[
+        "need", "speed", "seed", "indeed", "proceed", "exceed", "succeed", "breed", "embed",
+        "hundred", "united", "limited", "red", "bed", "feed", "weed", "deed", "greed", "naked",
+        "sacred", "wicked", "kindred", "rugged",
+    ];
+    lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower)
 }
 
 fn resolve(expression: &Expression, publication: Date, tense: Option<Direction>) -> Resolution {
@@ -1276,19 +1240,18 @@ fn resolve_ago(unit: Unit, amount: Option<i64>, publication: Date) -> Resolution
             publication,
             format!("{amount} days before the publication date"),
         ),
-        Unit::Week => {
-            let mut resolution = resolve_shifted(Unit::Week, -amount, publication);
-            resolution.reasoning = format!("{amount} weeks before the publication date");
-            resolution
-        }
-        Unit::Month => {
-            let mut resolution = resolve_shifted(Unit::Month, -amount, publication);
-            resolution.reasoning = format!("{amount} months before the publication date");
-            resolution
-        }
-        Unit::Year => {
-            let mut resolution = resolve_shifted(Unit::Year, -amount, publication);
-            resolution.reasoning = format!("{amount} years before the publication date");
+        // TimeML gives "two weeks ago" and "a year ago" the exact day that many units back;
+        // the replacement stays as coarse as the words ("the week of Feb. 14", "in 2021").
+        Unit::Week | Unit::Month | Unit::Year => {
+            let (name, day) = match unit {
+                Unit::Week => ("weeks", add_days(publication, -7 * amount)),
+                Unit::Month => ("months", add_months(publication, -amount)),
+                _ => ("years", add_months(publication, -12 * amount)),
+            };
+            let mut resolution = resolve_shifted(unit, -amount, publication);
+            resolution.timeml = day.to_string();
+            resolution.meaning = format!("about {}", weekday_date(day));
+            resolution.reasoning = format!("{amount} {name} before the publication date");
             resolution
         }
         Unit::Decade => {
@@ -1360,7 +1323,8 @@ mod tests {
                 "three days ago",
                 "2022-02-25",
             ),
-            ("The plant closed two years ago.", "two years ago", "2020"),
+            ("The plant closed two years ago.", "two years ago", "2020-02-28"),
+            ("The plant closed two weeks ago.", "two weeks ago", "2022-02-14"),
             ("Sales grew last quarter.", "last quarter", "2021-Q4"),
             ("Sales grew last summer.", "last summer", "2021-SU"),
             ("It rained over the weekend.", "the weekend", "2022-W08-WE"),
@@ -1385,12 +1349,11 @@ mod tests {
                 "Friday Feb. 25",
                 "2022-02-25",
             ),
-            ("Profit fell from the year-ago quarter.", "year-ago", "2021"),
-            (
-                "It started a week or so ago.",
-                "a week or so ago",
-                "2022-W08",
-            ),
+            ("Profit fell from the year-ago quarter.", "year-ago", "2021-02-28"),
+            ("It started a week or so ago.", "a week or so ago", "2022-02-21"),
+            ("The offer had been due to expire Friday.", "Friday", "2022-02-25"),
+            ("The offer is due to expire Friday.", "Friday", "2022-03-04"),
+            ("Shares bought from Jan. 4 to Thursday rose.", "Thursday", "2022-02-24"),
         ] {
             assert_eq!(
                 resolved(text),
