@@ -2,6 +2,8 @@
 //! things the way a news desk writes them.
 
 use jiff::civil::{Date, Weekday};
+
+use super::words::Word;
 use jiff::ToSpan;
 
 pub const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -114,6 +116,161 @@ pub fn weekday_date(date: Date) -> String {
     )
 }
 
+/// How fixes write dates (setting `dates.style`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateStyle {
+    /// AP: "Feb. 24", the year only when it is not the publication year.
+    #[default]
+    Ap,
+    /// ISO 8601: "2022-02-24".
+    Iso,
+    /// Day first, month spelled out, year always: "24 February 2022".
+    Long,
+}
+
+impl DateStyle {
+    pub fn from_name(name: &str) -> Option<DateStyle> {
+        match name.to_ascii_lowercase().as_str() {
+            "ap" => Some(DateStyle::Ap),
+            "iso" => Some(DateStyle::Iso),
+            "long" => Some(DateStyle::Long),
+            _ => None,
+        }
+    }
+}
+
+/// The house style together with the publication date it is relative to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct House {
+    pub publication: Date,
+    pub style: DateStyle,
+}
+
+impl House {
+    /// A day: "Feb. 24", "2022-02-24" or "24 February 2022".
+    pub fn day(&self, date: Date) -> String {
+        match self.style {
+            DateStyle::Ap => ap_date(date, self.publication),
+            DateStyle::Iso => date.to_string(),
+            DateStyle::Long => format!(
+                "{} {} {}",
+                date.day(),
+                month_name(date.month()),
+                date.year()
+            ),
+        }
+    }
+
+    /// A day with its weekday: "Thursday, Feb. 24", "Thursday 2022-02-24", "Thursday 24 February 2022".
+    pub fn weekday_and_day(&self, date: Date) -> String {
+        let weekday = weekday_name(date.weekday());
+        match self.style {
+            DateStyle::Ap => format!("{weekday}, {}", self.day(date)),
+            DateStyle::Iso | DateStyle::Long => format!("{weekday} {}", self.day(date)),
+        }
+    }
+
+    /// A month, given its first day: "January", "2022-01" or "January 2022".
+    pub fn month(&self, first: Date) -> String {
+        let name = month_name(first.month());
+        match self.style {
+            DateStyle::Ap if first.year() == self.publication.year() => name.to_string(),
+            DateStyle::Ap | DateStyle::Long => format!("{name} {}", first.year()),
+            DateStyle::Iso => format!("{:04}-{:02}", first.year(), first.month()),
+        }
+    }
+}
+
+/// A date written out in words: "March 3", "Feb. 28, 2022", "3 March 2026".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WrittenDate {
+    pub month: i8,
+    pub day: i8,
+    pub year: Option<i16>,
+    /// Index of its first and last word in the word list it was read from.
+    pub first: usize,
+    pub last: usize,
+    /// True when the day comes before the month ("3 March").
+    pub day_first: bool,
+}
+
+impl WrittenDate {
+    /// The date in `year` (its own year when it has one); `None` for Feb. 30 and the like.
+    pub fn in_year(&self, year: i16) -> Option<Date> {
+        Date::new(self.year.unwrap_or(year), self.month, self.day).ok()
+    }
+}
+
+/// Whether only spaces, commas and full stops separate two words ("Feb. 28, 2022").
+fn joined_by_date_punctuation(text: &str, left: &Word, right: &Word) -> bool {
+    text[left.range.end..right.range.start]
+        .chars()
+        .all(|character| character.is_whitespace() || matches!(character, ',' | '.'))
+}
+
+fn day_of_month(word: &Word) -> Option<i8> {
+    let digits = word
+        .text
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word.text[digits.len()..];
+    if !["", "st", "nd", "rd", "th"].contains(&suffix) || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits
+        .parse::<i8>()
+        .ok()
+        .filter(|day| (1..=31).contains(day))
+}
+
+/// A month name as it starts a date: capitalised, and abbreviations only with their full stop
+/// ("Feb." but not "Feb"; "May" needs nothing, and lower-case "may" is the verb).
+fn date_month(text: &str, word: &Word) -> Option<i8> {
+    if !word.is_capitalised() {
+        return None;
+    }
+    let month = month_named(word.text)?;
+    let full = month_name(month).eq_ignore_ascii_case(word.text);
+    (full || text[word.range.end..].starts_with('.')).then_some(month)
+}
+
+/// The date whose first word is `all[index]`: month then day ("March 3", "Feb. 28, 2022") or day
+/// then month ("3 March 2026"), with the year if one follows.
+pub fn written_date_at(text: &str, all: &[Word], index: usize) -> Option<WrittenDate> {
+    let first = all.get(index)?;
+    let second = all
+        .get(index + 1)
+        .filter(|second| joined_by_date_punctuation(text, first, second))?;
+    let (month, day, day_first) = match (date_month(text, first), day_of_month(second)) {
+        (Some(month), Some(day)) => (month, day, false),
+        _ => (date_month(text, second)?, day_of_month(first)?, true),
+    };
+    let year = all
+        .get(index + 2)
+        .filter(|year| {
+            joined_by_date_punctuation(text, second, year)
+                && year.text.len() == 4
+                && year.text.chars().all(|c| c.is_ascii_digit())
+        })
+        .and_then(|year| year.text.parse::<i16>().ok());
+    Some(WrittenDate {
+        month,
+        day,
+        year,
+        first: index,
+        last: index + 1 + usize::from(year.is_some()),
+        day_first,
+    })
+}
+
+/// The date written right after the word at `index` ("Saturday, April 25", "Friday Oct. 13").
+pub fn explicit_date_after(text: &str, all: &[Word], index: usize) -> Option<WrittenDate> {
+    let next = all.get(index + 1)?;
+    if !joined_by_date_punctuation(text, &all[index], next) {
+        return None;
+    }
+    written_date_at(text, all, index + 1)
+}
+
 /// Adds days without ever panicking: dates at the edge of the calendar stay where they are.
 pub fn add_days(date: Date, days: i64) -> Date {
     date.checked_add(days.days()).unwrap_or(date)
@@ -146,6 +303,32 @@ mod tests {
         assert_eq!(ap_date(date(2022, 3, 3), publication), "March 3");
         assert_eq!(ap_date(date(2021, 9, 30), publication), "Sept. 30, 2021");
         assert_eq!(weekday_date(date(2022, 2, 24)), "Thursday, Feb. 24, 2022");
+    }
+
+    #[test]
+    fn house_styles() {
+        let publication = date(2022, 2, 28);
+        let thursday = date(2022, 2, 24);
+        for (style, day, with_weekday, month) in [
+            (DateStyle::Ap, "Feb. 24", "Thursday, Feb. 24", "January"),
+            (
+                DateStyle::Iso,
+                "2022-02-24",
+                "Thursday 2022-02-24",
+                "2022-01",
+            ),
+            (
+                DateStyle::Long,
+                "24 February 2022",
+                "Thursday 24 February 2022",
+                "January 2022",
+            ),
+        ] {
+            let house = House { publication, style };
+            assert_eq!(house.day(thursday), day);
+            assert_eq!(house.weekday_and_day(thursday), with_weekday);
+            assert_eq!(house.month(date(2022, 1, 1)), month);
+        }
     }
 
     #[test]

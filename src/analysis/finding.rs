@@ -107,6 +107,8 @@ pub struct Fix {
 pub enum ReferenceSource {
     /// The draft's own front matter (`date:`, `published:`, `publishDate:`, `pubDate:`).
     FrontMatter,
+    /// The dateline at the top of the story (`KYIV, Feb. 28 (Reuters) -`).
+    Dateline,
     /// The `copydesk.referenceDate` setting or the `--reference-date` flag.
     Setting,
     /// Nothing said when the draft is published, so today's date is assumed.
@@ -117,6 +119,7 @@ impl ReferenceSource {
     pub fn describe(self) -> &'static str {
         match self {
             ReferenceSource::FrontMatter => "from the front matter",
+            ReferenceSource::Dateline => "from the dateline",
             ReferenceSource::Setting => "from the copydesk.referenceDate setting",
             ReferenceSource::AssumedToday => "assumed: today's date, the draft has no date",
         }
@@ -160,6 +163,8 @@ pub struct DateDetails {
     pub reference: ReferenceDate,
     /// True when the expression sits inside a speech quotation, which is never rewritten.
     pub in_quotation: bool,
+    /// The absolute date in house style, for inlay hints ("Feb. 24", "the week of Feb. 21").
+    pub short: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

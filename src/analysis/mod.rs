@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod calendar;
+pub mod dateline;
 pub mod finding;
 pub mod lexicon;
 pub mod prose;
@@ -46,6 +47,8 @@ pub struct Context<'a> {
     pub quotations: Vec<Quotation>,
     pub reference: ReferenceDate,
     pub settings: &'a Settings,
+    /// The dateline's date, which is never itself a finding.
+    pub dateline: Option<Range<usize>>,
 }
 
 impl Context<'_> {
@@ -82,22 +85,30 @@ impl Context<'_> {
 /// Analyses `text` read as `format` under `settings`.
 pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
     let prose = Prose::parse(text, format);
-    let reference = match (
-        prose.front_matter.as_ref().and_then(|matter| matter.date),
-        settings.reference_date,
-    ) {
-        (Some(date), _) => ReferenceDate {
+    // The publication date, in order of authority: the draft's front matter, its dateline, the
+    // configured reference date, and today's date as a last, clearly marked, resort.
+    let dateline = dateline::find(&prose, settings.reference_date.unwrap_or(settings.today));
+    let front_matter_date = prose.front_matter.as_ref().and_then(|matter| matter.date);
+    let reference = if let Some(date) = front_matter_date {
+        ReferenceDate {
             date,
             source: ReferenceSource::FrontMatter,
-        },
-        (None, Some(date)) => ReferenceDate {
+        }
+    } else if let Some(found) = &dateline {
+        ReferenceDate {
+            date: found.date,
+            source: ReferenceSource::Dateline,
+        }
+    } else if let Some(date) = settings.reference_date {
+        ReferenceDate {
             date,
             source: ReferenceSource::Setting,
-        },
-        (None, None) => ReferenceDate {
+        }
+    } else {
+        ReferenceDate {
             date: settings.today,
             source: ReferenceSource::AssumedToday,
-        },
+        }
     };
     let (paragraphs, quotations) = quotes::analyse(&prose.masked, &prose.paragraphs);
     let context = Context {
@@ -108,6 +119,7 @@ pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
         quotations,
         reference,
         settings,
+        dateline: dateline.map(|found| found.range),
     };
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {

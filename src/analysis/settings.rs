@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
+pub use super::calendar::DateStyle;
 use super::finding::{RuleCode, Severity};
 
 /// A user's choice for one rule.
@@ -28,6 +29,8 @@ pub struct Settings {
     pub today: Date,
     /// A bare count below this is an everyday number ("two people"), not a statistic.
     pub figures_min_count: u64,
+    /// How fixes write dates.
+    pub date_style: DateStyle,
     pub rules: BTreeMap<RuleCode, RuleSettings>,
 }
 
@@ -37,6 +40,7 @@ impl Settings {
             reference_date: None,
             today,
             figures_min_count: 100,
+            date_style: DateStyle::default(),
             rules: BTreeMap::new(),
         }
     }

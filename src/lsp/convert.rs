@@ -121,6 +121,7 @@ pub fn publication_date(snapshot: &Snapshot) -> Option<serde_json::Value> {
     let reference = analysis.reference;
     let source = match reference.source {
         ReferenceSource::FrontMatter => "frontMatter",
+        ReferenceSource::Dateline => "dateline",
         ReferenceSource::Setting => "setting",
         ReferenceSource::AssumedToday => "assumed",
     };

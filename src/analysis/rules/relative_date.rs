@@ -23,8 +23,8 @@ use std::ops::Range;
 use jiff::civil::{Date, Weekday};
 
 use crate::analysis::calendar::{
-    add_days, add_months, ap_date, month_name, month_named, timeml_week, week_start, weekday_date,
-    weekday_name, weekday_named,
+    add_days, add_months, explicit_date_after, month_name, timeml_week, week_start, weekday_date,
+    weekday_name, weekday_named, written_date_at, House,
 };
 use crate::analysis::finding::{
     DateDetails, Details, Edit, Finding, Fix, ReferenceSource, RuleCode, Severity,
@@ -167,6 +167,8 @@ enum Expression {
         direction: Option<Direction>,
         part: Option<PartOfDay>,
     },
+    /// "March 3" or "3 March" with no year, far from the publication date.
+    MonthDay { month: i8, day: i8, day_first: bool },
     /// "Saturday, April 25": a weekday with a month and day but no year.
     DatedWeekday {
         weekday: Weekday,
@@ -202,6 +204,8 @@ struct Resolution {
     absolute: Option<String>,
     /// Days between the publication date and the resolved day, for day-level expressions.
     distance_in_days: Option<i64>,
+    /// The resolved day, for day-level expressions.
+    day: Option<Date>,
 }
 
 const WEEKDAY_EVENT_PREFIXES: &[&str] = &[
@@ -270,6 +274,8 @@ const PAST_MARKERS: &[&str] = &[
     "chose", "drove", "ate", "forgot", "grew", "knew", "stood", "sat", "slept", "hung", "quit",
     "shut", "cut", "previously", "already", "ended", "closed", "opened",
 ];
+/// A month and day without a year within this many days of publication is taken as meant.
+const MONTH_DAY_NEAR_DAYS: i64 = 90;
 const PREPOSITIONS: &[&str] = &[
     "in",
     "since",
@@ -295,9 +301,29 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
     for paragraph in &context.paragraphs {
         let paragraph_words = words(context.masked, paragraph.range.clone());
         for found in scan(context.masked, &paragraph_words) {
+            let in_dateline = context.dateline.as_ref().is_some_and(|dateline| {
+                found.range.start < dateline.end && dateline.start < found.range.end
+            });
+            if in_dateline {
+                continue;
+            }
             let sentence = context.sentence_at(paragraph, found.range.start);
             let tense = tense_near(context.masked, sentence, &found.range);
-            let resolution = resolve(&found.expression, reference.date, tense);
+            let house = House {
+                publication: reference.date,
+                style: context.settings.date_style,
+            };
+            let resolution = resolve(&found.expression, house, tense);
+            let month_day = matches!(found.expression, Expression::MonthDay { .. });
+            // A month and day near the publication date is unambiguous; only a far one asks
+            // "which year?".
+            if month_day
+                && resolution
+                    .distance_in_days
+                    .is_some_and(|days| days.abs() <= MONTH_DAY_NEAR_DAYS)
+            {
+                continue;
+            }
             let expression_text = context.text[found.range.clone()].to_string();
             let in_quotation = context
                 .quotation_at(found.range.start)
@@ -309,18 +335,29 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                 .distance_in_days
                 .is_some_and(|days| days.abs() <= 7);
             let severity = if in_quotation
+                || month_day
                 || (near_weekday && reference.source != ReferenceSource::AssumedToday)
             {
                 Severity::Information
             } else {
                 RULE.default_severity
             };
-            let fixes = resolution
-                .absolute
-                .as_ref()
-                .map(|absolute| fix_for(context, &found, absolute, in_quotation))
-                .into_iter()
-                .collect();
+            let fixes = match (&found.expression, &resolution.absolute, resolution.day) {
+                (Expression::MonthDay { day_first, .. }, _, Some(day)) => {
+                    let separator = if *day_first { " " } else { ", " };
+                    vec![Fix {
+                        title: format!("Add the year: {}", day.year()),
+                        edits: vec![Edit::insert(
+                            found.range.end,
+                            format!("{separator}{}", day.year()),
+                        )],
+                    }]
+                }
+                (_, Some(absolute), _) => {
+                    fixes_for(context, &found, absolute, &resolution, house, in_quotation)
+                }
+                _ => Vec::new(),
+            };
             let message = match reference.source {
                 ReferenceSource::AssumedToday => format!(
                     "Relative date: “{expression_text}” would mean {}, but the draft has no publication date",
@@ -343,6 +380,9 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                     reasoning: resolution.reasoning,
                     reference,
                     in_quotation,
+                    short: resolution.absolute.as_deref().map(|absolute| {
+                        absolute.strip_prefix("in ").unwrap_or(absolute).to_string()
+                    }),
                 }),
                 fixes,
             });
@@ -350,15 +390,48 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
     }
 }
 
-fn fix_for(context: &Context, found: &Match, absolute: &str, in_quotation: bool) -> Fix {
+/// The fixes of a relative date: replace it with the absolute date; for a weekday, also keep it
+/// and add the date ("on Thursday, Feb. 24"); inside a quotation, only the bracketed date.
+fn fixes_for(
+    context: &Context,
+    found: &Match,
+    absolute: &str,
+    resolution: &Resolution,
+    house: House,
+    in_quotation: bool,
+) -> Vec<Fix> {
     if in_quotation {
         // A quotation is never rewritten: the date goes in brackets after the words.
         let bracketed = absolute.strip_prefix("in ").unwrap_or(absolute);
-        return Fix {
+        return vec![Fix {
             title: format!("Add the date in brackets: [{bracketed}]"),
             edits: vec![Edit::insert(found.range.end, format!(" [{bracketed}]"))],
-        };
+        }];
     }
+    let mut fixes = vec![replacement_fix(context, found, absolute)];
+    if let (Expression::Weekday { part: None, .. }, Some(day)) = (&found.expression, resolution.day)
+    {
+        // AP's form for a date more than a week away, and a clear one for any weekday: the
+        // weekday stays and the date follows, set off by commas when the sentence goes on.
+        let continues = context.text[found.range.end..]
+            .chars()
+            .next()
+            .is_some_and(|next| next.is_whitespace() || next.is_alphanumeric());
+        let date = house.day(day);
+        let insertion = if continues {
+            format!(", {date},")
+        } else {
+            format!(", {date}")
+        };
+        fixes.push(Fix {
+            title: format!("Add the date: “{}”", house.weekday_and_day(day)),
+            edits: vec![Edit::insert(found.range.end, insertion)],
+        });
+    }
+    fixes
+}
+
+fn replacement_fix(context: &Context, found: &Match, absolute: &str) -> Fix {
     let before = context.masked[..found.replace.start].trim_end();
     let after_preposition = before
         .rsplit(|character: char| !character.is_alphabetic())
@@ -524,6 +597,25 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
         }
     }
 
+    // "March 3" with no year; one with a year is an absolute date, skipped whole.
+    if let Some(written) = written_date_at(text, all, index) {
+        if written.year.is_some() {
+            return None;
+        }
+        return Some((
+            Match {
+                range: all[written.first].range.start..all[written.last].range.end,
+                replace: all[written.first].range.start..all[written.last].range.end,
+                expression: Expression::MonthDay {
+                    month: written.month,
+                    day: written.day,
+                    day_first: written.day_first,
+                },
+                edge: None,
+            },
+            written.last + 1,
+        ));
+    }
     match_shifted(text, all, index)
 }
 
@@ -557,7 +649,9 @@ fn match_weekday(
         }
     }
     // "Monday, March 3, 2026" names its date; "Saturday, April 25" names all but the year.
-    if let Some((month, day, year, last)) = explicit_date_after(text, all, index) {
+    if let Some((month, day, year, last)) = explicit_date_after(text, all, index)
+        .map(|date| (date.month, date.day, date.year, date.last))
+    {
         if year.is_some() {
             return None;
         }
@@ -649,42 +743,6 @@ fn edge_word(word: &Word) -> Option<&'static str> {
         "late" | "later" => Some("late"),
         _ => None,
     }
-}
-
-/// A month and day written right after the word at `index` ("Saturday, April 25", "Friday
-/// Oct. 13", "Monday 3 March"), with the year if one follows. Returns (month, day, year, index of
-/// the last word of the date).
-fn explicit_date_after(
-    text: &str,
-    all: &[Word],
-    index: usize,
-) -> Option<(i8, i8, Option<i16>, usize)> {
-    let joined_by_date_punctuation = |left: &Word, right: &Word| {
-        text[left.range.end..right.range.start]
-            .chars()
-            .all(|character| character.is_whitespace() || matches!(character, ',' | '.'))
-    };
-    let first = all
-        .get(index + 1)
-        .filter(|first| joined_by_date_punctuation(&all[index], first))?;
-    let second = all
-        .get(index + 2)
-        .filter(|second| joined_by_date_punctuation(first, second))?;
-    let day_of = |word: &Word| {
-        word.text
-            .parse::<i8>()
-            .ok()
-            .filter(|day| (1..=31).contains(day))
-    };
-    let (month, day) = match (month_named(first.text), day_of(second)) {
-        (Some(month), Some(day)) => (month, day),
-        _ => (month_named(second.text)?, day_of(first)?),
-    };
-    let year = all
-        .get(index + 3)
-        .filter(|year| joined_by_date_punctuation(second, year) && year.text.len() == 4)
-        .and_then(|year| year.text.parse::<i16>().ok());
-    Some((month, day, year, index + 2 + usize::from(year.is_some())))
 }
 
 fn match_ago(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
@@ -859,7 +917,8 @@ fn tense_near(text: &str, sentence: Range<usize>, expression: &Range<usize>) -> 
 /// The tense a single word signals, given the word before it.
 fn tense_of(word: &Word, previous: Option<&Word>) -> Option<Direction> {
     let lower = word.text.to_ascii_lowercase();
-    let previous_is = |candidates: &[&str]| previous.is_some_and(|before| before.is_any(candidates));
+    let previous_is =
+        |candidates: &[&str]| previous.is_some_and(|before| before.is_any(candidates));
     if SCHEDULE_WORDS.contains(&lower.as_str()) {
         return if previous_is(&["was", "were", "had", "been"]) {
             Some(Direction::Past)
@@ -873,7 +932,8 @@ fn tense_of(word: &Word, previous: Option<&Word>) -> Option<Direction> {
     if lower == "to" && previous_is(&["is", "are"]) {
         return Some(Direction::Future);
     }
-    if FUTURE_MARKERS.contains(&lower.as_str()) || lower.ends_with("'ll") || lower.ends_with("’ll") {
+    if FUTURE_MARKERS.contains(&lower.as_str()) || lower.ends_with("'ll") || lower.ends_with("’ll")
+    {
         return Some(Direction::Future);
     }
     if PAST_MARKERS.contains(&lower.as_str()) || is_past_participle(&lower) {
@@ -891,18 +951,33 @@ fn is_past_participle(lower: &str) -> bool {
     lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower)
 }
 
-fn resolve(expression: &Expression, publication: Date, tense: Option<Direction>) -> Resolution {
+fn resolve(expression: &Expression, house: House, tense: Option<Direction>) -> Resolution {
+    let publication = house.publication;
     match *expression {
         Expression::Weekday {
             weekday,
             direction,
             part,
-        } => resolve_weekday(weekday, direction, part, publication, tense),
+        } => resolve_weekday(weekday, direction, part, house, tense),
         Expression::DatedWeekday {
             weekday,
             month,
             day,
-        } => resolve_dated_weekday(weekday, month, day, publication),
+        } => resolve_dated_weekday(weekday, month, day, house),
+        Expression::MonthDay { month, day, .. } => {
+            let mut resolution = resolve_dated_weekday(Weekday::Monday, month, day, house);
+            // Only the year is missing: the weekday check of a dated weekday does not apply.
+            if let Some(date) = resolution.day {
+                let days = (date - publication).get_days();
+                resolution.reasoning = format!(
+                    "no year is given: read as the nearest {} {day} to the publication date, {} days {}",
+                    month_name(month),
+                    days.abs(),
+                    if days < 0 { "before it" } else { "after it" }
+                );
+            }
+            resolution
+        }
         Expression::DayOffset { days, part } => {
             let day = add_days(publication, days);
             let label = match days {
@@ -910,10 +985,10 @@ fn resolve(expression: &Expression, publication: Date, tense: Option<Direction>)
                 0 => "the publication date",
                 _ => "the day after publication",
             };
-            day_resolution(day, part, publication, label.to_string())
+            day_resolution(day, part, house, label.to_string())
         }
-        Expression::Shifted { unit, shift } => resolve_shifted(unit, shift, publication),
-        Expression::Ago { unit, amount } => resolve_ago(unit, amount, publication),
+        Expression::Shifted { unit, shift } => resolve_shifted(unit, shift, house),
+        Expression::Ago { unit, amount } => resolve_ago(unit, amount, house),
         Expression::Stretch { unit, amount } => {
             let (code, name) = match unit {
                 Unit::Day => ("D", "days"),
@@ -936,6 +1011,7 @@ fn resolve(expression: &Expression, publication: Date, tense: Option<Direction>)
                 reasoning: "a stretch of time that ends at the publication date".to_string(),
                 absolute: None,
                 distance_in_days: None,
+                day: None,
             }
         }
     }
@@ -944,9 +1020,10 @@ fn resolve(expression: &Expression, publication: Date, tense: Option<Direction>)
 fn day_resolution(
     day: Date,
     part: Option<PartOfDay>,
-    publication: Date,
+    house: House,
     reasoning: String,
 ) -> Resolution {
+    let publication = house.publication;
     let suffix = match part {
         Some(PartOfDay::Morning) => "TMO",
         Some(PartOfDay::Afternoon) => "TAF",
@@ -955,8 +1032,8 @@ fn day_resolution(
         None => "",
     };
     let absolute = match part {
-        Some(part) => format!("the {} of {}", part.name(), ap_date(day, publication)),
-        None => ap_date(day, publication),
+        Some(part) => format!("the {} of {}", part.name(), house.day(day)),
+        None => house.day(day),
     };
     let meaning = match part {
         Some(part) => format!("{} ({})", weekday_date(day), part.name()),
@@ -968,6 +1045,7 @@ fn day_resolution(
         reasoning,
         absolute: Some(absolute),
         distance_in_days: Some((day - publication).get_days() as i64),
+        day: Some(day),
     }
 }
 
@@ -975,9 +1053,10 @@ fn resolve_weekday(
     weekday: Weekday,
     direction: Option<Direction>,
     part: Option<PartOfDay>,
-    publication: Date,
+    house: House,
     tense: Option<Direction>,
 ) -> Resolution {
+    let publication = house.publication;
     let back = (publication.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset())
         .rem_euclid(7) as i64;
     let forward = (7 - back) % 7;
@@ -1001,12 +1080,13 @@ fn resolve_weekday(
             _ => (forward, format!("no tense signal: the nearest {name}, after the publication date")),
         },
     };
-    day_resolution(add_days(publication, offset), part, publication, reasoning)
+    day_resolution(add_days(publication, offset), part, house, reasoning)
 }
 
 /// A month and day without a year is read in the year that puts it nearest the publication
 /// date; the hover says so, and says when the weekday does not match that date.
-fn resolve_dated_weekday(weekday: Weekday, month: i8, day: i8, publication: Date) -> Resolution {
+fn resolve_dated_weekday(weekday: Weekday, month: i8, day: i8, house: House) -> Resolution {
+    let publication = house.publication;
     let nearest = [-1i16, 0, 1]
         .iter()
         .filter_map(|shift| Date::new(publication.year() + shift, month, day).ok())
@@ -1018,12 +1098,13 @@ fn resolve_dated_weekday(weekday: Weekday, month: i8, day: i8, publication: Date
             reasoning: "this month has no such day".to_string(),
             absolute: None,
             distance_in_days: None,
+            day: None,
         };
     };
     let mut resolution = day_resolution(
         date,
         None,
-        publication,
+        house,
         "a month and day without a year: the nearest such date to the publication date".to_string(),
     );
     if date.weekday() != weekday {
@@ -1038,7 +1119,8 @@ fn resolve_dated_weekday(weekday: Weekday, month: i8, day: i8, publication: Date
     resolution
 }
 
-fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
+fn resolve_shifted(unit: Unit, shift: i64, house: House) -> Resolution {
+    let publication = house.publication;
     let direction_word = match shift {
         0 => "the current",
         value if value < 0 => "the previous",
@@ -1047,7 +1129,7 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
     match unit {
         Unit::Day => {
             let day = add_days(publication, shift);
-            day_resolution(day, None, publication, format!("{direction_word} day"))
+            day_resolution(day, None, house, format!("{direction_word} day"))
         }
         Unit::Part(part) => {
             // "last night" is the night before publication; "this morning" is the publication day.
@@ -1055,7 +1137,7 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
             day_resolution(
                 day,
                 Some(part),
-                publication,
+                house,
                 format!("{direction_word} {}", part.name()),
             )
         }
@@ -1066,8 +1148,9 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
                 timeml: timeml_week(day),
                 meaning: format!("the week of {}", weekday_date(monday)),
                 reasoning: format!("{direction_word} calendar week (Monday to Sunday)"),
-                absolute: Some(format!("the week of {}", ap_date(monday, publication))),
+                absolute: Some(format!("the week of {}", house.day(monday))),
                 distance_in_days: None,
+                day: None,
             }
         }
         Unit::Weekend => {
@@ -1081,26 +1164,23 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
                 reasoning: format!("{direction_word} weekend"),
                 absolute: Some(format!(
                     "the weekend of {}-{}",
-                    ap_date(saturday, publication),
+                    house.day(saturday),
                     add_days(saturday, 1).day()
                 )),
                 distance_in_days: None,
+                day: None,
             }
         }
         Unit::Month => {
             let month = add_months(publication.first_of_month(), shift);
             let name = month_name(month.month());
-            let written = if month.year() == publication.year() {
-                name.to_string()
-            } else {
-                format!("{name} {}", month.year())
-            };
             Resolution {
                 timeml: format!("{:04}-{:02}", month.year(), month.month()),
                 meaning: format!("{name} {}", month.year()),
                 reasoning: format!("{direction_word} month"),
-                absolute: Some(format!("in {written}")),
+                absolute: Some(format!("in {}", house.month(month))),
                 distance_in_days: None,
+                day: None,
             }
         }
         Unit::Year => {
@@ -1111,6 +1191,7 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
                 reasoning: format!("{direction_word} year"),
                 absolute: Some(format!("in {year}")),
                 distance_in_days: None,
+                day: None,
             }
         }
         Unit::Quarter => {
@@ -1124,6 +1205,7 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
                 reasoning: format!("{direction_word} calendar quarter"),
                 absolute: Some(format!("in the {ordinal} quarter of {year}")),
                 distance_in_days: None,
+                day: None,
             }
         }
         Unit::Season(season) => {
@@ -1140,6 +1222,7 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
                 reasoning: format!("{direction_word} {}", season.name()),
                 absolute: Some(format!("in the {} of {named}", season.name())),
                 distance_in_days: None,
+                day: None,
             }
         }
         Unit::Decade => {
@@ -1150,6 +1233,7 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
                 reasoning: format!("{direction_word} decade"),
                 absolute: Some(format!("in the {decade}0s")),
                 distance_in_days: None,
+                day: None,
             }
         }
         Unit::Century => {
@@ -1160,6 +1244,7 @@ fn resolve_shifted(unit: Unit, shift: i64, publication: Date) -> Resolution {
                 reasoning: format!("{direction_word} century"),
                 absolute: None,
                 distance_in_days: None,
+                day: None,
             }
         }
     }
@@ -1222,7 +1307,8 @@ fn season_year(season: Season, shift: i64, publication: Date) -> i64 {
     }
 }
 
-fn resolve_ago(unit: Unit, amount: Option<i64>, publication: Date) -> Resolution {
+fn resolve_ago(unit: Unit, amount: Option<i64>, house: House) -> Resolution {
+    let publication = house.publication;
     let Some(amount) = amount else {
         return Resolution {
             timeml: "PAST_REF".to_string(),
@@ -1231,13 +1317,14 @@ fn resolve_ago(unit: Unit, amount: Option<i64>, publication: Date) -> Resolution
                 .to_string(),
             absolute: None,
             distance_in_days: None,
+            day: None,
         };
     };
     match unit {
         Unit::Day => day_resolution(
             add_days(publication, -amount),
             None,
-            publication,
+            house,
             format!("{amount} days before the publication date"),
         ),
         // TimeML gives "two weeks ago" and "a year ago" the exact day that many units back;
@@ -1248,7 +1335,7 @@ fn resolve_ago(unit: Unit, amount: Option<i64>, publication: Date) -> Resolution
                 Unit::Month => ("months", add_months(publication, -amount)),
                 _ => ("years", add_months(publication, -12 * amount)),
             };
-            let mut resolution = resolve_shifted(unit, -amount, publication);
+            let mut resolution = resolve_shifted(unit, -amount, house);
             resolution.timeml = day.to_string();
             resolution.meaning = format!("about {}", weekday_date(day));
             resolution.reasoning = format!("{amount} {name} before the publication date");
@@ -1262,9 +1349,10 @@ fn resolve_ago(unit: Unit, amount: Option<i64>, publication: Date) -> Resolution
                 reasoning: format!("{amount} decades before the publication date"),
                 absolute: Some(format!("in the {}0s", year / 10)),
                 distance_in_days: None,
+                day: None,
             }
         }
-        other => resolve_shifted(other, -amount, publication),
+        other => resolve_shifted(other, -amount, house),
     }
 }
 
@@ -1323,8 +1411,16 @@ mod tests {
                 "three days ago",
                 "2022-02-25",
             ),
-            ("The plant closed two years ago.", "two years ago", "2020-02-28"),
-            ("The plant closed two weeks ago.", "two weeks ago", "2022-02-14"),
+            (
+                "The plant closed two years ago.",
+                "two years ago",
+                "2020-02-28",
+            ),
+            (
+                "The plant closed two weeks ago.",
+                "two weeks ago",
+                "2022-02-14",
+            ),
             ("Sales grew last quarter.", "last quarter", "2021-Q4"),
             ("Sales grew last summer.", "last summer", "2021-SU"),
             ("It rained over the weekend.", "the weekend", "2022-W08-WE"),
@@ -1349,11 +1445,27 @@ mod tests {
                 "Friday Feb. 25",
                 "2022-02-25",
             ),
-            ("Profit fell from the year-ago quarter.", "year-ago", "2021-02-28"),
-            ("It started a week or so ago.", "a week or so ago", "2022-02-21"),
-            ("The offer had been due to expire Friday.", "Friday", "2022-02-25"),
+            (
+                "Profit fell from the year-ago quarter.",
+                "year-ago",
+                "2021-02-28",
+            ),
+            (
+                "It started a week or so ago.",
+                "a week or so ago",
+                "2022-02-21",
+            ),
+            (
+                "The offer had been due to expire Friday.",
+                "Friday",
+                "2022-02-25",
+            ),
             ("The offer is due to expire Friday.", "Friday", "2022-03-04"),
-            ("Shares bought from Jan. 4 to Thursday rose.", "Thursday", "2022-02-24"),
+            (
+                "Shares bought from Jan. 4 to Thursday rose.",
+                "Thursday",
+                "2022-02-24",
+            ),
         ] {
             assert_eq!(
                 resolved(text),
@@ -1421,6 +1533,91 @@ mod tests {
         ] {
             assert_eq!(apply_first_fix(RULE, text), fixed, "{text}");
         }
+    }
+
+    /// Applies fix number `index` of the first relative-date finding under `style`.
+    fn fixed_with(text: &str, style: crate::analysis::settings::DateStyle, index: usize) -> String {
+        let mut settings = settings();
+        settings.date_style = style;
+        let analysis = analyze(text, Format::PlainText, &settings);
+        let finding = analysis
+            .findings
+            .iter()
+            .find(|finding| finding.rule == RULE)
+            .expect("a date finding");
+        let mut fixed = text.to_string();
+        for edit in finding.fixes[index].edits.iter().rev() {
+            fixed.replace_range(edit.range.clone(), &edit.replacement);
+        }
+        fixed
+    }
+
+    #[test]
+    fn fixes_follow_the_house_style_and_can_keep_the_weekday() {
+        use crate::analysis::settings::DateStyle::{Ap, Iso, Long};
+        let text = "The invasion began on Thursday and spread.";
+        assert_eq!(
+            fixed_with(text, Ap, 0),
+            "The invasion began on Feb. 24 and spread."
+        );
+        assert_eq!(
+            fixed_with(text, Iso, 0),
+            "The invasion began on 2022-02-24 and spread."
+        );
+        assert_eq!(
+            fixed_with(text, Long, 0),
+            "The invasion began on 24 February 2022 and spread."
+        );
+        assert_eq!(
+            fixed_with(text, Ap, 1),
+            "The invasion began on Thursday, Feb. 24, and spread."
+        );
+        assert_eq!(
+            fixed_with("It began on Thursday.", Ap, 1),
+            "It began on Thursday, Feb. 24."
+        );
+        assert_eq!(
+            fixed_with("Prices fell last month.", Long, 0),
+            "Prices fell in January 2022."
+        );
+    }
+
+    #[test]
+    fn a_month_and_day_far_from_publication_asks_for_the_year() {
+        let analysis = analyze(
+            "The law takes effect on Oct. 3 and the review ends 3 March. The vote is on March 10.",
+            Format::PlainText,
+            &settings(),
+        );
+        let found: Vec<(&str, Severity)> = analysis
+            .findings
+            .iter()
+            .map(|finding| (finding.resolved_date().unwrap_or(""), finding.severity))
+            .collect();
+        // Oct. 3 is 217 days after Feb. 28, 2022 and 148 days before it: the nearest reading is
+        // Oct. 3, 2021. March 3 and March 10 are within a few days and need no year.
+        assert_eq!(found, vec![("2021-10-03", Severity::Information)]);
+        let mut fixed = "It opens on Oct. 3.".to_string();
+        let analysis = analyze(&fixed, Format::PlainText, &settings());
+        let edit = &analysis.findings[0].fixes[0].edits[0];
+        fixed.replace_range(edit.range.clone(), &edit.replacement);
+        assert_eq!(fixed, "It opens on Oct. 3, 2021.");
+    }
+
+    #[test]
+    fn the_dateline_gives_the_publication_date_and_is_not_a_finding() {
+        // The dateline has no year: it is read in the year nearest today.
+        let mut settings = settings();
+        settings.reference_date = None;
+        settings.today = jiff::civil::date(2022, 3, 2);
+        let analysis = analyze(
+            "KYIV, Ukraine, Feb. 28 (Reuters) - The invasion began on Thursday.",
+            Format::PlainText,
+            &settings,
+        );
+        assert_eq!(analysis.reference.source, ReferenceSource::Dateline);
+        assert_eq!(analysis.findings.len(), 1);
+        assert_eq!(analysis.findings[0].resolved_date(), Some("2022-02-24"));
     }
 
     #[test]
