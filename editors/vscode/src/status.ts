@@ -41,34 +41,29 @@ export function statusFor(answer: unknown): StatusText | undefined {
     return undefined;
   }
   const label = shortDate(answer);
-  const full = answer.description || answer.date;
+  const first = `copydesk: publication date ${answer.description || answer.date}.`;
   switch (answer.source) {
-    case "frontMatter":
+    case "assumed":
       return {
-        text: `$(calendar) ${label}`,
-        tooltip: `copydesk: publication date ${full}.\nRelative dates in this draft are resolved against it.`,
-        warning: false,
+        text: `$(calendar) ${label} (assumed)`,
+        tooltip:
+          `${first}\nThis draft gives no date, so today is assumed: add a date: line to its ` +
+          "front matter, or set copydesk.referenceDate.",
+        warning: true,
       };
     case "setting":
       return {
         text: `$(calendar) ${label}`,
         tooltip:
-          `copydesk: publication date ${full}, from the copydesk.referenceDate setting.\n` +
-          "Add a date: line to the draft's front matter to give this draft its own date.",
+          `${first}\nRelative dates are resolved against it. A date: line in the draft's ` +
+          "front matter takes precedence over the copydesk.referenceDate setting.",
         warning: false,
       };
-    case "assumed":
-      return {
-        text: `$(calendar) ${label} (assumed)`,
-        tooltip:
-          `copydesk: publication date ${full}: this draft gives no date, so today is assumed.\n` +
-          "Add a date: line to its front matter, or set copydesk.referenceDate.",
-        warning: true,
-      };
     default:
+      // "frontMatter", "dateline" and any later source the server names in its description.
       return {
         text: `$(calendar) ${label}`,
-        tooltip: `copydesk: publication date ${full}.`,
+        tooltip: `${first}\nRelative dates in this draft are resolved against it.`,
         warning: false,
       };
   }

@@ -139,7 +139,10 @@ describe("package.json contributes the settings", () => {
 
   it("covers every setting the server reads (src/lsp/config.rs)", () => {
     const source = fs.readFileSync(path.join(REPO_ROOT, "src", "lsp", "config.rs"), "utf8");
-    const apply = source.slice(source.indexOf("pub fn apply("));
+    // The top-level keys: the match arms of `apply` itself, not of the helpers after it.
+    const start = source.indexOf("pub fn apply(");
+    const end = source.indexOf("\n    fn ", start);
+    const apply = source.slice(start, end > start ? end : undefined);
     const keys = new Set<string>();
     for (const match of apply.matchAll(/^\s*((?:"[A-Za-z.]+"\s*\|?\s*)+)=>/gm)) {
       for (const key of match[1].matchAll(/"([A-Za-z.]+)"/g)) {
