@@ -389,6 +389,57 @@ fn interview() {
 }
 
 #[test]
+fn dates() {
+    let checked = check("dates.md");
+    // Published on Wednesday, Nov. 20, 2024, by the front matter.
+    assert_eq!(
+        checked.analysis.reference.date,
+        jiff::civil::date(2024, 11, 20)
+    );
+    let resolved: Vec<(String, String)> = checked
+        .analysis
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == RuleCode::RelativeDate)
+        .map(|finding| {
+            (
+                checked.text[finding.span.clone()].to_string(),
+                finding.resolved_date().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("Monday", "2024-11-18"),
+        ("Thursday", "2024-11-14"),
+        ("next Wednesday", "2024-11-27"),
+        ("Tuesday", "2024-11-19"),
+        ("late on Sunday night", "2024-11-17TNI"),
+        ("yesterday", "2024-11-19"),
+        ("tomorrow morning", "2024-11-21TMO"),
+        ("next month", "2024-12"),
+        ("Friday", "2024-11-22"),
+        ("last year", "2023"),
+        ("three weeks ago", "2024-10-30"),
+        ("the weekend", "2024-W46-WE"),
+        ("earlier this month", "2024-11"),
+        ("last quarter", "2024-Q3"),
+        ("next summer", "2025-SU"),
+        ("June 2", "2024-06-02"),
+    ]
+    .iter()
+    .map(|(words, value)| (words.to_string(), value.to_string()))
+    .collect();
+    assert_eq!(resolved, expected);
+    // "Monday, Nov. 19, 2024" names a Tuesday; "Friday, Nov. 15, 2024" is right; "Nov. 22" is
+    // two days away and needs no year; habits, durations and years are left alone.
+    assert_eq!(
+        covered(&checked, RuleCode::WeekdayDateMismatch),
+        ["Monday, Nov. 19, 2024"]
+    );
+    insta::assert_snapshot!("dates", render(&checked));
+}
+
+#[test]
 fn no_findings() {
     let checked = check("no-findings.md");
     // Absolute dates, a year, times, an age, an ordinal, plural weekdays ("on Tuesdays") and

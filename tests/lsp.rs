@@ -116,7 +116,7 @@ async fn initialize_negotiates_the_encoding_and_states_capabilities() {
         assert_eq!(capabilities["hoverProvider"], true);
         assert_eq!(
             capabilities["codeActionProvider"]["codeActionKinds"],
-            json!(["quickfix"])
+            json!(["quickfix", "source.fixAll.copydesk"])
         );
         assert_eq!(result["serverInfo"]["name"], "copydesk");
         assert_eq!(client.shutdown_and_exit().await, 0);
@@ -458,6 +458,119 @@ async fn hover_explains_a_relative_date_and_its_publication_date() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inlay_hints_show_absolute_dates_and_follow_the_settings() {
+    let mut client = Client::initialized(
+        None,
+        json!({ "debounceMs": 0, "referenceDate": "2022-02-28" }),
+    )
+    .await;
+    let uri = "file:///hints.txt";
+    let text = "It began on Thursday. Prices fell last month.\n";
+    client.open(uri, "plaintext", 1, text).await;
+    let whole = range(pos(0, 0), pos(1, 0));
+    let hints = client
+        .call_ok(
+            "textDocument/inlayHint",
+            json!({ "textDocument": { "uri": uri }, "range": whole }),
+        )
+        .await;
+    let labels: Vec<(Value, Value)> = hints
+        .as_array()
+        .expect("a list of hints")
+        .iter()
+        .map(|hint| (hint["position"].clone(), hint["label"].clone()))
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            (pos(0, 20), json!("(Feb. 24)")),
+            (pos(0, 44), json!("(January)"))
+        ]
+    );
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": { "copydesk": { "dates": { "style": "iso", "inlayHints": true } } } }),
+        )
+        .await;
+    let hints = client
+        .call_ok(
+            "textDocument/inlayHint",
+            json!({ "textDocument": { "uri": uri }, "range": whole }),
+        )
+        .await;
+    assert_eq!(hints[0]["label"], "(2022-02-24)", "{hints}");
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": { "copydesk": { "dates": { "inlayHints": false } } } }),
+        )
+        .await;
+    let hints = client
+        .call_ok(
+            "textDocument/inlayHint",
+            json!({ "textDocument": { "uri": uri }, "range": whole }),
+        )
+        .await;
+    assert_eq!(hints, json!([]));
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fix_all_relative_dates_is_one_action() {
+    let mut client = Client::initialized(
+        None,
+        json!({ "debounceMs": 0, "referenceDate": "2022-02-28" }),
+    )
+    .await;
+    let uri = "file:///fixall.txt";
+    let text =
+        "It began on Thursday. Prices fell last month. \"We will meet on Friday,\" she said.\n";
+    client.open(uri, "plaintext", 1, text).await;
+    let actions = client
+        .call_ok(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": range(pos(0, 0), pos(0, 0)),
+                "context": { "diagnostics": [], "only": ["source.fixAll"] },
+            }),
+        )
+        .await;
+    let actions = actions.as_array().expect("a list of actions");
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.copydesk");
+    let edits = actions[0]["edit"]["changes"][uri]
+        .as_array()
+        .expect("edits")
+        .clone();
+    assert_eq!(
+        apply_edits(text, &edits, client.encoding),
+        "It began on Feb. 24. Prices fell in January. \"We will meet on Friday [March 4],\" she said.\n"
+    );
+    // Asking for quick fixes only leaves it out.
+    let quick = client
+        .call_ok(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": range(pos(0, 14), pos(0, 14)),
+                "context": { "diagnostics": [], "only": ["quickfix"] },
+            }),
+        )
+        .await;
+    assert!(
+        quick
+            .as_array()
+            .expect("actions")
+            .iter()
+            .all(|action| action["kind"] == "quickfix"),
+        "{quick}"
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_publication_date_in_use_is_reported_for_status_bars() {
     let mut client = Client::initialized(
         None,
@@ -549,7 +662,15 @@ async fn code_actions_fix_findings_of_the_current_text() {
             .await;
         let actions = client.code_actions(uri, thursday.clone()).await;
         let titles: Vec<&Value> = actions.iter().map(|action| &action["title"]).collect();
-        assert_eq!(titles, [&json!("Replace with “Feb. 25”")], "{offered}");
+        assert_eq!(
+            titles,
+            [
+                &json!("Replace with “Feb. 25”"),
+                &json!("Add the date: “Friday, Feb. 25”"),
+                &json!("Fix all relative dates in this file"),
+            ],
+            "{offered}"
+        );
         let edits = quickfix_edits(&actions[0], uri, "relative-date");
         assert_eq!(
             apply_edits(edited, &edits, encoding),

@@ -15,13 +15,15 @@ pub enum RuleCode {
     UnattributedQuote,
     RelativeDate,
     UnsourcedFigure,
+    WeekdayDateMismatch,
 }
 
 impl RuleCode {
-    pub const ALL: [RuleCode; 3] = [
+    pub const ALL: [RuleCode; 4] = [
         RuleCode::UnattributedQuote,
         RuleCode::RelativeDate,
         RuleCode::UnsourcedFigure,
+        RuleCode::WeekdayDateMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -29,6 +31,7 @@ impl RuleCode {
             RuleCode::UnattributedQuote => "unattributed-quote",
             RuleCode::RelativeDate => "relative-date",
             RuleCode::UnsourcedFigure => "unsourced-figure",
+            RuleCode::WeekdayDateMismatch => "weekday-date-mismatch",
         }
     }
 
@@ -139,6 +142,17 @@ pub enum Details {
     Quote(QuoteDetails),
     RelativeDate(DateDetails),
     Figure(FigureDetails),
+    WeekdayMismatch(MismatchDetails),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MismatchDetails {
+    /// The weekday and date as written.
+    pub written: String,
+    /// The date with its real weekday, e.g. "Tuesday, March 4, 2025".
+    pub actual: String,
+    /// The nearest date with the written weekday, e.g. "Monday, March 3, 2025".
+    pub nearest: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -214,6 +228,15 @@ impl Finding {
                 }
                 lines
             }
+            Details::WeekdayMismatch(mismatch) => vec![
+                format!("Written: {}.", mismatch.written),
+                format!("The date is {}.", mismatch.actual),
+                format!(
+                    "The nearest {} is {}.",
+                    mismatch.nearest.split(',').next().unwrap_or(""),
+                    mismatch.nearest
+                ),
+            ],
             Details::Figure(figure) => vec![
                 format!("Figure: {} ({}).", figure.text, figure.understood),
                 format!("Source: none found. Looked for: {}.", figure.searched),

@@ -18,8 +18,8 @@ pub mod words;
 use std::ops::Range;
 
 pub use finding::{
-    DateDetails, Details, Edit, FigureDetails, Finding, Fix, QuoteDetails, ReferenceDate,
-    ReferenceSource, RuleCode, Severity,
+    DateDetails, Details, Edit, FigureDetails, Finding, Fix, MismatchDetails, QuoteDetails,
+    ReferenceDate, ReferenceSource, RuleCode, Severity,
 };
 pub use prose::Format;
 pub use settings::{RuleSettings, Settings};

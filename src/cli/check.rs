@@ -33,6 +33,7 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> i32 {
     let mut settings = Settings::new(today);
+    settings.date_style = args.date_style.into();
     if let Some(date) = &args.reference_date {
         match date.parse() {
             Ok(date) => settings.reference_date = Some(date),
@@ -306,6 +307,11 @@ fn details_json(finding: &Finding) -> Value {
             "referenceDate": date.reference.date.to_string(),
             "referenceSource": date.reference.source.describe(),
             "inQuotation": date.in_quotation,
+        }),
+        Details::WeekdayMismatch(mismatch) => json!({
+            "written": mismatch.written,
+            "actual": mismatch.actual,
+            "nearest": mismatch.nearest,
         }),
         Details::Figure(figure) => json!({
             "text": figure.text,

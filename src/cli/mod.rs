@@ -38,6 +38,23 @@ pub enum OutputFormat {
     Json,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DateStyleArg {
+    Ap,
+    Iso,
+    Long,
+}
+
+impl From<DateStyleArg> for crate::analysis::settings::DateStyle {
+    fn from(style: DateStyleArg) -> Self {
+        match style {
+            DateStyleArg::Ap => Self::Ap,
+            DateStyleArg::Iso => Self::Iso,
+            DateStyleArg::Long => Self::Long,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Files or folders to check (Markdown and text files inside folders), or - for standard input.
@@ -49,6 +66,9 @@ pub struct CheckArgs {
     /// Publication date for drafts whose front matter does not give one (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub reference_date: Option<String>,
+    /// How fixes write dates: ap ("Feb. 24"), iso ("2022-02-24") or long ("24 February 2022").
+    #[arg(long, value_enum, default_value_t = DateStyleArg::Ap)]
+    pub date_style: DateStyleArg,
     /// Exit with status 0 even when there are findings (for trying copydesk out; CI gates
     /// should rely on the default status 1).
     #[arg(long)]

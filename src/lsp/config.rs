@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::analysis::settings::DateStyle;
 use crate::analysis::{RuleCode, Settings, Severity};
 
 pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
@@ -20,6 +21,8 @@ pub struct ServerConfig {
     pub debounce: Duration,
     /// Drafts larger than this are not analysed; one information diagnostic says so.
     pub max_file_bytes: usize,
+    /// Whether relative dates get an inlay hint with their absolute date.
+    pub inlay_hints: bool,
 }
 
 impl Default for ServerConfig {
@@ -28,6 +31,7 @@ impl Default for ServerConfig {
             analysis: Settings::new(today()),
             debounce: Duration::from_millis(DEFAULT_DEBOUNCE_MS),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            inlay_hints: true,
         }
     }
 }
@@ -97,6 +101,7 @@ impl ServerConfig {
                     }
                 }
                 "rules" => self.apply_rules(value, &mut problems),
+                "dates" => self.apply_dates(value, &mut problems),
                 // Settings that belong to editor extensions (their own trace level, the server
                 // path) arrive in the same section and are not the server's business.
                 "trace" | "server" | "path" => {}
@@ -104,6 +109,30 @@ impl ServerConfig {
             }
         }
         problems
+    }
+
+    fn apply_dates(&mut self, value: &Value, problems: &mut Vec<String>) {
+        let Value::Object(fields) = value else {
+            problems.push(format!("dates must be an object, not {value}"));
+            return;
+        };
+        for (key, field) in fields {
+            match key.as_str() {
+                "style" => match field.as_str().and_then(DateStyle::from_name) {
+                    Some(style) => self.analysis.date_style = style,
+                    None => problems.push(format!(
+                        "dates.style must be \"ap\", \"iso\" or \"long\", not {field}"
+                    )),
+                },
+                "inlayHints" => match field.as_bool() {
+                    Some(enabled) => self.inlay_hints = enabled,
+                    None => problems.push(format!(
+                        "dates.inlayHints must be true or false, not {field}"
+                    )),
+                },
+                other => problems.push(format!("unknown setting copydesk.dates.{other}")),
+            }
+        }
     }
 
     fn apply_rules(&mut self, value: &Value, problems: &mut Vec<String>) {

@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use serde_json::json;
 use tower_lsp::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, DiagnosticSeverity, Hover,
-    HoverContents, MarkupContent, MarkupKind, NumberOrString, Position, PublishDiagnosticsParams,
-    Range, TextEdit, Url, WorkspaceEdit,
+    HoverContents, InlayHint, InlayHintLabel, InlayHintTooltip, MarkupContent, MarkupKind,
+    NumberOrString, Position, PublishDiagnosticsParams, Range, TextEdit, Url, WorkspaceEdit,
 };
 
 use super::state::{Outcome, Snapshot};
-use crate::analysis::{Finding, ReferenceSource, Severity};
+use crate::analysis::{Details, Finding, ReferenceSource, RuleCode, Severity};
 use crate::text::{self, PositionEncoding};
 
 pub const SOURCE: &str = "copydesk";
@@ -174,37 +174,67 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
     })
 }
 
-/// Quick fixes of the findings that touch `requested`.
+/// The kind of the "fix all relative dates" action, under `source.fixAll` so that editors can
+/// run it on save.
+pub const FIX_ALL_DATES: &str = "source.fixAll.copydesk";
+
+/// Whether a client's `only` filter lets actions of `kind` through (a filter entry admits its
+/// own kind and every kind below it: `source` admits `source.fixAll.copydesk`).
+fn admitted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
+    only.is_none_or(|kinds| {
+        kinds.iter().any(|wanted| {
+            let wanted = wanted.as_str();
+            wanted.is_empty() || kind == wanted || kind.starts_with(&format!("{wanted}."))
+        })
+    })
+}
+
+fn text_edits(
+    snapshot: &Snapshot,
+    edits: &[crate::analysis::Edit],
+    encoding: PositionEncoding,
+) -> Vec<TextEdit> {
+    edits
+        .iter()
+        .map(|edit| TextEdit {
+            range: range(snapshot, &edit.range, encoding),
+            new_text: edit.replacement.clone(),
+        })
+        .collect()
+}
+
+/// Quick fixes of the findings that touch `requested`, and "Fix all relative dates in this file".
 pub fn code_actions(
     snapshot: &Snapshot,
     uri: &Url,
     requested: Range,
+    only: Option<&[CodeActionKind]>,
     encoding: PositionEncoding,
 ) -> Vec<CodeActionOrCommand> {
     let start = offset(snapshot, requested.start, encoding);
     let end = offset(snapshot, requested.end, encoding).max(start);
     let mut actions = Vec::new();
+    let mut touches_a_date = false;
     for finding in findings(snapshot) {
         let touches = finding.span.start <= end && start <= finding.span.end;
         if !touches {
             continue;
         }
+        touches_a_date |= finding.rule == RuleCode::RelativeDate;
+        if !admitted(only, CodeActionKind::QUICKFIX.as_str()) {
+            continue;
+        }
         let diagnostic = diagnostic(snapshot, finding, encoding);
         for (index, fix) in finding.fixes.iter().enumerate() {
-            let edits = fix
-                .edits
-                .iter()
-                .map(|edit| TextEdit {
-                    range: range(snapshot, &edit.range, encoding),
-                    new_text: edit.replacement.clone(),
-                })
-                .collect();
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: fix.title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![diagnostic.clone()]),
                 edit: Some(WorkspaceEdit {
-                    changes: Some(HashMap::from([(uri.clone(), edits)])),
+                    changes: Some(HashMap::from([(
+                        uri.clone(),
+                        text_edits(snapshot, &fix.edits, encoding),
+                    )])),
                     ..WorkspaceEdit::default()
                 }),
                 is_preferred: Some(index == 0),
@@ -212,5 +242,59 @@ pub fn code_actions(
             }));
         }
     }
+    // Offered beside a date's own fixes, or whenever the client asks for fix-all actions.
+    let asked_for_fix_all = only.is_some() && admitted(only, FIX_ALL_DATES);
+    if touches_a_date && admitted(only, FIX_ALL_DATES) || asked_for_fix_all {
+        let edits: Vec<crate::analysis::Edit> = findings(snapshot)
+            .iter()
+            .filter(|finding| finding.rule == RuleCode::RelativeDate)
+            .filter_map(|finding| finding.fixes.first())
+            .flat_map(|fix| fix.edits.iter().cloned())
+            .collect();
+        if !edits.is_empty() {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: "Fix all relative dates in this file".to_string(),
+                kind: Some(CodeActionKind::new(FIX_ALL_DATES)),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(HashMap::from([(
+                        uri.clone(),
+                        text_edits(snapshot, &edits, encoding),
+                    )])),
+                    ..WorkspaceEdit::default()
+                }),
+                ..CodeAction::default()
+            }));
+        }
+    }
     actions
+}
+
+/// Inlay hints after relative dates in `requested`: " (Feb. 24)".
+pub fn inlay_hints(
+    snapshot: &Snapshot,
+    requested: Range,
+    encoding: PositionEncoding,
+) -> Vec<InlayHint> {
+    let start = offset(snapshot, requested.start, encoding);
+    let end = offset(snapshot, requested.end, encoding);
+    findings(snapshot)
+        .iter()
+        .filter(|finding| start <= finding.span.end && finding.span.end <= end)
+        .filter_map(|finding| match &finding.details {
+            Details::RelativeDate(date) => date.short.as_ref().map(|short| InlayHint {
+                position: position(snapshot, finding.span.end, encoding),
+                label: InlayHintLabel::String(format!("({short})")),
+                kind: None,
+                text_edits: None,
+                tooltip: Some(InlayHintTooltip::String(format!(
+                    "{} = {}",
+                    date.expression, date.meaning
+                ))),
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            }),
+            _ => None,
+        })
+        .collect()
 }

@@ -14,8 +14,9 @@ use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     CodeActionResponse, Hover, HoverParams, HoverProviderCapability, InitializeParams,
-    InitializeResult, InitializedParams, MessageType, PositionEncodingKind, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    InitializeResult, InitializedParams, InlayHint, InlayHintParams, MessageType, OneOf,
+    PositionEncodingKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions,
 };
 use tower_lsp::LanguageServer;
 
@@ -136,9 +137,13 @@ impl LanguageServer for Backend {
                         },
                     )),
                     hover_provider: Some(HoverProviderCapability::Simple(true)),
+                    inlay_hint_provider: Some(OneOf::Left(true)),
                     code_action_provider: Some(CodeActionProviderCapability::Options(
                         CodeActionOptions {
-                            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                            code_action_kinds: Some(vec![
+                                CodeActionKind::QUICKFIX,
+                                CodeActionKind::new(convert::FIX_ALL_DATES),
+                            ]),
                             resolve_provider: Some(false),
                             ..CodeActionOptions::default()
                         },
@@ -178,22 +183,37 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         guard("codeAction", async {
             let uri = &params.text_document.uri;
-            // A client asking only for other kinds (e.g. `source.organizeImports` on save)
-            // gets nothing: every copydesk action is a quick fix.
-            if let Some(only) = &params.context.only {
-                let wants_quick_fixes = only.iter().any(|kind| {
-                    kind.as_str() == CodeActionKind::QUICKFIX.as_str() || kind.as_str().is_empty()
-                });
-                if !wants_quick_fixes {
-                    return Ok(Some(Vec::new()));
-                }
-            }
             let Some(snapshot) = self.state.analysis_of(uri) else {
                 return Ok(None);
             };
-            let actions =
-                convert::code_actions(&snapshot, uri, params.range, self.state.encoding());
+            // A client asking only for other kinds (e.g. `source.organizeImports` on save)
+            // gets only what it asked for, often nothing.
+            let actions = convert::code_actions(
+                &snapshot,
+                uri,
+                params.range,
+                params.context.only.as_deref(),
+                self.state.encoding(),
+            );
             Ok(Some(actions))
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        guard("inlayHint", async {
+            if !self.state.config().inlay_hints {
+                return Ok(Some(Vec::new()));
+            }
+            let uri = &params.text_document.uri;
+            let Some(snapshot) = self.state.analysis_of(uri) else {
+                return Ok(None);
+            };
+            Ok(Some(convert::inlay_hints(
+                &snapshot,
+                params.range,
+                self.state.encoding(),
+            )))
         })
         .await
     }

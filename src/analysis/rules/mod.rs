@@ -4,6 +4,7 @@
 pub mod relative_date;
 pub mod unattributed_quote;
 pub mod unsourced_figure;
+pub mod weekday_date_mismatch;
 
 use super::finding::{Finding, RuleCode, Severity};
 use super::Context;
@@ -22,6 +23,7 @@ pub const REGISTRY: &[Rule] = &[
     unattributed_quote::RULE,
     relative_date::RULE,
     unsourced_figure::RULE,
+    weekday_date_mismatch::RULE,
 ];
 
 pub fn rule(code: RuleCode) -> &'static Rule {

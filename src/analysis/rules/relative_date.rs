@@ -409,7 +409,9 @@ fn fixes_for(
         }];
     }
     let mut fixes = vec![replacement_fix(context, found, absolute)];
-    if let (Expression::Weekday { part: None, .. }, Some(day)) = (&found.expression, resolution.day)
+    let possessive = context.text[found.range.end..].starts_with(['\'', '’']);
+    if let (Expression::Weekday { part: None, .. }, Some(day), false) =
+        (&found.expression, resolution.day, possessive)
     {
         // AP's form for a date more than a week away, and a clear one for any weekday: the
         // weekday stays and the date follows, set off by commas when the sentence goes on.
@@ -437,12 +439,30 @@ fn replacement_fix(context: &Context, found: &Match, absolute: &str) -> Fix {
         .rsplit(|character: char| !character.is_alphabetic())
         .next()
         .is_some_and(|word| PREPOSITIONS.contains(&word.to_ascii_lowercase().as_str()));
-    let possessive = context.text[found.replace.end..].starts_with(['\'', '’']);
+    let after = &context.text[found.replace.end..];
+    let possessive_ending = ["'s", "’s", "'", "’"]
+        .into_iter()
+        .find(|ending| after.starts_with(ending));
+    let bare = absolute.strip_prefix("in ").unwrap_or(absolute);
+    if let Some(ending) = possessive_ending {
+        // "Thursday's inspection" becomes "the Feb. 24 inspection": a date is not an owner.
+        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '"', '“']);
+        let article = if sentence_start { "The" } else { "the" };
+        let bare = bare.strip_prefix("the ").unwrap_or(bare);
+        let replacement = format!("{article} {bare}");
+        return Fix {
+            title: format!("Replace with “{replacement}”"),
+            edits: vec![Edit::replace(
+                found.replace.start..found.replace.end + ending.len(),
+                replacement,
+            )],
+        };
+    }
     // "in January" reads as a sentence only when no preposition stands before it already.
-    let replacement = match (absolute.strip_prefix("in "), found.edge) {
-        (_, Some(edge)) => format!("{edge} on {absolute}"),
-        (Some(bare), None) if after_preposition || possessive => bare.to_string(),
-        _ => absolute.to_string(),
+    let replacement = match found.edge {
+        Some(edge) => format!("{edge} on {absolute}"),
+        None if after_preposition => bare.to_string(),
+        None => absolute.to_string(),
     };
     Fix {
         title: format!("Replace with “{replacement}”"),
@@ -690,6 +710,12 @@ fn match_weekday(
             }
         } else if let Some(found_edge) = edge_word(modifier) {
             start = index - 1;
+            edge = Some(found_edge);
+        } else if let (true, Some(found_edge)) =
+            (modifier.is("on"), previous(2).and_then(edge_word))
+        {
+            // "late on Sunday": the "on" belongs to the phrase the fix rewrites.
+            start = index - 2;
             edge = Some(found_edge);
         }
     }
@@ -964,20 +990,7 @@ fn resolve(expression: &Expression, house: House, tense: Option<Direction>) -> R
             month,
             day,
         } => resolve_dated_weekday(weekday, month, day, house),
-        Expression::MonthDay { month, day, .. } => {
-            let mut resolution = resolve_dated_weekday(Weekday::Monday, month, day, house);
-            // Only the year is missing: the weekday check of a dated weekday does not apply.
-            if let Some(date) = resolution.day {
-                let days = (date - publication).get_days();
-                resolution.reasoning = format!(
-                    "no year is given: read as the nearest {} {day} to the publication date, {} days {}",
-                    month_name(month),
-                    days.abs(),
-                    if days < 0 { "before it" } else { "after it" }
-                );
-            }
-            resolution
-        }
+        Expression::MonthDay { month, day, .. } => resolve_month_day(month, day, house, tense),
         Expression::DayOffset { days, part } => {
             let day = add_days(publication, days);
             let label = match days {
@@ -1115,6 +1128,59 @@ fn resolve_dated_weekday(weekday: Weekday, month: i8, day: i8, house: House) -> 
         ));
     }
     // The date is written out already; only the year is implied, so there is nothing to replace.
+    resolution.absolute = None;
+    resolution
+}
+
+/// A month and day without a year: the next such date in a future-tense clause ("opens on
+/// June 2"), the last one in a past-tense clause, else the nearest to publication.
+fn resolve_month_day(month: i8, day: i8, house: House, tense: Option<Direction>) -> Resolution {
+    let publication = house.publication;
+    let candidates: Vec<Date> = [-1i16, 0, 1]
+        .iter()
+        .filter_map(|shift| Date::new(publication.year() + shift, month, day).ok())
+        .collect();
+    let (chosen, how) = match tense {
+        Some(Direction::Future) => (
+            candidates.iter().copied().find(|date| *date >= publication),
+            "future tense: the next",
+        ),
+        Some(Direction::Past) => (
+            candidates
+                .iter()
+                .rev()
+                .copied()
+                .find(|date| *date <= publication),
+            "past tense: the last",
+        ),
+        _ => (None, "no tense signal: the nearest"),
+    };
+    let nearest = || {
+        candidates
+            .iter()
+            .copied()
+            .min_by_key(|date| (*date - publication).get_days().abs())
+    };
+    let how = if chosen.is_some() {
+        how
+    } else {
+        "no tense signal: the nearest"
+    };
+    let Some(date) = chosen.or_else(nearest) else {
+        return resolve_dated_weekday(Weekday::Monday, month, day, house);
+    };
+    let days = (date - publication).get_days();
+    let mut resolution = day_resolution(
+        date,
+        None,
+        house,
+        format!(
+            "no year is given; {how} {} {day}, {} days {} the publication date",
+            month_name(month),
+            days.abs(),
+            if days < 0 { "before" } else { "after" }
+        ),
+    );
     resolution.absolute = None;
     resolution
 }
@@ -1506,7 +1572,7 @@ mod tests {
             ),
             (
                 "Last year's budget was smaller.",
-                "2021's budget was smaller.",
+                "The 2021 budget was smaller.",
             ),
             ("The results came yesterday.", "The results came Feb. 27."),
             (
