@@ -229,7 +229,7 @@ local function main()
   vim.api.nvim_win_close(float_win, true)
 
   -- Quick fix on "Thursday".
-  apply_quickfix(buf, client, 0, 25, "Feb. 24")
+  apply_quickfix(buf, client, 0, 25, "Replace with “Feb. 24”")
   check(
     line(buf, 0) == "The invasion began on Feb. 24. Turnout rose to 12%.",
     "the date quick fix rewrote line 1",
