@@ -93,16 +93,33 @@ fn every_rule_file_opens_with_its_documentation() {
     }
 }
 
-/// The README's Neovim set-up must be the file the Neovim end-to-end test runs, word for word,
-/// so that what users copy is what was tested.
+/// The README's plain `init.lua` for Neovim must be the file the Neovim end-to-end test runs as
+/// Neovim's config, word for word, and it must load the plugin that is in the repository, so
+/// that what users copy is what was tested.
 #[test]
 fn the_readme_shows_the_tested_neovim_setup() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README is readable");
-    let setup =
-        std::fs::read_to_string(root.join("tests/nvim/copydesk.lua")).expect("setup is readable");
+    let init = std::fs::read_to_string(root.join("tests/nvim/init.lua"))
+        .expect("tests/nvim/init.lua is readable");
     assert!(
-        readme.contains(setup.trim_end()),
-        "README.md must contain tests/nvim/copydesk.lua verbatim"
+        readme.contains(&format!("```lua\n{}\n```", init.trim_end())),
+        "README.md must show tests/nvim/init.lua verbatim, as one lua code block"
     );
+    let driver = std::fs::read_to_string(root.join("tests/neovim.rs")).expect("test is readable");
+    assert!(
+        driver.contains("\"tests/nvim/init.lua\"") && driver.contains(".arg(\"-u\")"),
+        "tests/neovim.rs must run Neovim with tests/nvim/init.lua as its config (-u)"
+    );
+    assert!(
+        init.contains("~/copydesk/editors/nvim") && init.contains("require(\"copydesk\").setup("),
+        "tests/nvim/init.lua must load the plugin in editors/nvim"
+    );
+    for file in [
+        "editors/nvim/lua/copydesk/init.lua",
+        "editors/nvim/lsp/copydesk.lua",
+        "editors/nvim/doc/copydesk.txt",
+    ] {
+        assert!(root.join(file).is_file(), "{file} is missing");
+    }
 }

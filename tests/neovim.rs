@@ -1,6 +1,11 @@
-//! Runs the README's Neovim setup (`tests/nvim/copydesk.lua`) in a real, headless Neovim
-//! against the freshly built server, through the script `tests/nvim/e2e.lua`: diagnostics,
-//! hover, quick fixes and edits, as a Neovim user gets them.
+//! Runs the copydesk Neovim plugin (`editors/nvim`) in a real, headless Neovim against the
+//! freshly built server, set up exactly as the README's plain `init.lua` (`tests/nvim/init.lua`,
+//! which the README shows verbatim) sets it up, through the script `tests/nvim/e2e.lua`:
+//! `:help copydesk`, diagnostics, hover, quick fixes and edits, as a Neovim user gets them.
+//!
+//! Like a user who followed the README, Neovim finds the repository at `~/copydesk` (the test
+//! gives Neovim a scratch home where `copydesk` links to this repository) and the server as
+//! `copydesk` on PATH (the test puts the built binary's folder first on PATH).
 //!
 //! Needs `nvim` (0.7 or newer) on PATH. Without it the test is skipped on a developer's machine,
 //! so that `cargo test` works for everyone, but fails when the `CI` variable is set (as GitHub
@@ -13,6 +18,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
+/// The README's plain `init.lua`, which the test runs as Neovim's config (`-u`).
+const README_INIT_LUA: &str = "tests/nvim/init.lua";
 const SUCCESS: &str = "checks passed";
 
 /// The first line of `nvim --version`, or why `nvim` cannot be run.
@@ -49,6 +56,16 @@ fn scratch_dir() -> PathBuf {
     dir
 }
 
+/// Makes `link` point at the repository, as a user's clone at `~/copydesk` would be.
+fn link_repository(repository: &Path, link: &Path) {
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(repository, link)
+        .expect("cannot link the repository into Neovim's scratch home");
+    #[cfg(windows)]
+    std::os::windows::fs::symlink_dir(repository, link)
+        .expect("cannot link the repository into Neovim's scratch home");
+}
+
 #[test]
 fn readme_neovim_setup_works_in_headless_neovim() {
     let version = match neovim_version() {
@@ -64,23 +81,35 @@ fn readme_neovim_setup_works_in_headless_neovim() {
     };
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let init = root.join(README_INIT_LUA);
     let script = root.join("tests/nvim/e2e.lua");
     let home = scratch_dir();
+    // ~/copydesk, where the README's init.lua expects the repository.
+    link_repository(root, &home.join("copydesk"));
+    let binary = Path::new(env!("CARGO_BIN_EXE_copydesk"));
+    let mut path = vec![binary
+        .parent()
+        .expect("the binary has a folder")
+        .to_path_buf()];
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     let mut command = Command::new("nvim");
     command
-        .args([
-            "--headless",
-            "--noplugin",
-            "-u",
-            "NONE",
-            "-i",
-            "NONE",
-            "-n",
-            "-c",
-        ])
+        .arg("--headless")
+        .arg("-u")
+        .arg(&init)
+        .args(["-i", "NONE", "-n", "-c"])
         .arg(format!("luafile {}", script.display()))
         .current_dir(root)
-        .env("COPYDESK_BIN", env!("CARGO_BIN_EXE_copydesk"))
+        .env("COPYDESK_BIN", binary)
+        .env("HOME", &home)
+        .env(
+            "PATH",
+            std::env::join_paths(path).expect("PATH can be joined"),
+        )
+        .env_remove("VIMINIT")
+        .env_remove("MYVIMRC")
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"))

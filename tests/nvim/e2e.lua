@@ -1,7 +1,8 @@
--- End-to-end test of tests/nvim/copydesk.lua (the README's Neovim setup) in a real Neovim.
+-- End-to-end test of the copydesk Neovim plugin (editors/nvim) in a real Neovim, set up exactly
+-- as the README's init.lua (tests/nvim/init.lua) sets it up. tests/neovim.rs runs it as
 --
---   COPYDESK_BIN=target/debug/copydesk \
---     nvim --headless --noplugin -u NONE -i NONE -n -c "luafile tests/nvim/e2e.lua"
+--   HOME=<scratch, where ~/copydesk is this repository> PATH=<folder of copydesk>:$PATH \
+--     nvim --headless -u tests/nvim/init.lua -i NONE -n -c "luafile tests/nvim/e2e.lua"
 --
 -- Exits 0 after printing "nvim e2e: N checks passed" to stdout; on any failed check, Lua error
 -- or timeout it prints "nvim e2e: FAILED: ..." to stderr and exits 1. Written for Neovim 0.7
@@ -141,33 +142,69 @@ local function main()
   local bin = os.getenv("COPYDESK_BIN")
   check(bin ~= nil and bin ~= "", "COPYDESK_BIN is set to the copydesk binary")
   check(vim.fn.executable(bin) == 1, "COPYDESK_BIN is executable", "  COPYDESK_BIN=" .. bin)
+  -- The README's init.lua relies on `copydesk` being on PATH: the test puts it there.
+  check(
+    vim.fn.exepath("copydesk") == vim.fn.resolve(bin) or vim.fn.exepath("copydesk") == bin,
+    "`copydesk` on PATH is the binary under test",
+    "  exepath: " .. vim.fn.exepath("copydesk") .. "\n  COPYDESK_BIN: " .. bin
+  )
 
-  -- Neovim turns these on by default, but not with -u NONE. (With syntax on, Neovim 0.10+
-  -- gives hover pop-ups the filetype markdown, which copydesk.lua must not attach to.)
+  -- The plugin was loaded by the README's init.lua, from this repository's editors/nvim.
+  local copydesk = package.loaded["copydesk"]
+  check(copydesk ~= nil, "init.lua loaded require('copydesk')")
+  local plugin_file = debug.getinfo(copydesk.setup, "S").source:sub(2)
+  local plugin_dir = vim.fn.fnamemodify(plugin_file, ":p:h:h:h")
+  check(
+    vim.fn.resolve(plugin_file) == vim.fn.resolve(script_dir .. "/../../editors/nvim/lua/copydesk/init.lua"),
+    "the plugin is editors/nvim/lua/copydesk/init.lua of this repository",
+    "  loaded from " .. plugin_file
+  )
+  check(
+    #vim.api.nvim_get_runtime_file("lsp/copydesk.lua", false) == 1,
+    "lsp/copydesk.lua is on the runtimepath",
+    "  runtimepath: " .. vim.o.runtimepath
+  )
+  local shape = dofile(vim.api.nvim_get_runtime_file("lsp/copydesk.lua", false)[1])
+  check(
+    vim.deep_equal(shape.cmd, { "copydesk" })
+      and vim.deep_equal(shape.filetypes, { "markdown", "text" })
+      and type(shape.root_markers) == "table"
+      and type(shape.settings) == "table"
+      and shape.settings.copydesk ~= nil,
+    "lsp/copydesk.lua has the shape vim.lsp.config expects",
+    "  got " .. show(shape)
+  )
+
+  -- :help copydesk, after generating the help tags as a plugin manager does.
+  vim.cmd("helptags " .. vim.fn.fnameescape(plugin_dir .. "/doc"))
+  for _, tag in ipairs({ "copydesk", "copydesk.setup()", "copydesk-settings", "copydesk-lsp-config" }) do
+    local ok, help_err = pcall(vim.cmd, "help " .. tag)
+    check(ok, ":help " .. tag .. " resolves", "  " .. tostring(help_err))
+    check(
+      vim.bo.buftype == "help" and vim.fn.expand("%:t") == "copydesk.txt",
+      ":help " .. tag .. " opens copydesk.txt",
+      "  opened " .. vim.fn.expand("%:p")
+    )
+    vim.cmd("helpclose")
+  end
+
+  -- Neovim turns these on by default with an init file; harmless when already on.
   vim.cmd("filetype on")
   vim.cmd("syntax on")
 
-  -- Load exactly the file the README shows.
-  local copydesk = dofile(script_dir .. "/copydesk.lua")
-  copydesk.setup({
-    cmd = { bin },
-    settings = { referenceDate = "2022-02-28", debounceMs = 0 },
-  })
-
-  -- A folder name with a space and an accent, as journalists' folders have: the file URI must
-  -- survive the round trip through the server for quick fixes to land in the right buffer.
+  -- The fixture draft, copied into a folder whose name has a space and an accent, as
+  -- journalists' folders have: the file URI must survive the round trip through the server
+  -- for quick fixes to land in the right buffer. Its front matter dates it 2022-02-28.
   local dir = vim.fn.tempname() .. "/copydesk e2e été"
   vim.fn.mkdir(dir, "p")
   local draft = dir .. "/draft.md"
   -- Curly quotes are 3 bytes in UTF-8 and 1 unit in UTF-16: the quote line checks that the
   -- server and Neovim agree on the position encoding.
-  write_file(
-    draft,
-    "The invasion began on Thursday. Turnout rose to 12%.\n\n“We will not raise the levy this year.”\n"
-  )
+  write_file(draft, table.concat(vim.fn.readfile(script_dir .. "/draft.md", "b"), "\n"))
   vim.cmd("edit " .. vim.fn.fnameescape(draft))
   local buf = vim.api.nvim_get_current_buf()
   check(vim.bo[buf].filetype == "markdown", "draft.md has filetype markdown", "  got " .. vim.bo[buf].filetype)
+  check(line(buf, 4) == "The invasion began on Thursday. Turnout rose to 12%.", "the fixture is as expected", "  line 5: " .. line(buf, 4))
 
   -- get_active_clients lists a client only once it has initialized.
   local attached = {}
@@ -177,29 +214,54 @@ local function main()
   end, 20)
   check(#attached == 1, "one initialized copydesk client attached to the draft", "  got " .. #attached)
   local client = attached[1]
+  check(vim.deep_equal(client.config.cmd, { "copydesk" }), "the client runs `copydesk` from PATH", "  cmd: " .. show(client.config.cmd))
+  check(
+    client.config.settings.copydesk.rules["unsourced-figure"] == "information"
+      and client.config.init_options.rules["unsourced-figure"] == "information",
+    "init.lua's settings are passed as settings.copydesk and init_options",
+    "  settings: " .. show(client.config.settings) .. "\n  init_options: " .. show(client.config.init_options)
+  )
 
   wait_for_diagnostics(buf, {
-    "relative-date 0:22-0:30", -- Thursday
-    "unsourced-figure 0:48-0:51", -- 12%
-    "unattributed-quote 2:0-2:43", -- the whole quote, curly quotes included (3 bytes each)
-    "relative-date 2:30-2:39", -- this year
+    "relative-date 4:22-4:30", -- Thursday
+    "unsourced-figure 4:48-4:51", -- 12%
+    "unattributed-quote 6:0-6:43", -- the whole quote, curly quotes included (3 bytes each)
+    "relative-date 6:30-6:39", -- this year
   }, "diagnostics for the opened draft")
   check(client.offset_encoding == "utf-16" or client.offset_encoding == "utf-8" or client.offset_encoding == "utf-32",
     "client has an offset encoding", "  got " .. tostring(client.offset_encoding))
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.code == "relative-date" and d.lnum == 0 then
+    if d.code == "relative-date" and d.lnum == 4 then
       check(d.message:find("Feb. 24", 1, true) ~= nil, "the Thursday diagnostic names Feb. 24", "  message: " .. d.message)
+    end
+    if d.code == "unsourced-figure" then
+      check(
+        d.severity == vim.diagnostic.severity.INFO,
+        "the unsourced figure is information, as init.lua's settings ask",
+        "  severity: " .. tostring(d.severity)
+      )
     end
   end
 
+  -- The publication date in use, as the status bar of the VS Code extension shows it.
+  local uri = vim.uri_from_bufnr(buf)
+  local answer = client.request_sync("copydesk/publicationDate", { textDocument = { uri = uri } }, TIMEOUT_MS, buf)
+  check(answer ~= nil and answer.err == nil, "copydesk/publicationDate answered", "  answer: " .. show(answer))
+  check(
+    answer.result.date == "2022-02-28" and answer.result.source == "frontMatter",
+    "the publication date comes from the front matter",
+    "  result: " .. show(answer.result)
+  )
+
   -- Hover on "Thursday".
-  vim.api.nvim_win_set_cursor(0, { 1, 25 })
+  vim.api.nvim_win_set_cursor(0, { 5, 25 })
   local hover = request(buf, client, "textDocument/hover", vim.lsp.util.make_position_params(0, client.offset_encoding))
   check(type(hover) == "table" and type(hover.contents) == "table", "hover has contents", "  hover: " .. show(hover))
   check(hover.contents.kind == "markdown", "hover is Markdown", "  contents: " .. show(hover.contents))
   check(hover.contents.value:find("Feb. 24", 1, true) ~= nil, "hover explains Feb. 24", "  hover text: " .. hover.contents.value)
+  check(hover.contents.value:find("front matter", 1, true) ~= nil, "hover says where the publication date came from", "  hover text: " .. hover.contents.value)
   check(
-    hover.range and hover.range.start.line == 0 and hover.range.start.character == 22 and hover.range["end"].character == 30,
+    hover.range and hover.range.start.line == 4 and hover.range.start.character == 22 and hover.range["end"].character == 30,
     "hover range covers Thursday",
     "  range: " .. show(hover.range)
   )
@@ -229,38 +291,39 @@ local function main()
   vim.api.nvim_win_close(float_win, true)
 
   -- Quick fix on "Thursday".
-  apply_quickfix(buf, client, 0, 25, "Replace with “Feb. 24”")
+  apply_quickfix(buf, client, 4, 25, "Replace with “Feb. 24”")
   check(
-    line(buf, 0) == "The invasion began on Feb. 24. Turnout rose to 12%.",
-    "the date quick fix rewrote line 1",
-    "  line 1: " .. line(buf, 0)
+    line(buf, 4) == "The invasion began on Feb. 24. Turnout rose to 12%.",
+    "the date quick fix rewrote line 5",
+    "  line 5: " .. line(buf, 4)
   )
   wait_for_diagnostics(buf, {
-    "unsourced-figure 0:47-0:50",
-    "unattributed-quote 2:0-2:43",
-    "relative-date 2:30-2:39",
+    "unsourced-figure 4:47-4:50",
+    "unattributed-quote 6:0-6:43",
+    "relative-date 6:30-6:39",
   }, "diagnostics after the date quick fix")
 
   -- Quick fix on the quote: its edits sit after the curly quotes, so a wrong encoding would
   -- put them in the wrong place.
-  apply_quickfix(buf, client, 2, 0, "attribution")
+  apply_quickfix(buf, client, 6, 0, "attribution")
   check(
-    line(buf, 2) == "“We will not raise the levy this year,” [SPEAKER] said.",
-    "the attribution quick fix rewrote line 3",
-    "  line 3: " .. line(buf, 2)
+    line(buf, 6) == "“We will not raise the levy this year,” [SPEAKER] said.",
+    "the attribution quick fix rewrote line 7",
+    "  line 7: " .. line(buf, 6)
   )
   wait_for_diagnostics(buf, {
-    "unsourced-figure 0:47-0:50",
-    "relative-date 2:30-2:39",
+    "unsourced-figure 4:47-4:50",
+    "relative-date 6:30-6:39",
   }, "diagnostics after the attribution quick fix")
 
-  -- Typing a new first line: the new finding appears and the old ones move down.
-  vim.api.nvim_buf_set_lines(buf, 0, 0, false, { "It rained yesterday." })
+  -- Typing a new paragraph after the front matter: the new finding appears and the old ones
+  -- move down.
+  vim.api.nvim_buf_set_lines(buf, 4, 4, false, { "It rained yesterday.", "" })
   wait_for_diagnostics(buf, {
-    "relative-date 0:10-0:19", -- yesterday
-    "unsourced-figure 1:47-1:50",
-    "relative-date 3:30-3:39",
-  }, "diagnostics after inserting a line at the top")
+    "relative-date 4:10-4:19", -- yesterday
+    "unsourced-figure 6:47-6:50",
+    "relative-date 8:30-8:39",
+  }, "diagnostics after inserting a paragraph")
 
   -- A .txt file in the same folder: filetype text, and the same copydesk client serves it.
   vim.cmd("silent write")
@@ -281,6 +344,17 @@ local function main()
     "unsourced-figure 0:12-0:15",
     "relative-date 0:16-0:25",
   }, "diagnostics for notes.txt")
+  local notes_answer = client.request_sync(
+    "copydesk/publicationDate",
+    { textDocument = { uri = vim.uri_from_bufnr(notes_buf) } },
+    TIMEOUT_MS,
+    notes_buf
+  )
+  check(
+    notes_answer and notes_answer.result and notes_answer.result.source == "assumed",
+    "notes.txt, with no date and no referenceDate, has an assumed publication date",
+    "  answer: " .. show(notes_answer)
+  )
 end
 
 local function lsp_log_tail(lines)
