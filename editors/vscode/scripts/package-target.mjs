@@ -10,6 +10,7 @@
 //   npm run package:target -- darwin-arm64                  # uses ../../target/aarch64-apple-darwin/release/copydesk
 //
 //   npm run package:target -- linux-x64 --binary /path/to/copydesk   # any prebuilt binary
+//   npm run package:target -- --binary ../../target/debug/copydesk    # this machine's target
 //
 // The copied program is removed again afterwards, so that a later `vsce package` (the generic
 // package, which finds copydesk on PATH) never ships a stale binary by accident.
@@ -83,7 +84,8 @@ function fail(message) {
 }
 
 function main(args) {
-  const target = args.find((arg) => !arg.startsWith("--") && args[args.indexOf(arg) - 1] !== "--binary");
+  const target =
+    args.find((arg, index) => !arg.startsWith("--") && args[index - 1] !== "--binary") ?? hostTarget();
   if (!target || !(target in TARGETS)) {
     fail(`give a target: one of ${Object.keys(TARGETS).join(", ")}`);
   }

@@ -338,7 +338,7 @@ describe("copydesk over vscode-jsonrpc, as the VS Code extension drives it", () 
   }
 
   it("offers a date quick fix whose edit writes the absolute date", async () => {
-    await edit(await quickFix(0, 25, "Feb. 24"));
+    await edit(await quickFix(0, 25, "Replace with “Feb. 24”"));
     assert.equal(text.split("\n")[0], "The invasion began on Feb. 24. Turnout rose to 12%.");
     await server.diagnosticsOf(
       uri,
