@@ -9,6 +9,7 @@ import * as os from "os";
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
+  InlayHintRequest,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -161,6 +162,13 @@ class Copydesk implements vscode.Disposable {
             await client.sendNotification(DidChangeConfigurationNotification.type, {
               settings: { [SECTION]: currentServerSettings() },
             });
+            // copydesk does not send workspace/inlayHint/refresh after a settings change, and
+            // dates.inlayHints, dates.style and referenceDate all change the hints: ask VS Code
+            // to fetch them again for the visible drafts.
+            const inlayHints = client.getFeature(InlayHintRequest.method);
+            for (const editor of vscode.window.visibleTextEditors) {
+              inlayHints?.getProvider(editor.document)?.onDidChangeInlayHints.fire();
+            }
           },
         },
         handleDiagnostics: (uri, diagnostics, next) => {

@@ -395,6 +395,26 @@ describe("copydesk over vscode-jsonrpc, as the VS Code extension drives it", () 
     );
   });
 
+  it("forwards dates.inlayHints and dates.style to the server", async () => {
+    const wholeDraft = { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } };
+    const hints = (await server.connection.sendRequest("textDocument/inlayHint", { textDocument: { uri }, range: wholeDraft })) as
+      | { position: Position; label: string | { value: string }[] }[]
+      | null;
+    const labels = (hints ?? []).map((hint) => (typeof hint.label === "string" ? hint.label : hint.label.map((part) => part.value).join("")));
+    assert.ok(
+      labels.some((label) => label.includes("Feb. 27")),
+      `an inlay hint gives the date of "yesterday" (Feb. 27): ${JSON.stringify(labels)}`,
+    );
+
+    settings = settingsFor({ referenceDate: "2022-02-28", debounceMs: 0, "dates.inlayHints": false, "dates.style": "iso" });
+    assert.deepEqual(settings.dates, { style: "iso", inlayHints: false });
+    await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: { [SECTION]: settings } });
+    const none = await server.connection.sendRequest("textDocument/inlayHint", { textDocument: { uri }, range: wholeDraft });
+    assert.deepEqual(none ?? [], [], "no inlay hints once dates.inlayHints is false");
+    await edit(await quickFix(0, 12, "2022-02-27"));
+    assert.match(text.split("\n")[0], /2022-02-27/, "the date fix follows dates.style = iso");
+  });
+
   it("takes the publication date from front matter before the setting", async () => {
     const notesUri = pathToFileURL(path.join(dir, "notes.md")).href;
     await server.connection.sendNotification("textDocument/didOpen", {
