@@ -373,7 +373,7 @@ fn interview() {
         owned(&[
             ("Salt on the", "title", None),
             ("the Admiral,", "title", None),
-            ("We tried,", "term", None),
+            ("We tried,", "speech", same),
             ("but the old", "speech", same),
             (
                 "It was the",

@@ -571,6 +571,77 @@ async fn fix_all_relative_dates_is_one_action() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quotations_explain_themselves_and_outline_the_sources() {
+    let mut client = Client::start();
+    client
+        .call_ok(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": { "textDocument": { "publishDiagnostics": { "relatedInformation": true } } },
+                "initializationOptions": { "debounceMs": 0, "referenceDate": "2022-02-28" },
+            }),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    let uri = "file:///sources.txt";
+    let text = "Mira Osei said: \"We will rebuild the pier before the summer.\"\n\n\"We will reopen the dock in spring.\"\n\n\"And we will stay on budget for all of it.\"\n\nThe plan, dubbed \"Pier Forward\", passed.\n\nLater, a voice from the back. \"Nobody asked the fishermen about any of this.\"\n";
+    client.open(uri, "plaintext", 1, text).await;
+    let diagnostics = client.diagnostics(uri, 1).await;
+    let distant = diagnostics
+        .iter()
+        .find(|diagnostic| diagnostic["code"] == "distant-attribution")
+        .expect("the third quote paragraph is two paragraphs from its speaker");
+    assert_eq!(
+        distant["message"],
+        "Attribution is 2 paragraphs back: restate it?"
+    );
+    let related = &distant["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], uri);
+    assert_eq!(
+        related["location"]["range"],
+        range_of(text, "Mira Osei", client.encoding)
+    );
+    // A term is explained on hover, though it is no finding.
+    let term = client.hover_text(uri, pos(6, 20)).await;
+    assert!(
+        term.contains("a title, name or slogan, not speech"),
+        "{term}"
+    );
+    let speech = client.hover_text(uri, pos(0, 30)).await;
+    assert!(
+        speech.contains("Said by Mira Osei (said), found in the same sentence."),
+        "{speech}"
+    );
+    let symbols = client
+        .call_ok(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .await;
+    let outline: Vec<(String, usize)> = symbols
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .map(|group| {
+            (
+                group["name"].as_str().unwrap_or_default().to_string(),
+                group["children"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outline,
+        vec![
+            ("Mira Osei".to_string(), 3),
+            ("Unattributed".to_string(), 1)
+        ]
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_publication_date_in_use_is_reported_for_status_bars() {
     let mut client = Client::initialized(
         None,

@@ -16,14 +16,20 @@ pub enum RuleCode {
     RelativeDate,
     UnsourcedFigure,
     WeekdayDateMismatch,
+    UnclosedQuote,
+    DistantAttribution,
+    VagueAttribution,
 }
 
 impl RuleCode {
-    pub const ALL: [RuleCode; 4] = [
+    pub const ALL: [RuleCode; 7] = [
         RuleCode::UnattributedQuote,
         RuleCode::RelativeDate,
         RuleCode::UnsourcedFigure,
         RuleCode::WeekdayDateMismatch,
+        RuleCode::UnclosedQuote,
+        RuleCode::DistantAttribution,
+        RuleCode::VagueAttribution,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +38,9 @@ impl RuleCode {
             RuleCode::RelativeDate => "relative-date",
             RuleCode::UnsourcedFigure => "unsourced-figure",
             RuleCode::WeekdayDateMismatch => "weekday-date-mismatch",
+            RuleCode::UnclosedQuote => "unclosed-quote",
+            RuleCode::DistantAttribution => "distant-attribution",
+            RuleCode::VagueAttribution => "vague-attribution",
         }
     }
 
@@ -143,6 +152,8 @@ pub enum Details {
     RelativeDate(DateDetails),
     Figure(FigureDetails),
     WeekdayMismatch(MismatchDetails),
+    /// Rules whose details are a few sentences of explanation.
+    Notes(Vec<String>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -200,6 +211,15 @@ pub struct Finding {
     pub message: String,
     pub details: Details,
     pub fixes: Vec<Fix>,
+    /// Other places the finding refers to, such as the speaker of a quotation.
+    pub related: Vec<Related>,
+}
+
+/// A place in the text that explains a finding, e.g. where its speaker was named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub span: Range<usize>,
+    pub message: String,
 }
 
 impl Finding {
@@ -237,6 +257,7 @@ impl Finding {
                     mismatch.nearest
                 ),
             ],
+            Details::Notes(notes) => notes.clone(),
             Details::Figure(figure) => vec![
                 format!("Figure: {} ({}).", figure.text, figure.understood),
                 format!("Source: none found. Looked for: {}.", figure.searched),

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 pub use finding::{
     DateDetails, Details, Edit, FigureDetails, Finding, Fix, MismatchDetails, QuoteDetails,
-    ReferenceDate, ReferenceSource, RuleCode, Severity,
+    ReferenceDate, ReferenceSource, Related, RuleCode, Severity,
 };
 pub use prose::Format;
 pub use settings::{RuleSettings, Settings};
@@ -34,6 +34,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// The publication date that relative dates were resolved against.
     pub reference: ReferenceDate,
+    /// Every quotation with its kind and attribution, for hovers and the sources outline.
+    pub quotations: Vec<Quotation>,
 }
 
 /// Everything a rule may read about the text, computed once per analysis.
@@ -138,5 +140,6 @@ pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
     Analysis {
         findings,
         reference,
+        quotations: context.quotations,
     }
 }

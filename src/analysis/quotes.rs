@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::attribution::{find_cue, Cue, Speaker};
-use super::lexicon::TERM_INTRODUCERS;
+use super::lexicon::{PRONOUN_SPEAKERS, TERM_INTRODUCERS};
 use super::words::words;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +21,15 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    /// The kind with what made it so, for hovers.
+    pub fn describe(self) -> &'static str {
+        match self {
+            QuoteKind::Speech => "speech, a direct quotation",
+            QuoteKind::Term => "a term or scare quotes, not speech",
+            QuoteKind::Title => "a title, name or slogan, not speech",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Speech => "speech",
@@ -58,6 +67,8 @@ impl AttributionScope {
 pub struct Attribution {
     pub cue: Cue,
     pub scope: AttributionScope,
+    /// How many paragraphs before the quotation the cue stands (0: in its own paragraph).
+    pub paragraphs_back: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +84,50 @@ pub struct Quotation {
     pub kind: QuoteKind,
     pub words: usize,
     pub attribution: Option<Attribution>,
+    /// True when the next paragraph opens with a quotation mark and so continues this one.
+    pub continued: bool,
+    /// The speaker's name with a pronoun resolved to the last person named before it
+    /// ("she" after "Mira Osei said ..." is Mira Osei).
+    pub speaker: Option<String>,
+}
+
+impl Quotation {
+    /// A quotation left open at the end of its paragraph that the next paragraph does not
+    /// continue: a missing closing mark.
+    pub fn is_unclosed(&self) -> bool {
+        !self.closed && !self.continued
+    }
+
+    /// What a reader learns about the quotation, as short lines for hovers and reports.
+    pub fn describe(&self) -> Vec<String> {
+        let mut lines = vec![format!(
+            "Quotation: {} ({} words).",
+            self.kind.describe(),
+            self.words
+        )];
+        match (&self.attribution, self.kind) {
+            (Some(attribution), _) => {
+                let who = self
+                    .speaker
+                    .as_deref()
+                    .map_or(String::new(), |name| format!("Said by {name} "));
+                let cue = &attribution.cue.text;
+                lines.push(format!(
+                    "{who}({cue}), found {}.",
+                    attribution.scope.describe()
+                ));
+                if attribution.paragraphs_back > 1 {
+                    lines.push(format!(
+                        "The attribution is {} paragraphs back.",
+                        attribution.paragraphs_back
+                    ));
+                }
+            }
+            (None, QuoteKind::Speech) => lines.push("No attribution found.".to_string()),
+            (None, _) => lines.push("Not speech, so it needs no attribution.".to_string()),
+        }
+        lines
+    }
 }
 
 /// The sentences of one paragraph, computed once and shared by every rule.
@@ -83,6 +138,8 @@ pub struct ParagraphLayout {
     pub sentences: Vec<Range<usize>>,
     /// Indices into the quotation list of the quotations that open in this paragraph.
     pub quotations: Range<usize>,
+    /// Closing marks (”, ») with no opening mark before them in the paragraph.
+    pub stray_marks: Vec<Range<usize>>,
 }
 
 /// The double quotation marks of news copy, as written: straight and curly marks, low-9 and
@@ -104,8 +161,12 @@ fn closing_marks(opening: &str) -> &'static [&'static str] {
 }
 
 /// Scans one paragraph of masked prose for quotations. Returns (span, inner, closed).
-fn scan_paragraph(text: &str, range: Range<usize>) -> Vec<(Range<usize>, Range<usize>, bool)> {
+/// Quotations found in a paragraph: (span with marks, interior, closed).
+type ScannedQuotation = (Range<usize>, Range<usize>, bool);
+
+fn scan_paragraph(text: &str, range: Range<usize>) -> (Vec<ScannedQuotation>, Vec<Range<usize>>) {
     let mut found = Vec::new();
+    let mut stray = Vec::new();
     let mut open: Option<(usize, &str)> = None;
     let slice = &text[range.clone()];
     let mut relative = 0;
@@ -133,6 +194,8 @@ fn scan_paragraph(text: &str, range: Range<usize>) -> Vec<(Range<usize>, Range<u
                 let opens_something = next.is_some_and(|next| !next.is_whitespace());
                 if !closing_marks(mark).is_empty() && !is_inch_mark && opens_something {
                     open = Some((index, mark));
+                } else if matches!(mark, "”" | "»") {
+                    stray.push(index..index + mark.len());
                 }
             }
         }
@@ -142,7 +205,7 @@ fn scan_paragraph(text: &str, range: Range<usize>) -> Vec<(Range<usize>, Range<u
         let end = range.start + slice.trim_end().len();
         found.push((start..end, (start + opening.len()).min(end)..end, false));
     }
-    found
+    (found, stray)
 }
 
 fn classify(
@@ -198,7 +261,7 @@ pub fn analyse(
     let mut quotations: Vec<Quotation> = Vec::new();
     for (paragraph_index, paragraph) in paragraphs.iter().enumerate() {
         let first = quotations.len();
-        let raw = scan_paragraph(text, paragraph.range.clone());
+        let (raw, stray_marks) = scan_paragraph(text, paragraph.range.clone());
         let interiors: Vec<Range<usize>> = raw.iter().map(|(_, inner, _)| inner.clone()).collect();
         let sentences = super::sentences::split(text, paragraph.range.clone(), &interiors);
         for (span, inner, closed) in raw {
@@ -211,6 +274,8 @@ pub fn analyse(
                 kind,
                 words: count,
                 attribution: None,
+                continued: false,
+                speaker: None,
             });
         }
         layouts.push(ParagraphLayout {
@@ -218,7 +283,33 @@ pub fn analyse(
             is_heading: paragraph.is_heading,
             sentences,
             quotations: first..quotations.len(),
+            stray_marks,
         });
+    }
+    // A quotation left open continues when the next paragraph opens with a quotation mark.
+    for pair in layouts.windows(2) {
+        let (this, next) = (&pair[0], &pair[1]);
+        let next_opens_with_quotation = quotations[next.quotations.clone()]
+            .first()
+            .is_some_and(|first| text[next.range.start..first.span.start].trim().is_empty());
+        if let (Some(last), true) = (this.quotations.clone().last(), next_opens_with_quotation) {
+            if !quotations[last].closed {
+                quotations[last].continued = true;
+            }
+        }
+    }
+    // "We tried," she said, "but failed.": a short piece of a quotation split by its
+    // attribution is speech, not a term.
+    let split_halves: Vec<usize> = quotations
+        .iter()
+        .enumerate()
+        .filter(|(_, quotation)| {
+            quotation.kind == QuoteKind::Term && is_split_speech(text, &layouts, quotation)
+        })
+        .map(|(index, _)| index)
+        .collect();
+    for index in split_halves {
+        quotations[index].kind = QuoteKind::Speech;
     }
     for index in 0..quotations.len() {
         if quotations[index].kind == QuoteKind::Speech {
@@ -226,7 +317,87 @@ pub fn analyse(
             quotations[index].attribution = attribution;
         }
     }
+    resolve_speakers(text, &mut quotations);
     (layouts, quotations)
+}
+
+/// Whether a short quotation ends with sentence punctuation and is followed at once by an
+/// attribution and another quotation, as the halves of a split quotation are.
+fn is_split_speech(text: &str, layouts: &[ParagraphLayout], quotation: &Quotation) -> bool {
+    let interior = text[quotation.inner.clone()].trim_end();
+    if !interior.ends_with([',', '.', '?', '!']) || !quotation.closed {
+        return false;
+    }
+    let paragraph_end = layouts[quotation.paragraph].range.end;
+    let after = &text[quotation.span.end..paragraph_end];
+    let reopens = after
+        .char_indices()
+        .take_while(|(offset, _)| *offset < 60)
+        .find(|(_, c)| matches!(c, '"' | '“' | '«' | '„'))
+        .map(|(offset, _)| quotation.span.end + offset);
+    let Some(reopen) = reopens else {
+        return false;
+    };
+    find_cue(text, quotation.span.end..reopen, &[]).is_some()
+}
+
+/// Fills in each attributed quotation's speaker name, resolving "he", "she" and "they" to the
+/// last speaker named before them.
+fn resolve_speakers(text: &str, quotations: &mut [Quotation]) {
+    let mut last_named: Option<String> = None;
+    for quotation in quotations.iter_mut() {
+        let Some(speaker) = quotation
+            .attribution
+            .as_ref()
+            .and_then(|found| found.cue.speaker.as_ref())
+        else {
+            continue;
+        };
+        let name = speaker.name.trim().to_string();
+        let is_pronoun = PRONOUN_SPEAKERS.contains(&name.to_ascii_lowercase().as_str());
+        if is_pronoun {
+            let named_before =
+                named_before(text, speaker.range.start).or_else(|| last_named.clone());
+            quotation.speaker = Some(match named_before {
+                Some(person) => format!("{person} (“{name}”)"),
+                None => name,
+            });
+        } else {
+            quotation.speaker = Some(name.clone());
+            if name.chars().next().is_some_and(char::is_uppercase) {
+                last_named = Some(name);
+            }
+        }
+    }
+}
+
+/// The last run of two or more capitalised words in the 400 bytes before `offset`: the person a
+/// pronoun most likely stands for.
+fn named_before(text: &str, offset: usize) -> Option<String> {
+    let start = floor_char_boundary(text, offset.saturating_sub(400));
+    let before = words(text, start..offset);
+    let mut best: Option<(usize, usize)> = None;
+    let mut run_start: Option<usize> = None;
+    for (index, word) in before.iter().enumerate() {
+        let joined = index > 0
+            && text[before[index - 1].range.end..word.range.start]
+                .trim()
+                .is_empty();
+        if word.is_capitalised() && word.text.len() > 1 {
+            if run_start.is_none() || !joined {
+                run_start = Some(index);
+            }
+            if let Some(first) = run_start {
+                if index > first {
+                    best = Some((first, index));
+                }
+            }
+        } else {
+            run_start = None;
+        }
+    }
+    let (first, last) = best?;
+    Some(text[before[first].range.start..before[last].range.end].to_string())
 }
 
 fn attribute(
@@ -250,7 +421,11 @@ fn attribute(
         })
         .unwrap_or(0);
     let found = |range: Range<usize>, scope| {
-        find_cue(text, range, &interiors).map(|cue| Attribution { cue, scope })
+        find_cue(text, range, &interiors).map(|cue| Attribution {
+            cue,
+            scope,
+            paragraphs_back: 0,
+        })
     };
     // A transcript line names its speaker inside the quotation: "RAMOS: Secretary ..." .
     if let Some(label) = speaker_label(text, &quotation.inner) {
@@ -264,6 +439,7 @@ fn attribute(
                 }),
             },
             scope: AttributionScope::SameSentence,
+            paragraphs_back: 0,
         });
     }
     // A reporting verb right before the quotation introduces it, whatever its form: "was
@@ -272,6 +448,7 @@ fn attribute(
         return Some(Attribution {
             cue,
             scope: AttributionScope::SameSentence,
+            paragraphs_back: 0,
         });
     }
     // A name after a dash signs the quotation, as in vox pops and pull quotes: `"..." ― Ana Ruiz`.
@@ -283,6 +460,7 @@ fn attribute(
                 speaker: Some(speaker),
             },
             scope: AttributionScope::SameSentence,
+            paragraphs_back: 0,
         });
     }
     // A colon right before the quotation introduces it: `Smith said:` or `In a statement:`; the
@@ -295,6 +473,7 @@ fn attribute(
         return Some(Attribution {
             cue: colon_cue(text, layout, quotation, colon_at, &interiors),
             scope: AttributionScope::SameSentence,
+            paragraphs_back: 0,
         });
     }
     if let Some(sentence) = layout.sentences.get(sentence_index) {
@@ -334,6 +513,7 @@ fn attribute(
                 return Some(Attribution {
                     cue: attribution.cue.clone(),
                     scope: AttributionScope::ContinuedQuotation,
+                    paragraphs_back: attribution.paragraphs_back + 1,
                 });
             }
         }
@@ -357,6 +537,7 @@ fn attribute(
             return Some(Attribution {
                 cue: colon_cue(text, previous_layout, quotation, colon_at, &[]),
                 scope: AttributionScope::PreviousParagraph,
+                paragraphs_back: 1,
             });
         }
         // The previous paragraph may itself end with an attributed quotation.
@@ -368,6 +549,7 @@ fn attribute(
                 return Some(Attribution {
                     cue: attribution.cue.clone(),
                     scope: AttributionScope::PreviousParagraph,
+                    paragraphs_back: attribution.paragraphs_back + 1,
                 });
             }
         }
@@ -380,6 +562,7 @@ fn attribute(
                 return Some(Attribution {
                     cue,
                     scope: AttributionScope::PreviousParagraph,
+                    paragraphs_back: 1,
                 });
             }
         }
@@ -432,7 +615,7 @@ fn verb_right_before(text: &str, paragraph_start: usize, quotation_start: usize)
     is_cue.then(|| Cue {
         range: last.range.clone(),
         text: last.text.to_string(),
-        speaker: None,
+        speaker: super::attribution::speaker_before_offset(text, paragraph_start..last.range.start),
     })
 }
 

@@ -313,6 +313,7 @@ fn details_json(finding: &Finding) -> Value {
             "actual": mismatch.actual,
             "nearest": mismatch.nearest,
         }),
+        Details::Notes(notes) => json!({ "notes": notes }),
         Details::Figure(figure) => json!({
             "text": figure.text,
             "understood": figure.understood,

@@ -8,12 +8,14 @@ use std::collections::HashMap;
 
 use serde_json::json;
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, DiagnosticSeverity, Hover,
-    HoverContents, InlayHint, InlayHintLabel, InlayHintTooltip, MarkupContent, MarkupKind,
-    NumberOrString, Position, PublishDiagnosticsParams, Range, TextEdit, Url, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DocumentSymbol, Hover, HoverContents, InlayHint, InlayHintLabel,
+    InlayHintTooltip, Location, MarkupContent, MarkupKind, NumberOrString, Position,
+    PublishDiagnosticsParams, Range, SymbolKind, TextEdit, Url, WorkspaceEdit,
 };
 
 use super::state::{Outcome, Snapshot};
+use crate::analysis::quotes::{Quotation, QuoteKind};
 use crate::analysis::{Details, Finding, ReferenceSource, RuleCode, Severity};
 use crate::text::{self, PositionEncoding};
 
@@ -55,11 +57,17 @@ fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-pub fn diagnostic(
-    snapshot: &Snapshot,
-    finding: &Finding,
-    encoding: PositionEncoding,
-) -> Diagnostic {
+/// Where diagnostics go and what the client can show: related places need the document's URI
+/// and a client that declared `relatedInformation` support.
+#[derive(Clone, Copy)]
+pub struct Target<'a> {
+    pub uri: &'a Url,
+    pub encoding: PositionEncoding,
+    pub related_information: bool,
+}
+
+pub fn diagnostic(snapshot: &Snapshot, finding: &Finding, target: Target) -> Diagnostic {
+    let encoding = target.encoding;
     let mut data = json!({ "rule": finding.rule.as_str() });
     if let Some(resolved) = finding.resolved_date() {
         data["resolved"] = json!(resolved);
@@ -71,17 +79,32 @@ pub fn diagnostic(
         source: Some(SOURCE.to_string()),
         message: finding.message.clone(),
         data: Some(data),
+        related_information: (target.related_information && !finding.related.is_empty()).then(
+            || {
+                finding
+                    .related
+                    .iter()
+                    .map(|related| DiagnosticRelatedInformation {
+                        location: Location::new(
+                            target.uri.clone(),
+                            range(snapshot, &related.span, encoding),
+                        ),
+                        message: related.message.clone(),
+                    })
+                    .collect()
+            },
+        ),
         ..Diagnostic::default()
     }
 }
 
 /// The diagnostics of a snapshot: one per finding, or one saying why the draft was not checked.
-pub fn diagnostics(snapshot: &Snapshot, encoding: PositionEncoding) -> Vec<Diagnostic> {
+pub fn diagnostics(snapshot: &Snapshot, target: Target) -> Vec<Diagnostic> {
     match &snapshot.outcome {
         Outcome::Analysed(analysis) => analysis
             .findings
             .iter()
-            .map(|finding| diagnostic(snapshot, finding, encoding))
+            .map(|finding| diagnostic(snapshot, finding, target))
             .collect(),
         Outcome::NotChecked(reason) => vec![Diagnostic {
             range: Range::default(),
@@ -143,14 +166,18 @@ fn findings(snapshot: &Snapshot) -> &[Finding] {
     }
 }
 
-/// Hover over a finding: its message and details as Markdown.
+/// Hover over a finding (its message and details) or over any quotation (its kind, speaker
+/// and how the attribution was found), as Markdown.
 pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> Option<Hover> {
     let offset = offset(snapshot, at, encoding);
     let under: Vec<&Finding> = findings(snapshot)
         .iter()
         .filter(|finding| finding.span.start <= offset && offset <= finding.span.end)
         .collect();
-    let first = under.first()?;
+    let quotation = quotations(snapshot)
+        .iter()
+        .rev()
+        .find(|quotation| quotation.span.start <= offset && offset < quotation.span.end);
     let mut sections = Vec::new();
     for finding in &under {
         let mut section = format!(
@@ -165,13 +192,106 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
         }
         sections.push(section);
     }
+    if let Some(quotation) = quotation {
+        let mut section = "**copydesk: quotation**".to_string();
+        for line in quotation.describe() {
+            section.push_str("\n\n");
+            section.push_str(&line);
+        }
+        sections.push(section);
+    }
+    let span = under
+        .first()
+        .map(|finding| finding.span.clone())
+        .or_else(|| quotation.map(|quotation| quotation.span.clone()))?;
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
             value: sections.join("\n\n---\n\n"),
         }),
-        range: Some(range(snapshot, &first.span, encoding)),
+        range: Some(range(snapshot, &span, encoding)),
     })
+}
+
+fn quotations(snapshot: &Snapshot) -> &[Quotation] {
+    match &snapshot.outcome {
+        Outcome::Analysed(analysis) => &analysis.quotations,
+        Outcome::NotChecked(_) => &[],
+    }
+}
+
+/// The article's sources as an outline: each speaker with their quotations as children, then
+/// the speech nobody is said to have said.
+#[allow(deprecated)] // DocumentSymbol's `deprecated` field must still be written out.
+pub fn document_symbols(snapshot: &Snapshot, encoding: PositionEncoding) -> Vec<DocumentSymbol> {
+    let mut groups: Vec<(String, Vec<&Quotation>)> = Vec::new();
+    for quotation in quotations(snapshot)
+        .iter()
+        .filter(|quotation| quotation.kind == QuoteKind::Speech)
+    {
+        let speaker = match (&quotation.attribution, &quotation.speaker) {
+            (None, _) => "Unattributed".to_string(),
+            (Some(_), Some(name)) => name.clone(),
+            (Some(attribution), None) => format!("Attributed ({})", attribution.cue.text),
+        };
+        match groups.iter_mut().find(|(name, _)| *name == speaker) {
+            Some((_, members)) => members.push(quotation),
+            None => groups.push((speaker, vec![quotation])),
+        }
+    }
+    // The unattributed group comes last, where an editor looks for what is left to do.
+    groups.sort_by_key(|(name, _)| name == "Unattributed");
+    groups
+        .into_iter()
+        .map(|(name, members)| {
+            let children: Vec<DocumentSymbol> = members
+                .iter()
+                .map(|quotation| {
+                    let text = snapshot.rope.byte_slice(quotation.span.clone()).to_string();
+                    let mut label: String = text.chars().take(60).collect();
+                    if text.chars().count() > 60 {
+                        label.push('…');
+                    }
+                    let quote_range = range(snapshot, &quotation.span, encoding);
+                    DocumentSymbol {
+                        name: label,
+                        detail: quotation
+                            .attribution
+                            .as_ref()
+                            .map(|attribution| attribution.cue.text.clone()),
+                        kind: SymbolKind::STRING,
+                        tags: None,
+                        deprecated: None,
+                        range: quote_range,
+                        selection_range: quote_range,
+                        children: None,
+                    }
+                })
+                .collect();
+            let whole = Range::new(
+                children
+                    .first()
+                    .map_or_else(Position::default, |first| first.range.start),
+                children
+                    .last()
+                    .map_or_else(Position::default, |last| last.range.end),
+            );
+            DocumentSymbol {
+                name,
+                detail: Some(format!(
+                    "{} quotation{}",
+                    children.len(),
+                    if children.len() == 1 { "" } else { "s" }
+                )),
+                kind: SymbolKind::NAMESPACE,
+                tags: None,
+                deprecated: None,
+                range: whole,
+                selection_range: children.first().map_or(whole, |first| first.range),
+                children: Some(children),
+            }
+        })
+        .collect()
 }
 
 /// The kind of the "fix all relative dates" action, under `source.fixAll` so that editors can
@@ -224,7 +344,15 @@ pub fn code_actions(
         if !admitted(only, CodeActionKind::QUICKFIX.as_str()) {
             continue;
         }
-        let diagnostic = diagnostic(snapshot, finding, encoding);
+        let diagnostic = diagnostic(
+            snapshot,
+            finding,
+            Target {
+                uri,
+                encoding,
+                related_information: false,
+            },
+        );
         for (index, fix) in finding.fixes.iter().enumerate() {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: fix.title.clone(),

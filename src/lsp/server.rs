@@ -13,10 +13,10 @@ use serde_json::{json, Value};
 use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
-    CodeActionResponse, Hover, HoverParams, HoverProviderCapability, InitializeParams,
-    InitializeResult, InitializedParams, InlayHint, InlayHintParams, MessageType, OneOf,
-    PositionEncodingKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions,
+    CodeActionResponse, DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, InlayHint,
+    InlayHintParams, MessageType, OneOf, PositionEncodingKind, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
 };
 use tower_lsp::LanguageServer;
 
@@ -120,6 +120,14 @@ impl LanguageServer for Backend {
                 .unwrap_or_default();
             let encoding = PositionEncoding::negotiate(offered.iter().map(String::as_str));
             self.state.set_encoding(encoding);
+            let related_information = params
+                .capabilities
+                .text_document
+                .as_ref()
+                .and_then(|document| document.publish_diagnostics.as_ref())
+                .and_then(|publish| publish.related_information)
+                .unwrap_or(false);
+            self.state.set_related_information(related_information);
             if let Some(options) = &params.initialization_options {
                 apply_settings(&self.state, options);
             }
@@ -137,6 +145,7 @@ impl LanguageServer for Backend {
                         },
                     )),
                     hover_provider: Some(HoverProviderCapability::Simple(true)),
+                    document_symbol_provider: Some(OneOf::Left(true)),
                     inlay_hint_provider: Some(OneOf::Left(true)),
                     code_action_provider: Some(CodeActionProviderCapability::Options(
                         CodeActionOptions {
@@ -196,6 +205,20 @@ impl LanguageServer for Backend {
                 self.state.encoding(),
             );
             Ok(Some(actions))
+        })
+        .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        guard("documentSymbol", async {
+            let Some(snapshot) = self.state.analysis_of(&params.text_document.uri) else {
+                return Ok(None);
+            };
+            let symbols = convert::document_symbols(&snapshot, self.state.encoding());
+            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
         })
         .await
     }

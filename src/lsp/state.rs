@@ -55,6 +55,8 @@ pub struct State {
     documents: Mutex<HashMap<Url, OpenDocument>>,
     config: Mutex<ServerConfig>,
     encoding: Mutex<PositionEncoding>,
+    /// Whether the client shows `relatedInformation` on diagnostics.
+    related_information: std::sync::atomic::AtomicBool,
     next_generation: Mutex<u64>,
     worker: mpsc::UnboundedSender<WorkerEvent>,
     /// Bodies of messages to send to the client (the framing layer writes them).
@@ -81,6 +83,7 @@ impl State {
             documents: Mutex::new(HashMap::new()),
             config: Mutex::new(ServerConfig::default()),
             encoding: Mutex::new(PositionEncoding::Utf16),
+            related_information: std::sync::atomic::AtomicBool::new(false),
             next_generation: Mutex::new(0),
             worker,
             outgoing,
@@ -94,6 +97,16 @@ impl State {
 
     pub fn set_encoding(&self, encoding: PositionEncoding) {
         *lock(&self.encoding) = encoding;
+    }
+
+    pub fn related_information(&self) -> bool {
+        self.related_information
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub fn set_related_information(&self, supported: bool) {
+        self.related_information
+            .store(supported, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn config(&self) -> ServerConfig {

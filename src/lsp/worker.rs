@@ -78,7 +78,12 @@ async fn analyse_and_publish(state: &Arc<State>, uri: Url) {
         return;
     };
     let snapshot = Arc::new(snapshot);
-    let diagnostics = convert::diagnostics(&snapshot, state.encoding());
+    let target = convert::Target {
+        uri: &uri,
+        encoding: state.encoding(),
+        related_information: state.related_information(),
+    };
+    let diagnostics = convert::diagnostics(&snapshot, target);
     let message = convert::publish_diagnostics(&uri, diagnostics, Some(snapshot.version));
     // Not stored or sent when the text changed during the analysis: the newer generation is
     // already scheduled, and this result would be stale.

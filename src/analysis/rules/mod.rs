@@ -1,9 +1,12 @@
 //! The rule registry. Adding a rule means writing one file in this folder (doc comment, check
 //! function, tests) and adding one line to [`REGISTRY`].
 
+pub mod distant_attribution;
 pub mod relative_date;
 pub mod unattributed_quote;
+pub mod unclosed_quote;
 pub mod unsourced_figure;
+pub mod vague_attribution;
 pub mod weekday_date_mismatch;
 
 use super::finding::{Finding, RuleCode, Severity};
@@ -24,6 +27,9 @@ pub const REGISTRY: &[Rule] = &[
     relative_date::RULE,
     unsourced_figure::RULE,
     weekday_date_mismatch::RULE,
+    unclosed_quote::RULE,
+    distant_attribution::RULE,
+    vague_attribution::RULE,
 ];
 
 pub fn rule(code: RuleCode) -> &'static Rule {

@@ -385,6 +385,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                     }),
                 }),
                 fixes,
+                related: Vec::new(),
             });
         }
     }

@@ -18,7 +18,10 @@
 
 use std::ops::Range;
 
-use crate::analysis::finding::{Details, Edit, Finding, Fix, QuoteDetails, RuleCode, Severity};
+use crate::analysis::finding::{
+    Details, Edit, Finding, Fix, QuoteDetails, Related, RuleCode, Severity,
+};
+use crate::analysis::lexicon::PRONOUN_SPEAKERS;
 use crate::analysis::quotes::{Quotation, QuoteKind};
 use crate::analysis::Context;
 
@@ -35,8 +38,19 @@ const SEARCHED: &str = "a reporting verb (said, told, added, stated, wrote ...) 
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
     for quotation in &context.quotations {
-        if quotation.kind != QuoteKind::Speech || quotation.attribution.is_some() {
+        // An unclosed quotation is reported once, by unclosed-quote, not twice.
+        if quotation.kind != QuoteKind::Speech
+            || quotation.attribution.is_some()
+            || quotation.is_unclosed()
+        {
             continue;
+        }
+        let mut fixes: Vec<Fix> = add_attribution(context, quotation, "[SPEAKER]")
+            .into_iter()
+            .collect();
+        let nearby = nearby_speaker(context, quotation);
+        if let Some((name, _)) = &nearby {
+            fixes.extend(add_attribution(context, quotation, name));
         }
         findings.push(Finding {
             rule: RuleCode::UnattributedQuote,
@@ -48,14 +62,38 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                 words: quotation.words,
                 searched: SEARCHED.to_string(),
             }),
-            fixes: add_attribution(context, quotation).into_iter().collect(),
+            fixes,
+            related: nearby
+                .map(|(name, span)| Related {
+                    span,
+                    message: format!("{name}, the last speaker named nearby"),
+                })
+                .into_iter()
+                .collect(),
         });
     }
 }
 
+/// The last speaker named in an attribution within the two paragraphs before the quotation.
+fn nearby_speaker(context: &Context, quotation: &Quotation) -> Option<(String, Range<usize>)> {
+    context
+        .quotations
+        .iter()
+        .take_while(|earlier| earlier.span.start < quotation.span.start)
+        .filter(|earlier| earlier.paragraph + 2 >= quotation.paragraph)
+        .filter_map(|earlier| {
+            let speaker = earlier.attribution.as_ref()?.cue.speaker.as_ref()?;
+            let name = earlier.speaker.as_deref()?.split(" (“").next()?.to_string();
+            let is_name = name.chars().next().is_some_and(char::is_uppercase)
+                && !PRONOUN_SPEAKERS.contains(&name.to_ascii_lowercase().as_str());
+            is_name.then(|| (name, speaker.range.clone()))
+        })
+        .last()
+}
+
 /// Builds the "Add attribution" fix in news style: the attribution follows the quotation, and a
 /// full stop that ended the quotation becomes a comma inside the closing mark.
-fn add_attribution(context: &Context, quotation: &Quotation) -> Option<Fix> {
+fn add_attribution(context: &Context, quotation: &Quotation, speaker: &str) -> Option<Fix> {
     if !quotation.closed {
         return None;
     }
@@ -68,34 +106,39 @@ fn add_attribution(context: &Context, quotation: &Quotation) -> Option<Fix> {
     let edits = match last {
         '.' => vec![
             Edit::replace(interior_end - 1..interior_end, ","),
-            Edit::insert(quotation.span.end, " [SPEAKER] said."),
+            Edit::insert(quotation.span.end, format!(" {speaker} said.")),
         ],
         ',' if continues_with_quotation => {
-            vec![Edit::insert(quotation.span.end, " [SPEAKER] said,")]
+            vec![Edit::insert(
+                quotation.span.end,
+                format!(" {speaker} said,"),
+            )]
         }
-        ',' => vec![Edit::insert(quotation.span.end, " [SPEAKER] said")],
+        ',' => vec![Edit::insert(quotation.span.end, format!(" {speaker} said"))],
         '?' | '!' => {
             let ends_sentence = after_mark.trim_start().is_empty()
                 || after_mark
                     .trim_start()
                     .starts_with(|c: char| c.is_uppercase());
             let insertion = if ends_sentence {
-                " [SPEAKER] said."
+                format!(" {speaker} said.")
             } else {
-                " [SPEAKER] said"
+                format!(" {speaker} said")
             };
             vec![Edit::insert(quotation.span.end, insertion)]
         }
         _ => {
             // A partial quotation inside a sentence: attribute the whole sentence at its end.
             let sentence_end = sentence_end_before_punctuation(context, quotation)?;
-            vec![Edit::insert(sentence_end, ", [SPEAKER] said")]
+            vec![Edit::insert(sentence_end, format!(", {speaker} said"))]
         }
     };
-    Some(Fix {
-        title: "Add attribution: [SPEAKER] said".to_string(),
-        edits,
-    })
+    let title = if speaker == "[SPEAKER]" {
+        "Add attribution: [SPEAKER] said".to_string()
+    } else {
+        format!("Attribute to {speaker}")
+    };
+    Some(Fix { title, edits })
 }
 
 fn sentence_end_before_punctuation(context: &Context, quotation: &Quotation) -> Option<usize> {
@@ -126,6 +169,43 @@ mod tests {
         ] {
             assert_eq!(findings_of(RULE, text), flagged, "{text}");
         }
+    }
+
+    #[test]
+    fn a_speaker_named_nearby_is_offered() {
+        let text =
+            "Mira Osei said the vote was close.\n\n\"We will not raise the levy this year.\"";
+        let analysis = crate::analysis::analyze(
+            text,
+            crate::analysis::Format::PlainText,
+            &crate::analysis::rules::tests::settings(),
+        );
+        let finding = analysis
+            .findings
+            .iter()
+            .find(|finding| finding.rule == RULE);
+        // The previous paragraph's cue already attributes a quote-only paragraph.
+        assert!(finding.is_none(), "{finding:?}");
+        let text = "\"The vote was close,\" Mira Osei said.\n\nThe levy stays in place for now.\n\n\"We will not raise the levy this year.\"";
+        let analysis = crate::analysis::analyze(
+            text,
+            crate::analysis::Format::PlainText,
+            &crate::analysis::rules::tests::settings(),
+        );
+        let finding = analysis
+            .findings
+            .iter()
+            .find(|finding| finding.rule == RULE)
+            .expect("a finding");
+        let titles: Vec<&str> = finding.fixes.iter().map(|fix| fix.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            vec!["Add attribution: [SPEAKER] said", "Attribute to Mira Osei"]
+        );
+        assert_eq!(
+            finding.related[0].message,
+            "Mira Osei, the last speaker named nearby"
+        );
     }
 
     #[test]

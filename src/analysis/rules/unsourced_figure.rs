@@ -231,6 +231,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                     title: "Add a source: , according to [SOURCE]".to_string(),
                     edits: vec![source_insertion(context.text, &sentence)],
                 }],
+                related: Vec::new(),
             });
         }
     }

@@ -92,6 +92,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                         edits: vec![Edit::replace(date_words, with_year(&house, nearest))],
                     },
                 ],
+                related: Vec::new(),
             });
         }
     }
