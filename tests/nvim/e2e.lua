@@ -357,6 +357,78 @@ local function main()
   )
 end
 
+-- The branches for newer Neovims, which Debian's 0.7 cannot run: with vim.fn.has and vim.lsp's
+-- entry points stubbed, setup() must make the calls that those versions document.
+local function newer_neovim_branches()
+  local copydesk = package.loaded["copydesk"]
+  local real_has, real_lsp = vim.fn.has, vim.lsp
+  local calls = {}
+  local pretend_minor = 7
+  vim.fn.has = function(feature)
+    local minor = type(feature) == "string" and feature:match("^nvim%-0%.(%d+)$")
+    if minor then
+      return tonumber(minor) <= pretend_minor and 1 or 0
+    end
+    return real_has(feature)
+  end
+  vim.lsp = setmetatable({
+    config = function(name, config)
+      table.insert(calls, { "config", name, config })
+    end,
+    enable = function(name)
+      table.insert(calls, { "enable", name })
+    end,
+    start = function(config, opts)
+      table.insert(calls, { "start", config, opts, vim.api.nvim_get_current_buf() })
+      return 1
+    end,
+  }, { __index = real_lsp })
+  local ok, failure = pcall(function()
+    pretend_minor = 11
+    copydesk.setup({ settings = { referenceDate = "2026-03-04" } })
+    check(
+      #calls == 2 and calls[1][1] == "config" and calls[1][2] == "copydesk" and calls[2][1] == "enable" and calls[2][2] == "copydesk",
+      "0.11+: setup() calls vim.lsp.config('copydesk', ...) then vim.lsp.enable('copydesk')",
+      "  calls: " .. show(calls)
+    )
+    local config = calls[1][3]
+    check(
+      vim.deep_equal(config.cmd, { "copydesk" })
+        and vim.deep_equal(config.filetypes, { "markdown", "text" })
+        and config.settings.copydesk.referenceDate == "2026-03-04"
+        and config.init_options.referenceDate == "2026-03-04",
+      "0.11+: the config carries cmd, filetypes, settings.copydesk and init_options",
+      "  config: " .. show(config)
+    )
+
+    calls = {}
+    pretend_minor = 10
+    copydesk.setup({ cmd = { "/opt/copydesk/copydesk" } })
+    local starts = vim.tbl_filter(function(call)
+      return call[1] == "start"
+    end, calls)
+    check(#starts >= 1, "0.8-0.10: setup() starts copydesk at once for the drafts already open", "  calls: " .. show(calls))
+    local start = starts[1]
+    check(
+      start[2].name == "copydesk"
+        and vim.deep_equal(start[2].cmd, { "/opt/copydesk/copydesk" })
+        and type(start[2].root_dir) == "string"
+        and start[3].bufnr == start[4],
+      "0.8-0.10: vim.lsp.start gets the config, and runs inside the draft's buffer",
+      "  call: " .. show(start)
+    )
+    check(
+      vim.json.encode(start[2].settings) == '{"copydesk":{}}' and vim.json.encode(start[2].init_options) == "{}",
+      "empty settings are sent as JSON objects, not []",
+      "  settings: " .. vim.json.encode(start[2].settings) .. ", init_options: " .. vim.json.encode(start[2].init_options)
+    )
+  end)
+  vim.fn.has, vim.lsp = real_has, real_lsp
+  if not ok then
+    error(failure, 0)
+  end
+end
+
 local function lsp_log_tail(lines)
   local ok, path = pcall(vim.lsp.get_log_path)
   if not ok or vim.fn.filereadable(path) == 0 then
@@ -366,7 +438,10 @@ local function lsp_log_tail(lines)
   return path .. ":\n" .. table.concat(vim.list_slice(all, math.max(1, #all - lines + 1)), "\n")
 end
 
-local ok, failure = xpcall(main, debug.traceback)
+local ok, failure = xpcall(function()
+  main()
+  newer_neovim_branches()
+end, debug.traceback)
 finished = true
 watchdog:stop()
 if ok then
