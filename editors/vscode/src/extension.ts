@@ -46,6 +46,8 @@ class Copydesk implements vscode.Disposable {
   /** Serialises starts and stops: a restart never overlaps another. */
   private queue: Promise<void> = Promise.resolve();
   private statusRequest = 0;
+  /** False once the server has said it does not know copydesk/publicationDate (an old copydesk). */
+  private statusSupported = true;
   private statusTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -181,6 +183,7 @@ class Copydesk implements vscode.Disposable {
       },
     };
     client = new LanguageClient(SECTION, "copydesk", serverOptions, clientOptions);
+    this.statusSupported = true;
     this.client = client;
     const started = client;
     started.onDidChangeState((event) => {
@@ -234,7 +237,7 @@ class Copydesk implements vscode.Disposable {
     const request = ++this.statusRequest;
     const client = this.client;
     const document = vscode.window.activeTextEditor?.document;
-    if (client === undefined || !client.isRunning() || document === undefined) {
+    if (client === undefined || !client.isRunning() || document === undefined || !this.statusSupported) {
       this.updateStatus(undefined);
       return;
     }
@@ -248,6 +251,9 @@ class Copydesk implements vscode.Disposable {
         textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
       });
     } catch (error) {
+      if ((error as { code?: number }).code === -32601) {
+        this.statusSupported = false; // method not found: ask no more, log it once
+      }
       this.output.appendLine(`${PUBLICATION_DATE_METHOD} failed: ${String(error)}`);
       answer = undefined;
     }
