@@ -78,7 +78,7 @@ pub fn find_cue(text: &str, range: Range<usize>, excluded: &[Range<usize>]) -> O
                 range: phrase_range,
             });
         }
-        if used_as_reporting_verb(&outside, position) {
+        if used_as_reporting_verb(text, &outside, position) {
             let speaker = speaker_before(text, &outside, position)
                 .or_else(|| speaker_after(text, &outside, position + 1, range.end));
             return Some(Cue {
@@ -93,39 +93,60 @@ pub fn find_cue(text: &str, range: Range<usize>, excluded: &[Range<usize>]) -> O
 
 /// Whether the word at `position` is a reporting verb used as one: "the claims could rise"
 /// and "would add" are not attributions, "officials claim" and "she added" are.
-fn used_as_reporting_verb(outside: &[&Word], position: usize) -> bool {
-    let Some((base, form)) = reporting_verb(outside[position].text) else {
+fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> bool {
+    let word = outside[position];
+    let Some((base, form)) = reporting_verb(word.text) else {
         return false;
     };
     let previous = position.checked_sub(1).map(|index| outside[index]);
     let next = outside.get(position + 1);
-    let after_determiner = previous.is_some_and(|word| word.is_any(DETERMINERS));
-    let after_preposition = previous.is_some_and(|word| {
-        word.is_any(&[
+    // Inside a sentence, a capital makes a name: "the Green Mountain State", "United States".
+    let sentence_start = previous.is_none_or(|before| {
+        text[before.range.end..word.range.start].contains(['.', '!', '?', '"', '“'])
+    });
+    if word.is_capitalised() && !sentence_start {
+        return false;
+    }
+    // A possessive ("Christie's thunder") works like a determiner; "he's" and "it's" do not.
+    let after_determiner = previous.is_some_and(|before| {
+        let possessive = (before.text.ends_with("'s") || before.text.ends_with("’s"))
+            && !PRONOUN_SPEAKERS
+                .contains(&before.without_possessive().to_ascii_lowercase().as_str())
+            && !before.without_possessive().eq_ignore_ascii_case("that");
+        before.is_any(DETERMINERS) || possessive
+    });
+    let after_preposition = previous.is_some_and(|before| {
+        before.is_any(&[
             "of", "in", "for", "by", "with", "from", "on", "at", "into", "about",
         ])
     });
     let after_number =
-        previous.is_some_and(|word| word.text.starts_with(|c: char| c.is_ascii_digit()));
-    let before_noun_follower = next.is_some_and(|word| word.is_any(AFTER_PLURAL_NOUN));
-    // A verb that is also a noun reads as the noun after "the" or a number, or before "could",
-    // "of" ...
+        previous.is_some_and(|before| before.text.starts_with(|c: char| c.is_ascii_digit()));
+    let before_noun_follower = next.is_some_and(|after| after.is_any(AFTER_PLURAL_NOUN));
+    // A verb that is also a noun reads as the noun after "the", a possessive or a number, inside
+    // or before "could", "of" ...
     let reads_as_noun = NOUN_LIKE_VERBS.contains(&base)
         && (after_determiner || after_preposition || after_number || before_noun_follower);
     match form {
         VerbForm::Base => {
             let infinitive_or_modal =
-                previous.is_some_and(|word| word.is_any(BEFORE_NON_REPORTING_BASE));
+                previous.is_some_and(|before| before.is_any(BEFORE_NON_REPORTING_BASE));
             !infinitive_or_modal && !reads_as_noun
         }
         VerbForm::ThirdPerson => !reads_as_noun,
-        // "the reported figure", "an estimated 300" use the participle as an adjective.
-        VerbForm::Past => !after_determiner,
+        // "the reported figure", "an estimated 300" use the participle as an adjective, and
+        // "found itself" is no finding.
+        VerbForm::Past => {
+            !after_determiner
+                && !next.is_some_and(|after| {
+                    after.is_any(&["itself", "himself", "herself", "themselves"])
+                })
+        }
         // "the downbeat showing", "a warning": a gerund after a determiner is a noun.
         VerbForm::Progressive => {
             !after_determiner
                 && !previous
-                    .is_some_and(|word| word.is_any(&["downbeat", "strong", "weak", "poor"]))
+                    .is_some_and(|before| before.is_any(&["downbeat", "strong", "weak", "poor"]))
         }
     }
 }

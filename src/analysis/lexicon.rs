@@ -364,21 +364,12 @@ pub fn reporting_verb(word: &str) -> Option<(&'static str, VerbForm)> {
 }
 
 /// Words that introduce a quotation as a name or term rather than as speech.
+#[rustfmt::skip]
 pub const TERM_INTRODUCERS: &[&str] = &[
-    "so-called",
-    "dubbed",
-    "termed",
-    "called",
-    "titled",
-    "entitled",
-    "named",
-    "nicknamed",
-    "branded",
-    "labeled",
-    "labelled",
-    "coined",
-    "headlined",
-    "known",
+    "so-called", "dubbed", "termed", "called", "titled", "entitled", "named", "nicknamed",
+    "branded", "labeled", "labelled", "coined", "headlined", "known", "line", "headline",
+    "headlines", "slogan", "slogans", "motto", "caption", "banner", "chant", "chants", "hashtag",
+    "phrase", "sign", "signs", "subject", "label", "nickname",
 ];
 
 /// Words that stand for a speaker already named.

@@ -45,6 +45,8 @@ pub enum AttributionScope {
     SameSentence,
     PreviousSentence,
     NextSentence,
+    /// A partial quotation whose paragraph names its source.
+    SameParagraph,
     /// The quotation is a paragraph of its own and the previous paragraph names the speaker.
     PreviousParagraph,
     /// The quotation continues one opened in an earlier paragraph.
@@ -57,6 +59,7 @@ impl AttributionScope {
             AttributionScope::SameSentence => "in the same sentence",
             AttributionScope::PreviousSentence => "in the sentence before",
             AttributionScope::NextSentence => "in the sentence after",
+            AttributionScope::SameParagraph => "in the same paragraph",
             AttributionScope::PreviousParagraph => "at the end of the previous paragraph",
             AttributionScope::ContinuedQuotation => "where the quotation began",
         }
@@ -150,7 +153,7 @@ const MARKS: &[&str] = &["``", "''", "‘‘", "’’", "\"", "“", "”", "�
 /// The marks that may close a quotation opened by `opening`.
 fn closing_marks(opening: &str) -> &'static [&'static str] {
     match opening {
-        "\"" => &["\"", "”"],
+        "\"" => &["\""],
         "“" => &["”", "\""],
         "„" => &["“", "”"],
         "«" => &["»"],
@@ -427,6 +430,18 @@ fn attribute(
             paragraphs_back: 0,
         })
     };
+    // A block quotation signed on its last line: `"... for her here.\\nS.C. Rep. Jim Clyburn."`.
+    if let Some(speaker) = signature_line(text, &quotation.inner) {
+        return Some(Attribution {
+            cue: Cue {
+                range: speaker.range.clone(),
+                text: speaker.name.clone(),
+                speaker: Some(speaker),
+            },
+            scope: AttributionScope::SameSentence,
+            paragraphs_back: 0,
+        });
+    }
     // A transcript line names its speaker inside the quotation: "RAMOS: Secretary ..." .
     if let Some(label) = speaker_label(text, &quotation.inner) {
         return Some(Attribution {
@@ -491,6 +506,30 @@ fn attribute(
     }
     if let Some(next) = layout.sentences.get(sentence_index + 1) {
         if let Some(attribution) = found(next.clone(), AttributionScope::NextSentence) {
+            return Some(attribution);
+        }
+    }
+    // "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”": a sentence that
+    // opens on a named person (or he or she) and then a quotation reads as that person speaking.
+    if sentence_index > 0 {
+        let previous_sentence = layout.sentences[sentence_index - 1].clone();
+        if let Some(speaker) = opening_subject(text, previous_sentence) {
+            return Some(Attribution {
+                cue: Cue {
+                    range: speaker.range.clone(),
+                    text: speaker.name.clone(),
+                    speaker: Some(speaker),
+                },
+                scope: AttributionScope::PreviousSentence,
+                paragraphs_back: 0,
+            });
+        }
+    }
+    // A partial quotation ("called the system “rotten to the core”") is part of the writer's
+    // sentence about someone: any cue in its paragraph, or at the end of the one before, counts.
+    let partial = text[quotation.inner.clone()].starts_with(|c: char| c.is_lowercase());
+    if partial {
+        if let Some(attribution) = found(layout.range.clone(), AttributionScope::SameParagraph) {
             return Some(attribution);
         }
     }
@@ -642,6 +681,65 @@ fn dash_signature(text: &str, quotation_end: usize, paragraph_end: usize) -> Opt
     Some(Speaker {
         range: first.range.start..last.range.end,
         name: text[first.range.start..last.range.end].to_string(),
+    })
+}
+
+/// The last line of a quotation when it is only a name (and affiliation): a signature.
+fn signature_line(text: &str, inner: &Range<usize>) -> Option<Speaker> {
+    let interior = text[inner.clone()].trim_end();
+    let newline = interior.rfind('\n')?;
+    let line = interior[newline + 1..]
+        .trim()
+        .trim_end_matches(['.', '"', '”']);
+    let line_start = inner.start
+        + newline
+        + 1
+        + (interior[newline + 1..].len() - interior[newline + 1..].trim_start().len());
+    let name_words = words(text, line_start..line_start + line.len());
+    let capitalised = name_words
+        .iter()
+        .filter(|word| word.is_capitalised())
+        .count();
+    let signature = !name_words.is_empty()
+        && name_words.len() <= 10
+        && name_words[0].is_capitalised()
+        && capitalised * 2 >= name_words.len()
+        && !line.contains(['?', '!', ';']);
+    signature.then(|| Speaker {
+        range: line_start..line_start + line.len(),
+        name: line.to_string(),
+    })
+}
+
+/// The named person (two or more capitalised words) or the "he" or "she" that opens a sentence.
+fn opening_subject(text: &str, sentence: Range<usize>) -> Option<Speaker> {
+    let sentence_words = words(text, sentence);
+    let first = sentence_words.first()?;
+    if first.is_any(&[
+        "the", "a", "an", "this", "that", "in", "on", "at", "for", "but", "and", "as", "when",
+        "after", "before", "if",
+    ]) {
+        return None;
+    }
+    if first.is_any(&["he", "she"]) {
+        return Some(Speaker {
+            range: first.range.clone(),
+            name: first.text.to_string(),
+        });
+    }
+    let name: Vec<_> = sentence_words
+        .iter()
+        .take_while(|word| word.is_capitalised())
+        .collect();
+    // Two or more capitalised words, followed by a verb-like lower-case word.
+    let next = sentence_words.get(name.len())?;
+    if name.len() < 2 || name.len() > 4 || !next.text.chars().all(|c| c.is_lowercase()) {
+        return None;
+    }
+    let (start, end) = (name[0].range.start, name[name.len() - 1].range.end);
+    Some(Speaker {
+        range: start..end,
+        name: text[start..end].to_string(),
     })
 }
 
