@@ -517,6 +517,46 @@ async fn inlay_hints_show_absolute_dates_and_follow_the_settings() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_settings_change_asks_the_client_to_refresh_inlay_hints() {
+    let mut client = Client::start();
+    client
+        .call_ok(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": { "workspace": { "inlayHint": { "refreshSupport": true } } },
+                "initializationOptions": { "debounceMs": 0 },
+            }),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": { "copydesk": { "dates": { "style": "iso" } } } }),
+        )
+        .await;
+    let refresh = client
+        .wait_for("an inlay hint refresh request", |message| {
+            message["method"] == "workspace/inlayHint/refresh"
+        })
+        .await;
+    // The client's answer is copydesk's own business: it must not confuse the server.
+    client
+        .send(&json!({ "jsonrpc": "2.0", "id": refresh["id"], "result": null }))
+        .await;
+    let symbols = client
+        .call(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": "file:///none.md" } }),
+        )
+        .await;
+    assert_eq!(symbols["result"], Value::Null, "{symbols}");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fix_all_relative_dates_is_one_action() {
     let mut client = Client::initialized(
         None,

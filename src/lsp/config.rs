@@ -56,7 +56,9 @@ impl ServerConfig {
     pub fn apply(&mut self, section: &Value) -> Vec<String> {
         let mut problems = Vec::new();
         let Value::Object(map) = section else {
-            if !section.is_null() {
+            // Neovim encodes an empty Lua table as `[]`: it means "no settings".
+            let empty = section.is_null() || section.as_array().is_some_and(Vec::is_empty);
+            if !empty {
                 problems.push(format!("settings must be an object, not {section}"));
             }
             return problems;
@@ -149,15 +151,24 @@ impl ServerConfig {
             };
             let entry = self.analysis.rules.entry(rule).or_default();
             match choice {
-                Value::Bool(enabled) => entry.enabled = Some(*enabled),
+                // A plain on/off choice also returns the rule to its default severity, so that
+                // switching a rule back "on" in an editor undoes an earlier severity choice.
+                Value::Bool(enabled) => {
+                    entry.enabled = Some(*enabled);
+                    entry.severity = None;
+                }
                 Value::String(text) if text == "off" => entry.enabled = Some(false),
+                Value::String(text) if text == "on" => {
+                    entry.enabled = Some(true);
+                    entry.severity = None;
+                }
                 Value::String(text) => match Severity::from_name(text) {
                     Some(severity) => {
                         entry.enabled = Some(true);
                         entry.severity = Some(severity);
                     }
                     None => problems.push(format!(
-                        "rules.{code} must be true, false, \"off\" or a severity, not {text:?}"
+                        "rules.{code} must be true, false, \"on\", \"off\" or a severity, not {text:?}"
                     )),
                 },
                 Value::Object(fields) => {
@@ -171,6 +182,7 @@ impl ServerConfig {
                     }
                     if let Some(severity) = fields.get("severity") {
                         match severity.as_str().and_then(Severity::from_name) {
+                            _ if severity.is_null() || severity == "default" => entry.severity = None,
                             Some(severity) => entry.severity = Some(severity),
                             None => problems.push(format!(
                                 "rules.{code}.severity must be error, warning, information or hint, not {severity}"
@@ -230,6 +242,33 @@ mod tests {
             Some(jiff::civil::date(2022, 2, 28))
         );
         assert_eq!(config.debounce, Duration::from_millis(DEFAULT_DEBOUNCE_MS));
+    }
+
+    #[test]
+    fn switching_a_rule_back_on_restores_its_default_severity() {
+        let mut config = ServerConfig::default();
+        config.apply(&json!({"rules": {"unsourced-figure": "hint"}}));
+        assert_eq!(
+            config.analysis.severity_override(RuleCode::UnsourcedFigure),
+            Some(Severity::Hint)
+        );
+        for back_on in [json!("on"), json!(true), json!({"severity": null})] {
+            config.apply(&json!({"rules": {"unsourced-figure": "hint"}}));
+            let problems = config.apply(&json!({"rules": {"unsourced-figure": back_on}}));
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(
+                config.analysis.severity_override(RuleCode::UnsourcedFigure),
+                None
+            );
+            assert!(config.analysis.rule_enabled(RuleCode::UnsourcedFigure));
+        }
+    }
+
+    #[test]
+    fn an_empty_list_is_no_settings() {
+        let mut config = ServerConfig::default();
+        assert!(config.apply(&json!([])).is_empty());
+        assert_eq!(config.apply(&json!([1])).len(), 1);
     }
 
     #[test]

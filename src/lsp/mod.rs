@@ -247,7 +247,15 @@ fn classify(
         .and_then(Value::as_str)
         .map(str::to_string)
     else {
-        // A response to a request of ours.
+        // A response: to a request copydesk sent itself (nothing to do with it), or to one
+        // tower-lsp sent.
+        let ours = id
+            .as_ref()
+            .and_then(Value::as_str)
+            .is_some_and(|id| id.starts_with(state::OWN_REQUEST_PREFIX));
+        if ours {
+            return Action::Handled;
+        }
         return Action::Forward(serde_json::to_vec(&message).unwrap_or_default());
     };
     let params = message.get("params").cloned().unwrap_or(Value::Null);

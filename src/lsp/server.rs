@@ -61,6 +61,7 @@ pub fn apply_settings(state: &State, settings: &Value) {
         return;
     };
     let problems = state.update_config(section);
+    state.refresh_inlay_hints();
     for problem in &problems {
         tracing::warn!("settings: {problem}");
     }
@@ -128,9 +129,18 @@ impl LanguageServer for Backend {
                 .and_then(|publish| publish.related_information)
                 .unwrap_or(false);
             self.state.set_related_information(related_information);
+            let refresh = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|workspace| workspace.inlay_hint.as_ref())
+                .and_then(|inlay| inlay.refresh_support)
+                .unwrap_or(false);
             if let Some(options) = &params.initialization_options {
                 apply_settings(&self.state, options);
             }
+            // Set after the initialization options are applied: no refresh before `initialized`.
+            self.state.set_inlay_hint_refresh(refresh);
             tracing::info!("initialized with {} positions", encoding.as_lsp_name());
             Ok(InitializeResult {
                 capabilities: ServerCapabilities {

@@ -57,6 +57,10 @@ pub struct State {
     encoding: Mutex<PositionEncoding>,
     /// Whether the client shows `relatedInformation` on diagnostics.
     related_information: std::sync::atomic::AtomicBool,
+    /// Whether the client accepts `workspace/inlayHint/refresh`.
+    inlay_hint_refresh: std::sync::atomic::AtomicBool,
+    /// Numbers the requests copydesk sends to the client.
+    next_request: std::sync::atomic::AtomicU64,
     next_generation: Mutex<u64>,
     worker: mpsc::UnboundedSender<WorkerEvent>,
     /// Bodies of messages to send to the client (the framing layer writes them).
@@ -65,6 +69,9 @@ pub struct State {
     /// failing analysis does not take the server down.
     pub analysis_panic_marker: Option<String>,
 }
+
+/// The prefix of the ids of requests copydesk sends to the client.
+pub const OWN_REQUEST_PREFIX: &str = "copydesk/";
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while a lock was held cannot leave these maps half-updated in a way that matters
@@ -84,6 +91,8 @@ impl State {
             config: Mutex::new(ServerConfig::default()),
             encoding: Mutex::new(PositionEncoding::Utf16),
             related_information: std::sync::atomic::AtomicBool::new(false),
+            inlay_hint_refresh: std::sync::atomic::AtomicBool::new(false),
+            next_request: std::sync::atomic::AtomicU64::new(1),
             next_generation: Mutex::new(0),
             worker,
             outgoing,
@@ -107,6 +116,33 @@ impl State {
     pub fn set_related_information(&self, supported: bool) {
         self.related_information
             .store(supported, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn set_inlay_hint_refresh(&self, supported: bool) {
+        self.inlay_hint_refresh
+            .store(supported, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Asks the client to fetch inlay hints again (after settings changed what they say), when
+    /// it supports that. The request's id is a string in copydesk's own namespace, so that the
+    /// framing layer recognises and drops the client's answer.
+    pub fn refresh_inlay_hints(&self) {
+        if !self
+            .inlay_hint_refresh
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return;
+        }
+        let number = self
+            .next_request
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let request = serde_json::json!({
+            "jsonrpc": "2.0",
+            "id": format!("{OWN_REQUEST_PREFIX}{number}"),
+            "method": "workspace/inlayHint/refresh",
+            "params": null,
+        });
+        self.send(serde_json::to_vec(&request).unwrap_or_default());
     }
 
     pub fn config(&self) -> ServerConfig {
