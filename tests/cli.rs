@@ -104,7 +104,7 @@ warning[unsourced-figure]: Figure has no source: who says 12%?
 1 | Café staff stayed home. Turnout rose to 12%.
   |                                         ^^^
   = note: Figure: 12% (percentage: 12%).
-  = note: Source: none found. Looked for: an attribution in the same sentence (said, according to, data from, a report by ...), a link or a citation.
+  = note: Source: none in this sentence. Looked for: an attribution in the same sentence (said, according to, data from, a report by ...), a link or a citation.
   = fix: Add a source: , according to [SOURCE]
 
 1 file checked: 1 finding (1 warning; unsourced-figure 1).
@@ -259,7 +259,7 @@ fn exit_status_is_one_with_warnings() {
     assert_eq!(run.status, 1, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("warning[unattributed-quote]: "));
     assert!(run.stdout.ends_with(
-        "1 file checked: 7 findings (2 warning, 5 information; unattributed-quote 1, relative-date 5, unsourced-figure 1).\n"
+        "1 file checked: 7 findings (1 warning, 6 information; unattributed-quote 1, relative-date 5, unsourced-figure 1).\n"
     ), "{}", run.stdout);
 }
 

@@ -791,7 +791,7 @@ async fn code_actions_fix_findings_of_the_current_text() {
         // Rewriting the figure as a small number removes its finding and its fix.
         let figure_now = range_of(edited, "1,200", encoding);
         client
-            .change(uri, 3, json!([{ "range": figure_now, "text": "12" }]))
+            .change(uri, 3, json!([{ "range": figure_now, "text": "2" }]))
             .await;
         assert_eq!(
             client.code_actions(uri, figure_now).await,

@@ -59,6 +59,16 @@ const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
 /// The first cue in `text[range]` that lies outside every range in `excluded` (quotation
 /// interiors: a verb inside a quotation does not attribute it).
 pub fn find_cue(text: &str, range: Range<usize>, excluded: &[Range<usize>]) -> Option<Cue> {
+    find_cue_where(text, range, excluded, |_| true)
+}
+
+/// The first cue in `text[range]`, outside `excluded`, that `accept` takes.
+pub fn find_cue_where(
+    text: &str,
+    range: Range<usize>,
+    excluded: &[Range<usize>],
+    accept: impl Fn(&Cue) -> bool,
+) -> Option<Cue> {
     let all_words = words(text, range.clone());
     let outside: Vec<&Word> = all_words
         .iter()
@@ -69,23 +79,27 @@ pub fn find_cue(text: &str, range: Range<usize>, excluded: &[Range<usize>]) -> O
         })
         .collect();
     for (position, word) in outside.iter().enumerate() {
-        if let Some(length) = phrase_at(&outside, position) {
+        let cue = if let Some(length) = phrase_at(&outside, position) {
             let last = outside[position + length - 1];
             let phrase_range = word.range.start..last.range.end;
-            return Some(Cue {
+            Cue {
                 text: text[phrase_range.clone()].to_string(),
                 speaker: speaker_after(text, &outside, position + length, range.end),
                 range: phrase_range,
-            });
-        }
-        if used_as_reporting_verb(text, &outside, position) {
+            }
+        } else if used_as_reporting_verb(text, &outside, position) {
             let speaker = speaker_before(text, &outside, position)
                 .or_else(|| speaker_after(text, &outside, position + 1, range.end));
-            return Some(Cue {
+            Cue {
                 range: word.range.clone(),
                 text: word.text.to_string(),
                 speaker,
-            });
+            }
+        } else {
+            continue;
+        };
+        if accept(&cue) {
+            return Some(cue);
         }
     }
     None
@@ -98,7 +112,17 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
     let Some((base, form)) = reporting_verb(word.text) else {
         return false;
     };
-    let previous = position.checked_sub(1).map(|index| outside[index]);
+    // "state(s)" and "point(s)" are nearly always the nouns; "stated" and "pointed out" remain.
+    if matches!(base, "state" | "point") && matches!(form, VerbForm::Base | VerbForm::ThirdPerson) {
+        return false;
+    }
+    // The word before, unless a quotation stands between them ("“...,” say critics").
+    let previous = position
+        .checked_sub(1)
+        .map(|index| outside[index])
+        .filter(|before| {
+            !text[before.range.end..word.range.start].contains(['"', '“', '”', '«', '»'])
+        });
     let next = outside.get(position + 1);
     // Inside a sentence, a capital makes a name: "the Green Mountain State", "United States".
     let sentence_start = previous.is_none_or(|before| {
@@ -131,11 +155,42 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
         VerbForm::Base => {
             let infinitive_or_modal =
                 previous.is_some_and(|before| before.is_any(BEFORE_NON_REPORTING_BASE));
-            !infinitive_or_modal && !reads_as_noun
+            // A present-tense "say" needs a plural subject: "experts say", "they claim",
+            // "Democrats argue"; after an adjective ("a massive snap") it is no verb.
+            let plural_subject = previous.is_none_or(|before| {
+                before.is_any(&[
+                    "i", "we", "you", "they", "people", "police", "staff", "many", "some",
+                    "others", "both", "all", "two", "three", "four", "five", "six", "several",
+                ]) || before.text.starts_with(|c: char| c.is_ascii_digit())
+                    || before.is_capitalised()
+                    || (before.text.ends_with('s')
+                        && !before.text.ends_with("ss")
+                        && !before.text.ends_with("'s")
+                        && !before.text.ends_with("’s"))
+            });
+            !infinitive_or_modal && !reads_as_noun && plural_subject
         }
         VerbForm::ThirdPerson => !reads_as_noun,
         // "the reported figure", "an estimated 300" use the participle as an adjective, and
         // "found itself" is no finding.
+        // "pledged delegates", "reported cases": a participle before a plural noun describes it.
+        VerbForm::Past
+            if ADJECTIVAL_PARTICIPLES.contains(&base)
+                && next.is_some_and(|after| {
+                    let lower = after.text;
+                    lower.chars().all(char::is_lowercase)
+                        && lower.len() > 3
+                        && lower.ends_with('s')
+                        && !lower.ends_with("ss")
+                        && !matches!(
+                            lower,
+                            "this" | "thus" | "was" | "has" | "is" | "us" | "its" | "his"
+                        )
+                        && text[word.range.end..after.range.start].trim().is_empty()
+                }) =>
+        {
+            false
+        }
         VerbForm::Past => {
             !after_determiner
                 && !next.is_some_and(|after| {
@@ -150,6 +205,14 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
         }
     }
 }
+
+/// Verbs whose participle often describes a noun ("pledged delegates", "reported cases").
+#[rustfmt::skip]
+const ADJECTIVAL_PARTICIPLES: &[&str] = &[
+    "pledge", "report", "estimate", "project", "expect", "allege", "publish", "state", "claim",
+    "announce", "disclose", "confirm", "quote", "forecast", "predict", "promise", "show", "find",
+    "suspect", "fear", "hope", "question", "answer", "signal", "charge", "post", "call",
+];
 
 /// How many words of a source phrase start at `position`, if one does.
 fn phrase_at(outside: &[&Word], position: usize) -> Option<usize> {

@@ -260,7 +260,10 @@ impl Finding {
             Details::Notes(notes) => notes.clone(),
             Details::Figure(figure) => vec![
                 format!("Figure: {} ({}).", figure.text, figure.understood),
-                format!("Source: none found. Looked for: {}.", figure.searched),
+                format!(
+                    "Source: none in this sentence. Looked for: {}.",
+                    figure.searched
+                ),
             ],
         }
     }

@@ -112,7 +112,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "quote quotes quoted quoting",
     "publish publishes published publishing",
     "show shows showed shown showing",
-    "read reads reading",
+    "read reads read reading",
     "call calls called calling",
     "bark barks barked barking",
     "boom booms boomed booming",
@@ -167,6 +167,20 @@ pub const REPORTING_VERBS: &[&str] = &[
     "summarize summarizes summarized summarizing",
     "tease teases teased teasing",
     "crack cracks cracked cracking",
+    "remember remembers remembered remembering",
+    "snipe snipes sniped sniping",
+    "reflect reflects reflected reflecting",
+    "gripe gripes griped griping",
+    "fret frets fretted fretting",
+    "marvel marvels marveled marvelled marveling marvelling",
+    "scold scolds scolded scolding",
+    "chide chides chided chiding",
+    "crow crows crowed crowing",
+    "vent vents vented venting",
+    "roar roars roared roaring",
+    "wail wails wailed wailing",
+    "sob sobs sobbed sobbing",
+    "reminisce reminisces reminisced reminiscing",
     "sing sings sang sung singing",
     "think thinks thought thinking",
     "believe believes believed believing",
@@ -227,6 +241,8 @@ pub const SOURCE_PHRASES: &[&str] = &[
     "fired back",
     "spoke up",
     "pointed out",
+    "points out",
+    "point out",
     "in a video",
     "in an op-ed",
     "in an essay",
@@ -392,7 +408,15 @@ fn reporting_verb_forms() -> &'static HashMap<&'static str, (&'static str, VerbF
         for line in REPORTING_VERBS {
             let mut parts = line.split_whitespace();
             let Some(base) = parts.next() else { continue };
-            forms.insert(base, (base, VerbForm::Base));
+            // A past tense spelled like its base ("read") is taken as the past tense, the
+            // reading that attributes ("the sign read").
+            let past_like_base = line.split_whitespace().filter(|form| *form == base).count() > 1;
+            let base_form = if past_like_base {
+                VerbForm::Past
+            } else {
+                VerbForm::Base
+            };
+            forms.insert(base, (base, base_form));
             for form in parts {
                 let kind = if form.ends_with("ing") {
                     VerbForm::Progressive

@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod calendar;
 pub mod dateline;
+pub mod figures;
 pub mod finding;
 pub mod lexicon;
 pub mod prose;
@@ -36,6 +37,8 @@ pub struct Analysis {
     pub reference: ReferenceDate,
     /// Every quotation with its kind and attribution, for hovers and the sources outline.
     pub quotations: Vec<Quotation>,
+    /// Every figure with its source, for hovers.
+    pub figures: Vec<figures::FigureMention>,
 }
 
 /// Everything a rule may read about the text, computed once per analysis.
@@ -51,6 +54,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// The dateline's date, which is never itself a finding.
     pub dateline: Option<Range<usize>>,
+    /// Every figure with its source, when it has one.
+    pub figures: Vec<figures::FigureMention>,
 }
 
 impl Context<'_> {
@@ -113,7 +118,7 @@ pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
         }
     };
     let (paragraphs, quotations) = quotes::analyse(&prose.masked, &prose.paragraphs);
-    let context = Context {
+    let mut context = Context {
         text,
         masked: &prose.masked,
         prose: &prose,
@@ -122,7 +127,9 @@ pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
         reference,
         settings,
         dateline: dateline.map(|found| found.range),
+        figures: Vec::new(),
     };
+    context.figures = figures::find(&context);
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {
         if !settings.rule_enabled(rule.code) {
@@ -141,5 +148,6 @@ pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
         findings,
         reference,
         quotations: context.quotations,
+        figures: context.figures,
     }
 }

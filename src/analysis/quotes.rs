@@ -466,8 +466,18 @@ fn attribute(
             paragraphs_back: 0,
         });
     }
-    // A name after a dash signs the quotation, as in vox pops and pull quotes: `"..." ― Ana Ruiz`.
-    if let Some(speaker) = dash_signature(text, quotation.span.end, layout.range.end) {
+    // A name after a dash signs the quotation, as in vox pops and pull quotes: `"..." ― Ana Ruiz`,
+    // on the same line or opening the next paragraph.
+    let signed_below = || {
+        let next = layouts.get(quotation.paragraph + 1)?;
+        let ends_paragraph = text[quotation.span.end..layout.range.end].trim().is_empty();
+        ends_paragraph
+            .then(|| dash_signature(text, next.range.start, next.range.end))
+            .flatten()
+    };
+    if let Some(speaker) =
+        dash_signature(text, quotation.span.end, layout.range.end).or_else(signed_below)
+    {
         return Some(Attribution {
             cue: Cue {
                 range: speaker.range.clone(),
@@ -662,10 +672,11 @@ fn verb_right_before(text: &str, paragraph_start: usize, quotation_start: usize)
 fn dash_signature(text: &str, quotation_end: usize, paragraph_end: usize) -> Option<Speaker> {
     let after = &text[quotation_end..paragraph_end];
     let rest = after.trim_start();
+    // An em dash, a horizontal bar, an en dash, or a hyphen standing for one ("- Clinton").
     let dash = rest
         .chars()
         .next()
-        .filter(|c| matches!(c, '―' | '—' | '–'))?;
+        .filter(|c| matches!(c, '―' | '—' | '–') || (*c == '-' && rest[1..].starts_with(' ')))?;
     let name_start = quotation_end + (after.len() - rest.len()) + dash.len_utf8();
     let window_end = floor_char_boundary(text, paragraph_end.min(name_start + 80));
     let following = words(text, name_start..window_end);

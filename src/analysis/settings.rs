@@ -39,7 +39,7 @@ impl Settings {
         Settings {
             reference_date: None,
             today,
-            figures_min_count: 100,
+            figures_min_count: 10,
             date_style: DateStyle::default(),
             rules: BTreeMap::new(),
         }

@@ -1,0 +1,821 @@
+//! Figures: every number a reader could check, what it measures, and where its source is.
+//!
+//! Shared knowledge, like quotations: the unsourced-figure rule reports the figures without a
+//! source, and hovers show the source of the others.
+
+use std::ops::Range;
+
+use super::attribution::find_cue_where;
+use super::calendar::month_named;
+use super::quotes::{ParagraphLayout, QuoteKind};
+use super::words::{words, Word};
+use super::Context;
+
+/// Words that multiply a number.
+const SCALE_WORDS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("mn", 1e6),
+    ("bn", 1e9),
+    ("tn", 1e12),
+];
+/// Scale suffixes written against the digits: "$3m", "1.5bn", "20k".
+const SCALE_SUFFIXES: &[(&str, f64)] = &[
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("k", 1e3),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+const CURRENCY_SYMBOLS: &[(char, &str)] = &[
+    ('$', "US dollars"),
+    ('€', "euros"),
+    ('£', "pounds"),
+    ('¥', "yen"),
+    ('₹', "rupees"),
+    ('₽', "roubles"),
+    ('₴', "hryvnias"),
+];
+const CURRENCY_CODES: &[&str] = &[
+    "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "rub", "uah",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "euros", "pounds", "yen", "yuan", "rupees", "roubles", "rubles", "hryvnias",
+    "francs", "pesos",
+];
+/// Words before a number that make it a label, not a quantity.
+const LABEL_WORDS: &[&str] = &[
+    "no",
+    "number",
+    "section",
+    "chapter",
+    "page",
+    "pages",
+    "article",
+    "route",
+    "highway",
+    "interstate",
+    "room",
+    "suite",
+    "flight",
+    "version",
+    "rule",
+    "resolution",
+    "proposition",
+    "prop",
+    "bill",
+    "item",
+    "paragraph",
+    "precinct",
+    "district",
+    "ward",
+    "unit",
+    "apartment",
+    "apt",
+    "box",
+    "platform",
+    "gate",
+    "exit",
+    "channel",
+    "episode",
+    "season",
+    "volume",
+    "vol",
+    "issue",
+    "grade",
+    "level",
+    "tier",
+    "phase",
+    "step",
+    "act",
+    "title",
+    "code",
+    "form",
+    "model",
+    "year",
+    "class",
+    "bus",
+    "line",
+    "lane",
+    "road",
+    "street",
+    "avenue",
+    "hb",
+    "sb",
+    "hr",
+];
+/// Words after a number that make it a time of day or a duration-like label.
+const TIME_WORDS: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "o'clock",
+    "hours", "hrs",
+];
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "square",
+    "terrace",
+    "parkway",
+    "highway",
+];
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("a", 1.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("half", 0.5),
+];
+const VAGUE_MULTIPLES: &[&str] = &["several", "few", "many", "some"];
+const PLURAL_SCALES: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions"];
+
+/// A figure as understood.
+struct Figure {
+    range: Range<usize>,
+    understood: String,
+    vague: bool,
+}
+
+/// A figure found in the text, with its source when it has one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureMention {
+    pub span: Range<usize>,
+    /// What was understood, e.g. "money: 1.2 billion euros".
+    pub understood: String,
+    /// A vague quantity ("thousands of") rather than a number.
+    pub vague: bool,
+    /// Where the source is, in words ("according to the ministry, in the same sentence").
+    pub source: Option<String>,
+    /// The sentence the figure is in.
+    pub sentence: Range<usize>,
+}
+
+/// Finds every figure of the document and its source.
+pub fn find(context: &Context) -> Vec<FigureMention> {
+    let mut mentions = Vec::new();
+    for paragraph in &context.paragraphs {
+        let paragraph_words = words(context.masked, paragraph.range.clone());
+        let mut figures = scan_numbers(context, paragraph, &paragraph_words);
+        figures.extend(scan_spelled(
+            &paragraph_words,
+            context.masked,
+            context.settings.figures_min_count,
+        ));
+        figures.sort_by_key(|figure| figure.range.start);
+        figures.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+        let interiors = context.interiors(paragraph);
+        for figure in figures {
+            let sentence = context.sentence_at(paragraph, figure.range.start);
+            let source = source_of(context, paragraph, &sentence, &figure, &interiors);
+            mentions.push(FigureMention {
+                span: figure.range,
+                understood: figure.understood,
+                vague: figure.vague,
+                source,
+                sentence,
+            });
+        }
+    }
+    mentions
+}
+
+/// Nouns for the documents and counts that figures come from.
+#[rustfmt::skip]
+const SOURCE_NOUNS: &[&str] = &[
+    "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports",
+    "analysis", "census", "data", "statistics", "figures", "estimates", "estimate",
+    "projections", "forecast", "forecasts", "tally", "audit", "index", "ranking", "rankings",
+];
+
+/// A named source noun outside quotations in the sentence: a poll, survey or report with its
+/// owner's name before it ("a Fox News poll", "the Census Bureau data") or after it ("a study by
+/// Harvard", "data from Eurostat").
+fn source_noun_in(
+    context: &Context,
+    sentence: &Range<usize>,
+    interiors: &[Range<usize>],
+) -> Option<String> {
+    let sentence_words: Vec<Word> = words(context.masked, sentence.clone())
+        .into_iter()
+        .filter(|word| {
+            !interiors
+                .iter()
+                .any(|inside| inside.contains(&word.range.start))
+        })
+        .collect();
+    sentence_words.iter().enumerate().find_map(|(index, word)| {
+        if !word.is_any(SOURCE_NOUNS) {
+            return None;
+        }
+        let joined = |left: &Word, right: &Word| {
+            context.masked[left.range.end..right.range.start]
+                .trim()
+                .is_empty()
+        };
+        let named_before = index > 0 && {
+            let before = &sentence_words[index - 1];
+            joined(before, word) && before.is_capitalised() && index - 1 > 0
+        };
+        let named_after = match (sentence_words.get(index + 1), sentence_words.get(index + 2)) {
+            (Some(preposition), Some(name)) => {
+                preposition.is_any(&["by", "from", "of"])
+                    && name.is_capitalised()
+                    && joined(word, preposition)
+            }
+            _ => false,
+        };
+        let start = if named_before {
+            sentence_words[index - 1].range.start
+        } else {
+            word.range.start
+        };
+        let end = if named_after {
+            sentence_words[index + 2].range.end
+        } else {
+            word.range.end
+        };
+        (named_before || named_after).then(|| context.text[start..end].to_string())
+    })
+}
+
+/// Where a figure's source is, if it has one: an attributed quotation around it, an attribution
+/// cue, a link or a citation in its sentence.
+fn source_of(
+    context: &Context,
+    paragraph: &ParagraphLayout,
+    sentence: &Range<usize>,
+    figure: &Figure,
+    interiors: &[Range<usize>],
+) -> Option<String> {
+    let _ = paragraph;
+    if let Some(quotation) = context.quotation_at(figure.range.start) {
+        if quotation.kind == QuoteKind::Speech {
+            if let Some(attribution) = &quotation.attribution {
+                let who = quotation
+                    .speaker
+                    .clone()
+                    .unwrap_or_else(|| attribution.cue.text.clone());
+                return Some(format!("inside a quotation attributed to {who}"));
+            }
+        }
+    }
+    // A cue about the figure's own noun ("30 percent of voters who said", "50 percent saying")
+    // reports what those people said, not where the number comes from.
+    let about_the_figure = |cue: &super::attribution::Cue| {
+        if cue.range.start < figure.range.end {
+            return false;
+        }
+        // "52 percent of registered voters say": the figure is the verb's own subject.
+        let between = &context.masked[figure.range.end..cue.range.start];
+        let near = between.split_whitespace().count() <= 8;
+        near && !between.contains([',', ';', ':', '(', '—'])
+    };
+    if let Some(cue) = find_cue_where(context.masked, sentence.clone(), interiors, |cue| {
+        !about_the_figure(cue)
+    }) {
+        let source = cue
+            .speaker
+            .as_ref()
+            .map_or(String::new(), |speaker| format!(" {}", speaker.name));
+        return Some(format!("“{}{source}”, in the same sentence", cue.text));
+    }
+    // A poll, survey, report or data set named in the sentence is the figure's source.
+    if let Some(noun) = source_noun_in(context, sentence, interiors) {
+        return Some(format!("“{noun}”, in the same sentence"));
+    }
+    let overlaps = |range: &Range<usize>| range.start < sentence.end && sentence.start < range.end;
+    if context.prose.links.iter().any(overlaps) {
+        return Some("a link in the same sentence".to_string());
+    }
+    if context.prose.citations.iter().any(overlaps) {
+        return Some("a footnote in the same sentence".to_string());
+    }
+    // A parenthetical citation such as "(Smith, 2021)" or "(Source: Eurostat)".
+    let sentence_text = &context.masked[sentence.clone()];
+    let cited = sentence_text.match_indices('(').any(|(open, _)| {
+        let inside = sentence_text[open + 1..].split(')').next().unwrap_or("");
+        let lower = inside.to_ascii_lowercase();
+        lower.starts_with("source")
+            || (inside.starts_with(|c: char| c.is_uppercase())
+                && inside.rsplit([',', ' ']).next().is_some_and(|year| {
+                    year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())
+                }))
+    });
+    cited.then(|| "a citation in the same sentence".to_string())
+}
+
+fn scale_of(word: &str) -> Option<f64> {
+    SCALE_WORDS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .map(|(_, scale)| *scale)
+}
+
+/// Numbers written in digits: "3,000", "3.5", "$3m", "12%", "1 200", "€1.2 billion".
+fn scan_numbers(
+    context: &Context,
+    paragraph: &ParagraphLayout,
+    paragraph_words: &[Word],
+) -> Vec<Figure> {
+    let text = context.masked;
+    let bytes = text.as_bytes();
+    let mut figures = Vec::new();
+    let mut index = paragraph.range.start;
+    let end = paragraph.range.end;
+    while index < end {
+        if !bytes[index].is_ascii_digit() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        let previous = text[..start].chars().next_back();
+        // Digits glued to letters ("G7", "A320", "COVID-19", "mp3") are names, not quantities.
+        if previous.is_some_and(|c| {
+            c.is_alphabetic() || c == '_' || c == '/' || c == ':' || c == '.' || c == '#'
+        }) || (previous == Some('-')
+            && text[..start - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric))
+        {
+            index = skip_digits(bytes, index, end);
+            continue;
+        }
+        let (number_end, value, groups_ok) = read_number(text, start, end);
+        index = number_end.max(start + 1);
+        if !groups_ok {
+            continue;
+        }
+        let digits = &text[start..number_end];
+        let after = &text[number_end..end];
+        // Times (10:30), dates (2/28), ranges and phone numbers (2015-16, 555-1234).
+        if after.starts_with([':', '/'])
+            || (after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            index = skip_digits(bytes, number_end + 1, end);
+            continue;
+        }
+        // Ordinals (3rd), decades (1990s), ages (56-year-old).
+        let attached: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        let attached_lower = attached.to_ascii_lowercase();
+        if ["st", "nd", "rd", "th"].contains(&attached_lower.as_str())
+            || (attached_lower == "s" && digits.len() == 4)
+            || after.to_ascii_lowercase().starts_with("-year")
+        {
+            continue;
+        }
+        let suffix_scale = SCALE_SUFFIXES
+            .iter()
+            .find(|(name, _)| attached_lower == *name)
+            .map(|(_, scale)| *scale);
+        if !attached.is_empty() && suffix_scale.is_none() {
+            continue;
+        }
+        let mut figure_end = number_end + attached.len();
+        let mut percent = false;
+        let mut scale = suffix_scale;
+        let mut currency = previous
+            .and_then(|symbol| {
+                CURRENCY_SYMBOLS
+                    .iter()
+                    .find(|(candidate, _)| *candidate == symbol)
+            })
+            .map(|(_, name)| name.to_string());
+        let figure_start = if currency.is_some() {
+            start - previous.map_or(0, char::len_utf8)
+        } else {
+            start
+        };
+        if text[figure_end..].starts_with('%') {
+            percent = true;
+            figure_end += 1;
+        }
+        let following: Vec<&Word> = paragraph_words
+            .iter()
+            .filter(|word| word.range.start >= figure_end)
+            .take(3)
+            .collect();
+        let preceding: Vec<&Word> = paragraph_words
+            .iter()
+            .filter(|word| word.range.end <= figure_start)
+            .rev()
+            .take(2)
+            .collect();
+        let next_word = following
+            .first()
+            .filter(|word| text[figure_end..word.range.start].trim().is_empty());
+        if let Some(word) = next_word {
+            if !percent && scale.is_none() {
+                if word.is("percent") || word.is("pct") {
+                    percent = true;
+                    figure_end = word.range.end;
+                } else if (word.is("percentage")
+                    && following
+                        .get(1)
+                        .is_some_and(|next| next.is_any(&["point", "points"])))
+                    || (word.is("per") && following.get(1).is_some_and(|next| next.is("cent")))
+                {
+                    percent = true;
+                    figure_end = following[1].range.end;
+                } else if let Some(found) = scale_of(word.text) {
+                    scale = Some(found);
+                    figure_end = word.range.end;
+                }
+            }
+            let lower = word.text.to_ascii_lowercase();
+            if TIME_WORDS.contains(&lower.as_str()) || month_named(word.text).is_some() {
+                continue;
+            }
+            if word.is_capitalised()
+                && following
+                    .get(1)
+                    .is_some_and(|next| next.is_any(STREET_WORDS))
+            {
+                continue;
+            }
+        }
+        // "3 million dollars"
+        if let Some(word) = paragraph_words
+            .iter()
+            .find(|word| word.range.start >= figure_end)
+        {
+            if text[figure_end..word.range.start].trim().is_empty() && word.is_any(CURRENCY_WORDS) {
+                currency = Some(word.text.to_ascii_lowercase());
+                figure_end = word.range.end;
+            }
+        }
+        if let Some(word) = preceding.first() {
+            if text[word.range.end..figure_start].trim().is_empty() && word.is_any(CURRENCY_CODES) {
+                currency = Some(word.text.to_ascii_uppercase());
+            }
+            if currency.is_none() && !percent && scale.is_none() {
+                let label_gap = text[word.range.end..figure_start].trim();
+                if (label_gap.is_empty() || label_gap == "." || label_gap == "#")
+                    && (word.is_any(LABEL_WORDS) || month_named(word.text).is_some())
+                {
+                    continue;
+                }
+                // "Feb. 28, 2022": a day and year after a month name.
+                if label_gap == "." && month_named(word.text).is_some() {
+                    continue;
+                }
+                if label_gap == ","
+                    && preceding
+                        .get(1)
+                        .is_some_and(|month| month_named(month.text).is_some())
+                    && digits.len() == 4
+                {
+                    continue;
+                }
+            }
+        }
+        // A heading's own numbering ("3. Budget") is structure.
+        if paragraph.is_heading && text[paragraph.range.start..figure_start].trim().is_empty() {
+            continue;
+        }
+        let is_year = digits.len() == 4 && (1000.0..=2100.0).contains(&value);
+        let plain = currency.is_none() && !percent && scale.is_none();
+        // A bare number is a statistic from 100 up; one that counts something ("49 people")
+        // from `figures.minCount` up.
+        let counts_a_noun = next_word.is_some_and(|word| is_counted_noun(word));
+        let threshold = if counts_a_noun {
+            context.settings.figures_min_count as f64
+        } else {
+            BARE_NUMBER_MINIMUM.max(context.settings.figures_min_count as f64)
+        };
+        if plain && (is_year || value < threshold) {
+            continue;
+        }
+        let understood = if percent {
+            format!("percentage: {}%", digits)
+        } else if let Some(currency) = &currency {
+            format!(
+                "money: {} {}",
+                digits,
+                scale_name(scale).map_or(currency.clone(), |name| format!("{name} {currency}"))
+            )
+        } else if let Some(name) = scale_name(scale) {
+            format!("quantity: {digits} {name}")
+        } else {
+            let noun = next_word
+                .map(|word| word.text)
+                .filter(|word| word.chars().all(|c| c.is_lowercase()));
+            match noun {
+                Some(noun) => format!("count: {digits} {noun}"),
+                None => format!("number: {digits}"),
+            }
+        };
+        figures.push(Figure {
+            range: figure_start..figure_end,
+            understood,
+            vague: false,
+        });
+        index = figure_end.max(index);
+    }
+    figures
+}
+
+fn scale_name(scale: Option<f64>) -> Option<&'static str> {
+    match scale? {
+        value if value >= 1e12 => Some("trillion"),
+        value if value >= 1e9 => Some("billion"),
+        value if value >= 1e6 => Some("million"),
+        value if value >= 1e3 => Some("thousand"),
+        _ => Some("hundred"),
+    }
+}
+
+fn skip_digits(bytes: &[u8], mut index: usize, end: usize) -> usize {
+    while index < end
+        && (bytes[index].is_ascii_digit() || bytes[index] == b',' || bytes[index] == b'.')
+    {
+        index += 1;
+    }
+    index
+}
+
+/// Reads digits with thousands separators and decimals from `start`. Returns the end, the value
+/// and whether the grouping was well formed ("3,000", "1 200", "3.5"; not "1,2,3" or "1.2.3").
+fn read_number(text: &str, start: usize, end: usize) -> (usize, f64, bool) {
+    let bytes = text.as_bytes();
+    let mut index = start;
+    while index < end && bytes[index].is_ascii_digit() {
+        index += 1;
+    }
+    let mut integer: String = text[start..index].to_string();
+    let first_group_len = index - start;
+    let mut well_formed = true;
+    // Thousands groups: ",000" or " 000" (the space form only after a short first group).
+    loop {
+        let separator = text[index..end].chars().next();
+        let separator_len = separator.map_or(0, char::len_utf8);
+        let is_separator = match separator {
+            Some(',') => true,
+            Some(' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') => first_group_len <= 3,
+            _ => false,
+        };
+        if !is_separator {
+            break;
+        }
+        let group_start = index + separator_len;
+        let mut group_end = group_start;
+        while group_end < end && bytes[group_end].is_ascii_digit() {
+            group_end += 1;
+        }
+        let group_len = group_end - group_start;
+        let followed_by_digit_word = group_end < end && bytes[group_end].is_ascii_alphanumeric();
+        if group_len == 3 && !followed_by_digit_word {
+            integer.push_str(&text[group_start..group_end]);
+            index = group_end;
+        } else {
+            if separator == Some(',')
+                && group_len > 0
+                && group_len != 3
+                && group_start == index + 1
+                && !text[index + 1..].starts_with(' ')
+            {
+                well_formed = false;
+            }
+            break;
+        }
+    }
+    let mut value: f64 = integer.parse().unwrap_or(0.0);
+    if text[index..end].starts_with('.') && bytes.get(index + 1).is_some_and(u8::is_ascii_digit) {
+        let fraction_start = index + 1;
+        let mut fraction_end = fraction_start;
+        while fraction_end < end && bytes[fraction_end].is_ascii_digit() {
+            fraction_end += 1;
+        }
+        if text[fraction_end..end].starts_with('.')
+            && bytes.get(fraction_end + 1).is_some_and(u8::is_ascii_digit)
+        {
+            // "1.2.3" is a version number.
+            well_formed = false;
+        }
+        value = format!("{integer}.{}", &text[fraction_start..fraction_end])
+            .parse()
+            .unwrap_or(value);
+        index = fraction_end;
+    }
+    (index, value, well_formed)
+}
+
+/// Quantities in words: "three million", "half a million", "thousands of", "tens of thousands",
+/// "several thousand", "hundreds of".
+/// A bare number (no unit, no counted noun) is a statistic from this value up.
+const BARE_NUMBER_MINIMUM: f64 = 100.0;
+
+/// Nouns that measure time or position rather than count things: "10 years" is a duration.
+#[rustfmt::skip]
+const NOT_COUNTED: &[&str] = &[
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
+    "times", "points", "percent", "inches", "feet", "miles", "yards", "pounds", "ounces",
+    "degrees", "games", "innings", "rounds", "laps", "pages", "chapters", "is", "was", "has",
+    "metres", "meters", "kilometres", "kilometers", "centimetres", "centimeters", "kilograms",
+    "grams", "tons", "tonnes", "litres", "liters", "gallons", "acres", "hectares", "storeys",
+    "stories", "floors", "lengths",
+    "this", "his", "its", "us", "as", "yes",
+];
+
+/// Whether a word is a plural noun that a number counts ("people", "voters", "homes").
+fn is_counted_noun(word: &Word) -> bool {
+    let lower = word.text.to_ascii_lowercase();
+    let plural = (lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3)
+        || matches!(
+            lower.as_str(),
+            "people" | "children" | "men" | "women" | "police" | "staff" | "troops"
+        );
+    plural && word.text.chars().all(|c| c.is_lowercase()) && !NOT_COUNTED.contains(&lower.as_str())
+}
+
+/// The value of a spelled number from ten up, with hyphenated tens ("twenty-four"), or below
+/// ten; `None` for other words.
+fn spelled_value(word: &str) -> Option<u64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if let Some(value) = UNITS.iter().position(|unit| *unit == lower) {
+        return Some(value as u64);
+    }
+    let (tens, units) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
+    let tens_value = TENS.iter().position(|name| *name == tens)? as u64 * 10 + 20;
+    let units_value = if units.is_empty() {
+        0
+    } else {
+        UNITS[1..10].iter().position(|unit| *unit == units)? as u64 + 1
+    };
+    Some(tens_value + units_value)
+}
+
+fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    let mut index = 0;
+    while index < paragraph_words.len() {
+        let word = &paragraph_words[index];
+        let next = paragraph_words.get(index + 1);
+        let adjacent_next =
+            next.filter(|next| text[word.range.end..next.range.start].trim().is_empty());
+        // "thousands of", "tens of thousands"
+        if word.is_any(PLURAL_SCALES)
+            || (word.is("tens") && adjacent_next.is_some_and(|next| next.is("of")))
+        {
+            let mut end_index = index;
+            if word.is("tens") {
+                if let Some(scale) = paragraph_words
+                    .get(index + 2)
+                    .filter(|scale| scale.is_any(PLURAL_SCALES))
+                {
+                    let _ = scale;
+                    end_index = index + 2;
+                } else {
+                    index += 1;
+                    continue;
+                }
+            }
+            let last = &paragraph_words[end_index];
+            let followed_by_of = paragraph_words
+                .get(end_index + 1)
+                .is_some_and(|of| of.is("of"));
+            let hundreds_only = last.is("hundreds") && !followed_by_of;
+            if !hundreds_only {
+                let range = word.range.start..last.range.end;
+                figures.push(Figure {
+                    understood: format!("vague quantity: {}", &text[range.clone()]),
+                    range,
+                    vague: true,
+                });
+            }
+            index = end_index + 1;
+            continue;
+        }
+        // "Twenty-four percent", "nine percentage points", "twelve people".
+        if let Some(value) = spelled_value(word.text) {
+            let percent_words = match (adjacent_next, paragraph_words.get(index + 2)) {
+                (Some(next), _) if next.is_any(&["percent", "pct"]) => Some(index + 1),
+                (Some(next), Some(after))
+                    if next.is("percentage") && after.is_any(&["point", "points"]) =>
+                {
+                    Some(index + 2)
+                }
+                (Some(next), Some(after)) if next.is("per") && after.is("cent") => Some(index + 2),
+                _ => None,
+            };
+            if let Some(last) = percent_words {
+                let range = word.range.start..paragraph_words[last].range.end;
+                figures.push(Figure {
+                    understood: format!("percentage: {value}%"),
+                    range,
+                    vague: false,
+                });
+                index = last + 1;
+                continue;
+            }
+            if value >= min_count && adjacent_next.is_some_and(is_counted_noun) {
+                figures.push(Figure {
+                    understood: format!(
+                        "count: {value} {}",
+                        adjacent_next.map_or("", |next| next.text)
+                    ),
+                    range: word.range.clone(),
+                    vague: false,
+                });
+                index += 1;
+                continue;
+            }
+        }
+        // "three million", "several thousand", "half a million", "a billion"
+        let is_amount =
+            NUMBER_WORDS.iter().any(|(name, _)| word.is(name)) || word.is_any(VAGUE_MULTIPLES);
+        if is_amount {
+            let mut cursor = index + 1;
+            if word.is("half") && paragraph_words.get(cursor).is_some_and(|a| a.is("a")) {
+                cursor += 1;
+            }
+            if let Some(scale_word) = paragraph_words.get(cursor) {
+                let gap_ok = text[paragraph_words[cursor - 1].range.end..scale_word.range.start]
+                    .trim()
+                    .is_empty();
+                // "a hundred" is a figure of speech unless it counts something ("a hundred
+                // others", "a hundred of them").
+                let counts_after = paragraph_words.get(cursor + 1).is_some_and(|after| {
+                    after.is("of") || is_counted_noun(after) || after.is("others")
+                });
+                let idiom = word.is_any(&["a", "one"]) && scale_word.is("hundred") && !counts_after;
+                if gap_ok && scale_of(scale_word.text).is_some() && !idiom {
+                    let range = word.range.start..scale_word.range.end;
+                    figures.push(Figure {
+                        understood: format!("quantity: {}", &text[range.clone()]),
+                        range,
+                        vague: false,
+                    });
+                    index = cursor + 1;
+                    continue;
+                }
+            }
+        }
+        index += 1;
+    }
+    figures
+}
