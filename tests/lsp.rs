@@ -682,6 +682,33 @@ async fn quotations_explain_themselves_and_outline_the_sources() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sourced_figure_says_where_its_source_is() {
+    let mut client = Client::initialized(
+        None,
+        json!({ "debounceMs": 0, "referenceDate": "2022-02-28" }),
+    )
+    .await;
+    let uri = "file:///figures.txt";
+    let text = "Turnout rose to 41%, according to the election board. Rents rose 12%.\n";
+    client.open(uri, "plaintext", 1, text).await;
+    let sourced = client.hover_text(uri, pos(0, 17)).await;
+    assert!(
+        sourced.contains("Figure: 41% (percentage: 41%)."),
+        "{sourced}"
+    );
+    assert!(
+        sourced.contains("Source: “according to the election board”, in the same sentence."),
+        "{sourced}"
+    );
+    let unsourced = client.hover_text(uri, pos(0, 66)).await;
+    assert!(
+        unsourced.contains("Source: none in this sentence."),
+        "{unsourced}"
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_publication_date_in_use_is_reported_for_status_bars() {
     let mut client = Client::initialized(
         None,

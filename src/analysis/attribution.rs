@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     reporting_verb, VerbForm, AFTER_PLURAL_NOUN, BEFORE_NON_REPORTING_BASE, DETERMINERS,
-    NAME_PARTICLES, NOUN_LIKE_VERBS, PRONOUN_SPEAKERS, SOURCE_PHRASES,
+    INTENTION_VERBS, NAME_PARTICLES, NOUN_LIKE_VERBS, PRONOUN_SPEAKERS, SOURCE_PHRASES,
 };
 use super::words::{words, Word};
 
@@ -59,7 +59,14 @@ const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
 /// The first cue in `text[range]` that lies outside every range in `excluded` (quotation
 /// interiors: a verb inside a quotation does not attribute it).
 pub fn find_cue(text: &str, range: Range<usize>, excluded: &[Range<usize>]) -> Option<Cue> {
-    find_cue_where(text, range, excluded, |_| true)
+    // Intentions ("wants", "plans", "proposes") attribute a figure to a plan, but nobody is
+    // quoted by them.
+    find_cue_where(text, range, excluded, |cue| !is_intention(cue))
+}
+
+/// Whether a cue states an intention rather than speech.
+pub fn is_intention(cue: &Cue) -> bool {
+    reporting_verb(&cue.text).is_some_and(|(base, _)| INTENTION_VERBS.contains(&base))
 }
 
 /// The first cue in `text[range]`, outside `excluded`, that `accept` takes.
@@ -188,6 +195,13 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
                         )
                         && text[word.range.end..after.range.start].trim().is_empty()
                 }) =>
+        {
+            false
+        }
+        // "plans to read": a past tense spelled like its base is the base after "to" or a modal.
+        VerbForm::Past
+            if word.text.eq_ignore_ascii_case(base)
+                && previous.is_some_and(|before| before.is_any(BEFORE_NON_REPORTING_BASE)) =>
         {
             false
         }

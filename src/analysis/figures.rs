@@ -181,7 +181,8 @@ pub struct FigureMention {
     pub span: Range<usize>,
     /// What was understood, e.g. "money: 1.2 billion euros".
     pub understood: String,
-    /// A vague quantity ("thousands of") rather than a number.
+    /// A vague quantity ("thousands of"), a change ("doubled") or a ranking ("the highest
+    /// since 1990") rather than a number: worth a look, reported at information level.
     pub vague: bool,
     /// Where the source is, in words ("according to the ministry, in the same sentence").
     pub source: Option<String>,
@@ -200,6 +201,7 @@ pub fn find(context: &Context) -> Vec<FigureMention> {
             context.masked,
             context.settings.figures_min_count,
         ));
+        figures.extend(scan_claims(&paragraph_words, context.masked));
         figures.sort_by_key(|figure| figure.range.start);
         figures.dedup_by(|later, earlier| later.range.start < earlier.range.end);
         let interiors = context.interiors(paragraph);
@@ -217,6 +219,14 @@ pub fn find(context: &Context) -> Vec<FigureMention> {
     }
     mentions
 }
+
+/// Reporting verbs that attribute a quotation but say nothing about where a number comes from
+/// ("Sanders continues to lead with 60%", "analysts expect 3% growth").
+#[rustfmt::skip]
+const NOT_FIGURE_SOURCES: &[&str] = &[
+    "continue", "expect", "hope", "fear", "worry", "believe", "think", "feel", "doubt",
+    "suspect", "complain", "reflect", "laugh", "sigh", "joke", "mock", "tease", "speak",
+];
 
 /// Nouns for the documents and counts that figures come from.
 #[rustfmt::skip]
@@ -286,7 +296,51 @@ fn source_of(
     figure: &Figure,
     interiors: &[Range<usize>],
 ) -> Option<String> {
-    let _ = paragraph;
+    let in_sentence = source_in_sentence(context, sentence, figure, interiors);
+    if in_sentence.is_some() {
+        return in_sentence;
+    }
+    // "The ministry published its figures on Monday. Applications rose to 3,000.": a sentence
+    // right after one that names a source continues it. A new paragraph restates the source.
+    let previous = paragraph
+        .sentences
+        .iter()
+        .rev()
+        .find(|earlier| earlier.end <= sentence.start)?;
+    // Only a sentence that publishes data introduces it: "The ministry published its figures".
+    let earlier_words = words(context.masked, previous.clone());
+    let publishes = earlier_words
+        .iter()
+        .any(|word| word.is_any(&["published", "released", "issued", "publishes", "releases"]));
+    let data = earlier_words.iter().find(|word| {
+        word.is_any(&[
+            "figures",
+            "data",
+            "statistics",
+            "report",
+            "survey",
+            "poll",
+            "study",
+            "results",
+            "numbers",
+            "census",
+        ])
+    });
+    let introduces_data = data
+        .filter(|_| publishes)
+        .map(|word| word.text.to_string())?;
+    Some(format!(
+        "continues the sentence before, which names the source (“{introduces_data}”)"
+    ))
+}
+
+/// The source of a figure within its own sentence.
+fn source_in_sentence(
+    context: &Context,
+    sentence: &Range<usize>,
+    figure: &Figure,
+    interiors: &[Range<usize>],
+) -> Option<String> {
     if let Some(quotation) = context.quotation_at(figure.range.start) {
         if quotation.kind == QuoteKind::Speech {
             if let Some(attribution) = &quotation.attribution {
@@ -306,11 +360,49 @@ fn source_of(
         }
         // "52 percent of registered voters say": the figure is the verb's own subject.
         let between = &context.masked[figure.range.end..cue.range.start];
-        let near = between.split_whitespace().count() <= 8;
+        let near = between.split_whitespace().count() <= 12;
         near && !between.contains([',', ';', ':', '(', '—'])
+    };
+    // "is expected to", "was estimated at": a passive with no "by" names nobody.
+    let agentless_passive = |cue: &super::attribution::Cue| {
+        let before = context.masked[sentence.start..cue.range.start].trim_end();
+        let passive = ["is", "are", "was", "were", "be", "been", "being"]
+            .iter()
+            .any(|auxiliary| {
+                before
+                    .to_ascii_lowercase()
+                    .ends_with(&format!(" {auxiliary}"))
+                    || before.eq_ignore_ascii_case(auxiliary)
+            });
+        let after = &context.masked[cue.range.end..sentence.end];
+        let agent = after
+            .split_whitespace()
+            .take(3)
+            .any(|word| word.eq_ignore_ascii_case("by"));
+        passive && !agent
+    };
+    // "Asked which issue matters most, 23 percent said ...": the question is no source.
+    let opening_participle = |cue: &super::attribution::Cue| {
+        context.masked[sentence.start..cue.range.start]
+            .trim()
+            .is_empty()
+            && cue.text.ends_with("ed")
+    };
+    // An intention sources only what it governs: "wants to sign up 5 million people", not
+    // "received thousands of applications ... which Varga plans to form".
+    let intention_after = |cue: &super::attribution::Cue| {
+        super::attribution::is_intention(cue) && cue.range.start > figure.range.start
+    };
+    let not_a_source = |cue: &super::attribution::Cue| {
+        let base = super::lexicon::reporting_verb(&cue.text).map(|(base, _)| base);
+        base.is_some_and(|base| NOT_FIGURE_SOURCES.contains(&base))
     };
     if let Some(cue) = find_cue_where(context.masked, sentence.clone(), interiors, |cue| {
         !about_the_figure(cue)
+            && !agentless_passive(cue)
+            && !opening_participle(cue)
+            && !not_a_source(cue)
+            && !intention_after(cue)
     }) {
         let source = cue
             .speaker
@@ -394,12 +486,15 @@ fn scan_numbers(
             index = skip_digits(bytes, number_end + 1, end);
             continue;
         }
-        // Ordinals (3rd), decades (1990s), ages (56-year-old).
+        // Ordinals (3rd), decades (1990s), and numbers that form an adjective with a hyphen
+        // ("56-year-old", "a 300-person meeting", "an 800-acre property") describe, not count.
         let attached: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
         let attached_lower = attached.to_ascii_lowercase();
+        let hyphen_compound =
+            after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic());
         if ["st", "nd", "rd", "th"].contains(&attached_lower.as_str())
             || (attached_lower == "s" && digits.len() == 4)
-            || after.to_ascii_lowercase().starts_with("-year")
+            || hyphen_compound
         {
             continue;
         }
@@ -816,6 +911,168 @@ fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64) -> Vec<Fig
             }
         }
         index += 1;
+    }
+    figures
+}
+
+/// Words that state a change by a multiple.
+const MULTIPLIERS: &[&str] = &[
+    "doubled",
+    "tripled",
+    "trebled",
+    "quadrupled",
+    "halved",
+    "doubling",
+    "tripling",
+    "halving",
+];
+/// Fractions that stand for a share of something counted.
+const FRACTIONS: &[&str] = &[
+    "third", "thirds", "quarter", "quarters", "half", "majority", "fifth", "fifths",
+];
+/// Verbs of change that a fraction can follow ("fell by a quarter").
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "dropped",
+    "grew",
+    "increased",
+    "decreased",
+    "declined",
+    "climbed",
+    "jumped",
+    "cut",
+    "slashed",
+    "shrank",
+    "surged",
+    "plunged",
+    "soared",
+    "rise",
+    "fall",
+    "drop",
+    "grow",
+];
+/// Superlatives that make a ranking claim when tied to a record ("the highest since 1990").
+const SUPERLATIVES: &[&str] = &[
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "smallest",
+    "fastest",
+    "slowest",
+    "worst",
+    "best",
+    "deadliest",
+    "costliest",
+    "hottest",
+    "coldest",
+    "wettest",
+    "driest",
+    "longest",
+    "shortest",
+    "strongest",
+    "weakest",
+    "most",
+    "least",
+];
+
+/// Claims without digits: changes ("doubled", "fell by a quarter"), shares ("a third of
+/// voters", "the majority of residents") and rankings ("the highest since 1990", "the worst on
+/// record").
+fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    let joined =
+        |left: &Word, right: &Word| text[left.range.end..right.range.start].trim().is_empty();
+    for (index, word) in paragraph_words.iter().enumerate() {
+        let next = |offset: usize| paragraph_words.get(index + offset);
+        // "doubled down" is an idiom, not a change.
+        if word.is_any(MULTIPLIERS) && !next(1).is_some_and(|down| down.is("down")) {
+            figures.push(Figure {
+                understood: format!("change: {}", word.text),
+                range: word.range.clone(),
+                vague: true,
+            });
+            continue;
+        }
+        // "fell by a quarter", "rose by half"
+        if word.is_any(CHANGE_VERBS) && next(1).is_some_and(|by| by.is("by")) {
+            let (fraction_index, start_index) = match (next(2), next(3)) {
+                (Some(article), Some(fraction))
+                    if article.is_any(&["a", "one", "two", "three"])
+                        && fraction.is_any(FRACTIONS) =>
+                {
+                    (index + 3, index)
+                }
+                (Some(fraction), _) if fraction.is("half") => (index + 2, index),
+                _ => (0, 0),
+            };
+            if fraction_index > 0 {
+                let range = paragraph_words[start_index].range.start
+                    ..paragraph_words[fraction_index].range.end;
+                figures.push(Figure {
+                    understood: format!("change: {}", &text[range.clone()]),
+                    range,
+                    vague: true,
+                });
+            }
+            continue;
+        }
+        // "a third of voters", "two-thirds of the members", "half of all residents", "the
+        // majority of voters"
+        let share_words = word.is_any(&["a", "one", "two", "three", "the"])
+            && next(1).is_some_and(|fraction| fraction.is_any(FRACTIONS) && joined(word, fraction));
+        let hyphenated = word.text.contains('-')
+            && word
+                .text
+                .rsplit('-')
+                .next()
+                .is_some_and(|last| FRACTIONS.contains(&last.to_ascii_lowercase().as_str()));
+        let fraction_end = if share_words {
+            Some(index + 1)
+        } else if hyphenated || word.is("half") {
+            Some(index)
+        } else {
+            None
+        };
+        if let Some(end_index) = fraction_end {
+            let of = paragraph_words.get(end_index + 1).filter(|of| of.is("of"));
+            let counted = paragraph_words
+                .get(end_index + 2)
+                .filter(|after| after.is_any(&["the", "all", "its", "their"]))
+                .map_or(paragraph_words.get(end_index + 2), |_| {
+                    paragraph_words.get(end_index + 3)
+                });
+            if of.is_some()
+                && counted.is_some_and(|noun| is_counted_noun(noun) || noun.is_capitalised())
+            {
+                let range = word.range.start..paragraph_words[end_index + 1].range.end;
+                figures.push(Figure {
+                    understood: format!("share: {}", &text[range.clone()]),
+                    range,
+                    vague: true,
+                });
+            }
+            continue;
+        }
+        // "the highest since 1990", "the worst on record", "the largest in history"
+        if word.is_any(SUPERLATIVES) && index > 0 && paragraph_words[index - 1].is("the") {
+            let window: Vec<&Word> = paragraph_words[index + 1..].iter().take(5).collect();
+            let record = window.windows(2).any(|pair| {
+                (pair[0].is("since") && pair[1].text.starts_with(|c: char| c.is_ascii_digit()))
+                    || (pair[0].is("on") && pair[1].is("record"))
+                    || (pair[0].is("in")
+                        && pair[1].is_any(&["history", "decades", "years", "generations"]))
+            }) || window.iter().any(|word| word.is("ever"));
+            if record {
+                let range = paragraph_words[index - 1].range.start..word.range.end;
+                figures.push(Figure {
+                    understood: format!("ranking: {}", &text[range.clone()]),
+                    range,
+                    vague: true,
+                });
+            }
+        }
     }
     figures
 }

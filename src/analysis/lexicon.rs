@@ -181,6 +181,13 @@ pub const REPORTING_VERBS: &[&str] = &[
     "wail wails wailed wailing",
     "sob sobs sobbed sobbing",
     "reminisce reminisces reminisced reminiscing",
+    "propose proposes proposed proposing",
+    "advocate advocates advocated advocating",
+    "seek seeks sought seeking",
+    "want wants wanted wanting",
+    "plan plans planned planning",
+    "intend intends intended intending",
+    "support supports supported supporting",
     "sing sings sang sung singing",
     "think thinks thought thinking",
     "believe believes believed believing",
@@ -335,6 +342,10 @@ pub const NOUN_LIKE_VERBS: &[&str] = &[
     "worry",
     "suspect",
     "feel",
+    "plan",
+    "want",
+    "support",
+    "advocate",
 ];
 
 /// Words that make a following base form a plain infinitive or a negated or modal verb ("would
@@ -378,6 +389,12 @@ pub fn reporting_verb(word: &str) -> Option<(&'static str, VerbForm)> {
         .get(word.to_ascii_lowercase().as_str())
         .copied()
 }
+
+/// Reporting verbs that state an intention: they source a figure ("Sanders proposes $15
+/// trillion in new taxes") but attribute no quotation.
+pub const INTENTION_VERBS: &[&str] = &[
+    "propose", "advocate", "seek", "want", "plan", "intend", "support",
+];
 
 /// Words that introduce a quotation as a name or term rather than as speech.
 #[rustfmt::skip]

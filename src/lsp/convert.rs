@@ -15,6 +15,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::state::{Outcome, Snapshot};
+use crate::analysis::figures::FigureMention;
 use crate::analysis::quotes::{Quotation, QuoteKind};
 use crate::analysis::{Details, Finding, ReferenceSource, RuleCode, Severity};
 use crate::text::{self, PositionEncoding};
@@ -192,6 +193,18 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
         }
         sections.push(section);
     }
+    // A figure with a source says where that source is; an unsourced one is a finding already.
+    let sourced_figure = figures(snapshot).iter().find(|figure| {
+        figure.source.is_some() && figure.span.start <= offset && offset < figure.span.end
+    });
+    if let Some(figure) = sourced_figure {
+        sections.push(format!(
+            "**copydesk: figure**\n\nFigure: {} ({}).\n\nSource: {}.",
+            snapshot.rope.byte_slice(figure.span.clone()),
+            figure.understood,
+            figure.source.as_deref().unwrap_or_default()
+        ));
+    }
     if let Some(quotation) = quotation {
         let mut section = "**copydesk: quotation**".to_string();
         for line in quotation.describe() {
@@ -203,6 +216,7 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
     let span = under
         .first()
         .map(|finding| finding.span.clone())
+        .or_else(|| sourced_figure.map(|figure| figure.span.clone()))
         .or_else(|| quotation.map(|quotation| quotation.span.clone()))?;
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -211,6 +225,13 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
         }),
         range: Some(range(snapshot, &span, encoding)),
     })
+}
+
+fn figures(snapshot: &Snapshot) -> &[FigureMention] {
+    match &snapshot.outcome {
+        Outcome::Analysed(analysis) => &analysis.figures,
+        Outcome::NotChecked(_) => &[],
+    }
 }
 
 fn quotations(snapshot: &Snapshot) -> &[Quotation] {

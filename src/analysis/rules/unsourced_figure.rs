@@ -161,6 +161,53 @@ mod tests {
     }
 
     #[test]
+    fn finds_spelled_figures_counts_changes_shares_and_rankings() {
+        for (text, expected) in [
+            (
+                "Twenty-four percent backed the plan.",
+                vec!["Twenty-four percent"],
+            ),
+            (
+                "Her lead shrank by nine percentage points.",
+                vec!["nine percentage points"],
+            ),
+            (
+                "The lead is 13 percentage points.",
+                vec!["13 percentage points"],
+            ),
+            ("The storm killed 49 people.", vec!["49"]),
+            ("Twenty-nine people were hurt.", vec!["Twenty-nine"]),
+            ("Rents doubled in a decade.", vec!["doubled"]),
+            ("Ridership fell by a quarter.", vec!["fell by a quarter"]),
+            ("A third of voters stayed home.", vec!["A third of"]),
+            (
+                "The majority of residents oppose the levy.",
+                vec!["The majority of"],
+            ),
+            ("Turnout was the lowest since 1990.", vec!["the lowest"]),
+            ("The fund raised $1million.", vec!["$1million"]),
+        ] {
+            assert_eq!(findings_of(RULE, text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn changes_shares_rankings_and_vague_quantities_are_information() {
+        let analysis = crate::analysis::analyze(
+            "Thousands of people marched. Rents doubled. Turnout was 12%.",
+            crate::analysis::Format::PlainText,
+            &crate::analysis::rules::tests::settings(),
+        );
+        let severities: Vec<crate::analysis::Severity> = analysis
+            .findings
+            .iter()
+            .map(|finding| finding.severity)
+            .collect();
+        use crate::analysis::Severity::{Information, Warning};
+        assert_eq!(severities, vec![Information, Information, Warning]);
+    }
+
+    #[test]
     fn leaves_non_figures_alone() {
         for text in [
             "The law passed in 2016.",
@@ -176,6 +223,11 @@ mod tests {
             "The G7 met in the 1990s.",
             "Call 555-1234 now.",
             "Route 66 is long.",
+            "Nine people were hurt.",
+            "The wall is 12 metres high.",
+            "She doubled down on the claim.",
+            "It was the largest city in the region.",
+            "They met in a 300-person hall.",
         ] {
             assert_eq!(findings_of(RULE, text), Vec::<String>::new(), "{text}");
         }
@@ -189,8 +241,31 @@ mod tests {
             "Ukraine announced that it had received thousands of applications.",
             "\"We received several thousand applications,\" the minister said.",
             "Data from Eurostat put turnout at 12%.",
+            "A Quinnipiac poll put turnout at 12%.",
+            "The ministry published its figures on Monday. Applications rose to 3,000.",
+            "Sanders proposes tax increases of $15 trillion.",
         ] {
             assert_eq!(findings_of(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn answers_in_a_poll_and_plans_after_the_figure_are_no_source() {
+        for (text, expected) in [
+            (
+                "52 percent of registered voters say they back the levy.",
+                vec!["52 percent"],
+            ),
+            (
+                "The city received thousands of applications, which the mayor plans to read.",
+                vec!["thousands"],
+            ),
+            (
+                "The ministry spoke on Monday. Applications rose to 3,000.",
+                vec!["3,000"],
+            ),
+        ] {
+            assert_eq!(findings_of(RULE, text), expected, "{text}");
         }
     }
 
