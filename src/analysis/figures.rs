@@ -524,14 +524,12 @@ fn scan_numbers(
             percent = true;
             figure_end += 1;
         }
-        let following: Vec<&Word> = paragraph_words
+        // The words around the figure, found by binary search: a paragraph can be long.
+        let after_figure = paragraph_words.partition_point(|word| word.range.start < figure_end);
+        let before_figure = paragraph_words.partition_point(|word| word.range.end <= figure_start);
+        let following: Vec<&Word> = paragraph_words[after_figure..].iter().take(3).collect();
+        let preceding: Vec<&Word> = paragraph_words[..before_figure]
             .iter()
-            .filter(|word| word.range.start >= figure_end)
-            .take(3)
-            .collect();
-        let preceding: Vec<&Word> = paragraph_words
-            .iter()
-            .filter(|word| word.range.end <= figure_start)
             .rev()
             .take(2)
             .collect();
@@ -570,8 +568,7 @@ fn scan_numbers(
         }
         // "3 million dollars"
         if let Some(word) = paragraph_words
-            .iter()
-            .find(|word| word.range.start >= figure_end)
+            .get(paragraph_words.partition_point(|word| word.range.start < figure_end))
         {
             if text[figure_end..word.range.start].trim().is_empty() && word.is_any(CURRENCY_WORDS) {
                 currency = Some(word.text.to_ascii_lowercase());

@@ -129,11 +129,19 @@ pub fn publish_diagnostics(
         diagnostics,
         version,
     };
-    serde_json::to_vec(&json!({
-        "jsonrpc": "2.0",
-        "method": "textDocument/publishDiagnostics",
-        "params": params,
-    }))
+    // Serialised straight to bytes: building a `serde_json::Value` tree first would double the
+    // memory a large draft's diagnostics take.
+    #[derive(serde::Serialize)]
+    struct Notification<'a> {
+        jsonrpc: &'static str,
+        method: &'static str,
+        params: &'a PublishDiagnosticsParams,
+    }
+    serde_json::to_vec(&Notification {
+        jsonrpc: "2.0",
+        method: "textDocument/publishDiagnostics",
+        params: &params,
+    })
     .unwrap_or_default()
 }
 

@@ -77,17 +77,13 @@ fn nearest_source_in_paragraph(
     context: &Context,
     figure: &crate::analysis::figures::FigureMention,
 ) -> Option<String> {
-    let paragraph = context
+    let index = context
         .paragraphs
+        .partition_point(|paragraph| paragraph.range.end <= figure.span.start);
+    let paragraph = context.paragraphs.get(index)?;
+    context.quotations[paragraph.quotations.clone()]
         .iter()
-        .find(|paragraph| paragraph.range.contains(&figure.span.start))?;
-    context
-        .quotations
-        .iter()
-        .filter(|quotation| {
-            paragraph.range.contains(&quotation.span.start)
-                && quotation.span.start < figure.span.start
-        })
+        .filter(|quotation| quotation.span.start < figure.span.start)
         .filter_map(|quotation| quotation.speaker.clone())
         .rfind(|name| name.chars().next().is_some_and(char::is_uppercase) && !name.contains('“'))
 }
