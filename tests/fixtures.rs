@@ -142,6 +142,7 @@ fn render(checked: &Checked) -> String {
     .unwrap();
     let counts: Vec<String> = RuleCode::ALL
         .iter()
+        .filter(|rule| !rule.is_about_suppressions())
         .map(|rule| format!("{rule} {}", count(analysis, *rule)))
         .collect();
     writeln!(

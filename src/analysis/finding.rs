@@ -19,10 +19,12 @@ pub enum RuleCode {
     UnclosedQuote,
     DistantAttribution,
     VagueAttribution,
+    UnusedSuppression,
+    UnexplainedSuppression,
 }
 
 impl RuleCode {
-    pub const ALL: [RuleCode; 7] = [
+    pub const ALL: [RuleCode; 9] = [
         RuleCode::UnattributedQuote,
         RuleCode::RelativeDate,
         RuleCode::UnsourcedFigure,
@@ -30,6 +32,8 @@ impl RuleCode {
         RuleCode::UnclosedQuote,
         RuleCode::DistantAttribution,
         RuleCode::VagueAttribution,
+        RuleCode::UnusedSuppression,
+        RuleCode::UnexplainedSuppression,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,7 +45,17 @@ impl RuleCode {
             RuleCode::UnclosedQuote => "unclosed-quote",
             RuleCode::DistantAttribution => "distant-attribution",
             RuleCode::VagueAttribution => "vague-attribution",
+            RuleCode::UnusedSuppression => "unused-suppression",
+            RuleCode::UnexplainedSuppression => "unexplained-suppression",
         }
+    }
+
+    /// The two rules about suppression comments themselves, which no comment can suppress.
+    pub fn is_about_suppressions(self) -> bool {
+        matches!(
+            self,
+            RuleCode::UnusedSuppression | RuleCode::UnexplainedSuppression
+        )
     }
 
     pub fn from_code(code: &str) -> Option<RuleCode> {

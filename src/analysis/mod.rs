@@ -8,12 +8,14 @@ pub mod calendar;
 pub mod dateline;
 pub mod figures;
 pub mod finding;
+pub mod house;
 pub mod lexicon;
 pub mod prose;
 pub mod quotes;
 pub mod rules;
 pub mod sentences;
 pub mod settings;
+pub mod suppressions;
 pub mod words;
 
 use std::ops::Range;
@@ -39,6 +41,8 @@ pub struct Analysis {
     pub quotations: Vec<Quotation>,
     /// Every figure with its source, for hovers.
     pub figures: Vec<figures::FigureMention>,
+    /// Every suppression comment, with its reason and how many findings it silenced.
+    pub suppressions: Vec<suppressions::Suppression>,
 }
 
 /// Everything a rule may read about the text, computed once per analysis.
@@ -91,7 +95,13 @@ impl Context<'_> {
 
 /// Analyses `text` read as `format` under `settings`.
 pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
-    let prose = Prose::parse(text, format);
+    let mut suppressions = suppressions::parse(text, format);
+    // In plain text a directive is a line of words: it must not be read as prose.
+    let prose = if format == Format::PlainText && !suppressions.is_empty() {
+        Prose::parse(&suppressions::mask_directives(text, &suppressions), format)
+    } else {
+        Prose::parse(text, format)
+    };
     // The publication date, in order of authority: the draft's front matter, its dateline, the
     // configured reference date, and today's date as a last, clearly marked, resort.
     let dateline = dateline::find(&prose, settings.reference_date.unwrap_or(settings.today));
@@ -129,7 +139,9 @@ pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
         dateline: dateline.map(|found| found.range),
         figures: Vec::new(),
     };
+    house::attribute_quotations(&mut context);
     context.figures = figures::find(&context);
+    house::adjust_figures(&mut context);
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {
         if !settings.rule_enabled(rule.code) {
@@ -143,11 +155,14 @@ pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
             }
         }
     }
+    house::vague_phrases(&context, &mut findings);
+    suppressions::apply(text, &mut suppressions, &mut findings, settings);
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
     Analysis {
         findings,
         reference,
         quotations: context.quotations,
         figures: context.figures,
+        suppressions,
     }
 }

@@ -32,7 +32,66 @@ pub struct Settings {
     /// How fixes write dates.
     pub date_style: DateStyle,
     pub rules: BTreeMap<RuleCode, RuleSettings>,
+    /// A desk's additions to the built-in word lists (from its `.copydesk.toml`).
+    pub house: HouseLexicon,
 }
+
+/// Word lists a desk adds to the built-in lexicon. All matching is case-insensitive and word by
+/// word; the lists are plain data, read from files by the callers, never by the engine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HouseLexicon {
+    /// Extra reporting verbs, each entry one verb with its forms ("fulminate fulminated").
+    pub attribution_verbs: Vec<String>,
+    /// Extra phrases that attribute what they stand next to ("per a filing by").
+    pub attribution_phrases: Vec<String>,
+    /// Sources the desk knows, with the other names it goes by.
+    pub sources: Vec<KnownSource>,
+    /// Extra phrases that attribute to nobody in particular ("people in the know").
+    pub vague_phrases: Vec<String>,
+    /// Patterns whose matches are not figures ("COVID-19", "Boeing \\d+").
+    pub figure_exemptions: Vec<Pattern>,
+}
+
+impl HouseLexicon {
+    pub fn is_empty(&self) -> bool {
+        self == &HouseLexicon::default()
+    }
+}
+
+/// A source a desk names often: "Ukraine's Defence Ministry", also "the ministry".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KnownSource {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// A compiled regular expression, compared by its text.
+#[derive(Clone, Debug)]
+pub struct Pattern(pub regex::Regex);
+
+impl Pattern {
+    /// Compiles `pattern` case-insensitively.
+    pub fn new(pattern: &str) -> Result<Pattern, String> {
+        regex::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .size_limit(1 << 20)
+            .build()
+            .map(Pattern)
+            .map_err(|error| error.to_string())
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Pattern {}
 
 impl Settings {
     pub fn new(today: Date) -> Settings {
@@ -42,6 +101,7 @@ impl Settings {
             figures_min_count: 10,
             date_style: DateStyle::default(),
             rules: BTreeMap::new(),
+            house: HouseLexicon::default(),
         }
     }
 

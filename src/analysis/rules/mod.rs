@@ -5,7 +5,9 @@ pub mod distant_attribution;
 pub mod relative_date;
 pub mod unattributed_quote;
 pub mod unclosed_quote;
+pub mod unexplained_suppression;
 pub mod unsourced_figure;
+pub mod unused_suppression;
 pub mod vague_attribution;
 pub mod weekday_date_mismatch;
 
@@ -30,7 +32,62 @@ pub const REGISTRY: &[Rule] = &[
     unclosed_quote::RULE,
     distant_attribution::RULE,
     vague_attribution::RULE,
+    unused_suppression::RULE,
+    unexplained_suppression::RULE,
 ];
+
+/// The full documentation of every rule: the `//!` comment that opens its file, read from the
+/// file itself so that `copydesk explain` and the source never disagree.
+const DOCS: &[(RuleCode, &str)] = &[
+    (
+        RuleCode::UnattributedQuote,
+        include_str!("unattributed_quote.rs"),
+    ),
+    (RuleCode::RelativeDate, include_str!("relative_date.rs")),
+    (
+        RuleCode::UnsourcedFigure,
+        include_str!("unsourced_figure.rs"),
+    ),
+    (
+        RuleCode::WeekdayDateMismatch,
+        include_str!("weekday_date_mismatch.rs"),
+    ),
+    (RuleCode::UnclosedQuote, include_str!("unclosed_quote.rs")),
+    (
+        RuleCode::DistantAttribution,
+        include_str!("distant_attribution.rs"),
+    ),
+    (
+        RuleCode::VagueAttribution,
+        include_str!("vague_attribution.rs"),
+    ),
+    (
+        RuleCode::UnusedSuppression,
+        include_str!("unused_suppression.rs"),
+    ),
+    (
+        RuleCode::UnexplainedSuppression,
+        include_str!("unexplained_suppression.rs"),
+    ),
+];
+
+impl Rule {
+    /// The rule's documentation as Markdown: its file's leading `//!` lines without the markers.
+    pub fn documentation(&self) -> String {
+        let source = DOCS
+            .iter()
+            .find(|(code, _)| *code == self.code)
+            .map_or("", |(_, source)| source);
+        let mut lines = Vec::new();
+        for line in source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else {
+                break;
+            };
+            lines.push(rest.strip_prefix(' ').unwrap_or(rest));
+        }
+        lines.join("\n").trim().to_string() + "\n"
+    }
+}
 
 pub fn rule(code: RuleCode) -> &'static Rule {
     REGISTRY
@@ -78,6 +135,26 @@ pub(crate) mod tests {
             fixed.replace_range(edit.range, &edit.replacement);
         }
         fixed
+    }
+
+    #[test]
+    fn every_rule_has_documentation_that_opens_with_its_code() {
+        for rule in super::REGISTRY {
+            let docs = rule.documentation();
+            assert!(
+                docs.starts_with(&format!("# {}\n", rule.code)),
+                "{}: {docs}",
+                rule.code
+            );
+            for part in [
+                "**What it flags:**",
+                "**Why it matters:**",
+                "**Example:**",
+                "**Fix:**",
+            ] {
+                assert!(docs.contains(part), "{} lacks {part}", rule.code);
+            }
+        }
     }
 
     #[test]
