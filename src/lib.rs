@@ -8,5 +8,6 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod house_rules;
 pub mod lsp;
 pub mod text;

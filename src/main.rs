@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use copydesk::cli::{check, Cli, Command};
+use copydesk::cli::{self as commands, check, Cli, Command};
 use copydesk::lsp::{self, ServerOptions};
 
 fn main() -> ExitCode {
@@ -17,6 +17,13 @@ fn main() -> ExitCode {
             let mut stderr = std::io::stderr().lock();
             check::run(&args, lsp::config::today(), &mut stdout, &mut stderr)
         }
+        Some(Command::Rules) => commands::rules(&mut std::io::stdout().lock()),
+        Some(Command::Explain { code }) => commands::explain(
+            &code,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Schema) => commands::schema(&mut std::io::stdout().lock()),
     };
     ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -5,8 +5,15 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use super::{CheckArgs, OutputFormat};
-use crate::analysis::{analyze, Details, Finding, Format, RuleCode, Settings, Severity};
+use std::collections::HashMap;
+use std::io::IsTerminal;
+
+use super::changed::ChangedLines;
+use super::output::{self, Located, Report};
+use super::{CheckArgs, ColorChoice, OutputFormat};
+use crate::analysis::suppressions::{Suppression, SuppressionKind};
+use crate::analysis::{analyze, Analysis, Details, Finding, Format, RuleCode, Settings, Severity};
+use crate::house_rules::{self, HouseRules};
 use crate::text::{Document, PositionEncoding};
 
 /// Exit statuses, as CI systems read them.
@@ -21,8 +28,67 @@ const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "txt", "te
 struct Draft {
     /// The name shown in output ("-" reads as "<stdin>").
     display: String,
+    /// The file, for finding its house rules and its changed lines; `None` for standard input.
+    path: Option<PathBuf>,
     text: String,
     format: Format,
+}
+
+/// Whether the text format is coloured.
+fn use_colour(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The house rules in force for a draft: `--config`, else the file found above the draft.
+/// Problems in a file are printed once, and the drafts under it are not checked.
+struct HouseRulesCache {
+    explicit: Option<PathBuf>,
+    loaded: HashMap<PathBuf, Option<HouseRules>>,
+}
+
+impl HouseRulesCache {
+    fn for_draft(&mut self, draft: &Draft, stderr: &mut dyn Write) -> Result<HouseRules, ()> {
+        let path = match &self.explicit {
+            Some(path) => Some(path.clone()),
+            None => {
+                let folder = match &draft.path {
+                    Some(path) => std::fs::canonicalize(path)
+                        .ok()
+                        .and_then(|path| path.parent().map(Path::to_path_buf)),
+                    None => std::env::current_dir().ok(),
+                };
+                folder.and_then(|folder| house_rules::discover(&folder, None))
+            }
+        };
+        let Some(path) = path else {
+            return Ok(HouseRules::default());
+        };
+        let loaded =
+            self.loaded
+                .entry(path.clone())
+                .or_insert_with(|| match house_rules::load(&path) {
+                    Ok((rules, _)) => Some(rules),
+                    Err((problems, text)) => {
+                        for problem in problems {
+                            let _ = writeln!(stderr, "copydesk: {}", problem.render(&path, &text));
+                        }
+                        let _ = writeln!(
+                            stderr,
+                            "copydesk: {} has errors; the drafts it governs were not checked",
+                            path.display()
+                        );
+                        None
+                    }
+                });
+        loaded.clone().ok_or(())
+    }
 }
 
 /// Runs the check and returns the process exit status.
@@ -32,11 +98,9 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    let mut settings = Settings::new(today);
-    settings.date_style = args.date_style.into();
-    if let Some(date) = &args.reference_date {
-        match date.parse() {
-            Ok(date) => settings.reference_date = Some(date),
+    let reference_date = match &args.reference_date {
+        Some(date) => match date.parse() {
+            Ok(date) => Some(date),
             Err(_) => {
                 let _ = writeln!(
                     stderr,
@@ -44,8 +108,32 @@ pub fn run(
                 );
                 return EXIT_ERROR;
             }
+        },
+        None => None,
+    };
+    if let Some(path) = &args.config {
+        if !path.is_file() {
+            let _ = writeln!(
+                stderr,
+                "copydesk: --config {}: no such file",
+                path.display()
+            );
+            return EXIT_ERROR;
         }
     }
+    let changed = match &args.changed_lines {
+        Some(range) => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            match ChangedLines::from_git(range, &cwd) {
+                Ok(changed) => Some(changed),
+                Err(message) => {
+                    let _ = writeln!(stderr, "copydesk: {message}");
+                    return EXIT_ERROR;
+                }
+            }
+        }
+        None => None,
+    };
     let mut had_error = false;
     let mut paths = Vec::new();
     for path in &args.paths {
@@ -64,57 +152,104 @@ pub fn run(
             }
         }
     }
+    let mut house = HouseRulesCache {
+        explicit: args.config.clone(),
+        loaded: HashMap::new(),
+    };
+    let threshold: Severity = args.severity.into();
+    let mut checked = Vec::new();
+    for draft in &drafts {
+        let Ok(rules) = house.for_draft(draft, stderr) else {
+            had_error = true;
+            continue;
+        };
+        let mut settings = Settings::new(today);
+        rules.apply_to(&mut settings);
+        // The command line's flags override the house rules, as editor settings do.
+        if let Some(style) = args.date_style {
+            settings.date_style = style.into();
+        }
+        if reference_date.is_some() {
+            settings.reference_date = reference_date;
+        }
+        let analysis = analyze(&draft.text, draft.format, &settings);
+        let document = Document::new(&draft.text, 0, "");
+        checked.push((draft, analysis, document));
+    }
+    if args.list_suppressions {
+        let written = list_suppressions(stdout, &checked, args.format == OutputFormat::Json);
+        return if had_error || written.is_err() {
+            EXIT_ERROR
+        } else {
+            EXIT_CLEAN
+        };
+    }
     let mut counts: Vec<(RuleCode, usize)> = RuleCode::ALL.iter().map(|code| (*code, 0)).collect();
     let mut failing = false;
     let mut by_severity = [0usize; 4];
-    for draft in &drafts {
-        let analysis = analyze(&draft.text, draft.format, &settings);
-        let document = Document::new(&draft.text, 0, "");
+    let mut reports = Vec::new();
+    for (draft, analysis, document) in &checked {
+        let mut located = Vec::new();
         for finding in &analysis.findings {
-            failing |= finding.severity >= Severity::Warning;
+            let start = line_column(document, finding.span.start);
+            let end = line_column(document, finding.span.end);
+            if let (Some(changed), Some(path)) = (&changed, &draft.path) {
+                if !changed.touches(path, start.0, end.0) {
+                    continue;
+                }
+            } else if changed.is_some() {
+                // Standard input has no lines in any diff.
+                continue;
+            }
+            failing |= finding.severity >= threshold;
             by_severity[finding.severity as usize] += 1;
             if let Some(entry) = counts.iter_mut().find(|(code, _)| *code == finding.rule) {
                 entry.1 += 1;
             }
+            located.push(Located {
+                finding,
+                start,
+                end,
+            });
         }
-        let written = match args.format {
-            OutputFormat::Text => write_text(stdout, draft, &document, &analysis.findings),
-            OutputFormat::Json => write_json(stdout, draft, &document, &analysis.findings),
-        };
-        if written.is_err() {
-            return EXIT_ERROR;
-        }
+        reports.push(Report {
+            display: &draft.display,
+            findings: located,
+        });
     }
-    if args.format == OutputFormat::Text {
-        let per_rule: Vec<String> = counts
-            .iter()
-            .filter(|(_, count)| *count > 0)
-            .map(|(code, count)| format!("{code} {count}"))
-            .collect();
-        let total: usize = by_severity.iter().sum();
-        let summary = if total == 0 {
-            format!("{} checked: no findings.", plural(drafts.len(), "file"))
-        } else {
-            format!(
-                "{} checked: {} ({}; {}).",
-                plural(drafts.len(), "file"),
-                plural(total, "finding"),
-                [
-                    (Severity::Error, "error"),
-                    (Severity::Warning, "warning"),
-                    (Severity::Information, "information"),
-                    (Severity::Hint, "hint"),
-                ]
+    let colour = use_colour(args.color);
+    let written = match args.format {
+        OutputFormat::Text => {
+            checked
                 .iter()
-                .filter(|(severity, _)| by_severity[*severity as usize] > 0)
-                .map(|(severity, name)| format!("{} {name}", by_severity[*severity as usize]))
-                .collect::<Vec<_>>()
-                .join(", "),
-                per_rule.join(", ")
-            )
-        };
-        let _ = writeln!(stdout, "{summary}");
+                .zip(&reports)
+                .try_for_each(|((draft, _, document), report)| {
+                    write_text(stdout, draft, document, report, colour)
+                })
+        }
+        OutputFormat::Json => {
+            checked
+                .iter()
+                .zip(&reports)
+                .try_for_each(|((draft, analysis, document), report)| {
+                    write_json(stdout, draft, document, report, &analysis.suppressions)
+                })
+        }
+        OutputFormat::Sarif => serde_json::to_writer_pretty(&mut *stdout, &output::sarif(&reports))
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(stdout)),
+        OutputFormat::Github => output::github(stdout, &reports),
+        OutputFormat::Checkstyle => output::checkstyle(stdout, &reports),
+    };
+    if written.is_err() {
+        return EXIT_ERROR;
     }
+    let summary = summary(drafts.len(), &by_severity, &counts, changed.is_some());
+    // Formats that a program reads keep standard output to themselves.
+    let _ = match args.format {
+        OutputFormat::Text | OutputFormat::Github => writeln!(stdout, "{summary}"),
+        _ => writeln!(stderr, "{summary}"),
+    };
     if had_error {
         EXIT_ERROR
     } else if failing && !args.exit_zero {
@@ -122,6 +257,115 @@ pub fn run(
     } else {
         EXIT_CLEAN
     }
+}
+
+/// "3 files checked: 4 findings (2 warning, 2 information; relative-date 2, unsourced-figure 2)."
+fn summary(
+    files: usize,
+    by_severity: &[usize; 4],
+    counts: &[(RuleCode, usize)],
+    changed_only: bool,
+) -> String {
+    let per_rule: Vec<String> = counts
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(code, count)| format!("{code} {count}"))
+        .collect();
+    let total: usize = by_severity.iter().sum();
+    let checked = if changed_only {
+        format!("{} checked (changed lines only)", plural(files, "file"))
+    } else {
+        format!("{} checked", plural(files, "file"))
+    };
+    if total == 0 {
+        return format!("{checked}: no findings.");
+    }
+    format!(
+        "{checked}: {} ({}; {}).",
+        plural(total, "finding"),
+        [
+            (Severity::Error, "error"),
+            (Severity::Warning, "warning"),
+            (Severity::Information, "information"),
+            (Severity::Hint, "hint"),
+        ]
+        .iter()
+        .filter(|(severity, _)| by_severity[*severity as usize] > 0)
+        .map(|(severity, name)| format!("{} {name}", by_severity[*severity as usize]))
+        .collect::<Vec<_>>()
+        .join(", "),
+        per_rule.join(", ")
+    )
+}
+
+/// `--list-suppressions`: every suppression with its reason, one per line, or as JSON.
+fn list_suppressions(
+    out: &mut dyn Write,
+    checked: &[(&Draft, Analysis, Document)],
+    json_format: bool,
+) -> std::io::Result<()> {
+    let mut total = 0;
+    for (draft, analysis, document) in checked {
+        if json_format {
+            writeln!(
+                out,
+                "{}",
+                json!({
+                    "path": draft.display,
+                    "suppressions": suppressions_json(document, &analysis.suppressions),
+                })
+            )?;
+            continue;
+        }
+        for suppression in &analysis.suppressions {
+            total += 1;
+            let (line, column) = line_column(document, suppression.span.start);
+            let reason = suppression
+                .reason
+                .as_deref()
+                .map_or("(no reason given)".to_string(), |reason| {
+                    format!("reason: {reason}")
+                });
+            let effect = if suppression.kind == SuppressionKind::Enable {
+                String::new()
+            } else {
+                format!(" [silenced {}]", suppression.suppressed)
+            };
+            writeln!(
+                out,
+                "{}:{line}:{column}: {} {}: {reason}{effect}",
+                draft.display,
+                suppression.kind.keyword(),
+                suppression.describe_codes()
+            )?;
+        }
+    }
+    if !json_format {
+        writeln!(
+            out,
+            "{} in {}.",
+            plural(total, "suppression"),
+            plural(checked.len(), "file")
+        )?;
+    }
+    Ok(())
+}
+
+fn suppressions_json(document: &Document, suppressions: &[Suppression]) -> Vec<Value> {
+    suppressions
+        .iter()
+        .map(|suppression| {
+            json!({
+                "kind": suppression.kind.keyword(),
+                "codes": suppression.codes.iter().map(|code| code.as_str()).collect::<Vec<_>>(),
+                "unknownCodes": suppression.unknown_codes,
+                "reason": suppression.reason,
+                "silenced": suppression.suppressed,
+                "start": position_json(document, suppression.span.start),
+                "end": position_json(document, suppression.span.end),
+            })
+        })
+        .collect()
 }
 
 fn plural(count: usize, noun: &str) -> String {
@@ -196,6 +440,7 @@ fn read_draft(path: &Path) -> Result<Draft, String> {
         )
     })?;
     Ok(Draft {
+        path: (path != Path::new("-")).then(|| path.to_path_buf()),
         display,
         text,
         format,
@@ -220,23 +465,56 @@ fn line_text(document: &Document, line: u32) -> String {
         .to_string()
 }
 
+/// ANSI styles for the text format.
+struct Paint(bool);
+
+impl Paint {
+    fn style(&self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Information => "1;34",
+            Severity::Hint => "1;36",
+        }
+    }
+}
+
 fn write_text(
     out: &mut dyn Write,
     draft: &Draft,
     document: &Document,
-    findings: &[Finding],
+    report: &Report,
+    colour: bool,
 ) -> std::io::Result<()> {
-    for finding in findings {
-        let (line, column) = line_column(document, finding.span.start);
-        let (end_line, end_column) = line_column(document, finding.span.end);
+    let paint = Paint(colour);
+    for located in &report.findings {
+        let finding = located.finding;
+        let (line, column) = located.start;
+        let (end_line, end_column) = located.end;
+        let level = paint.severity(finding.severity);
         writeln!(
             out,
-            "{}[{}]: {}",
-            finding.severity.as_str(),
-            finding.rule,
-            finding.message
+            "{}{}",
+            paint.style(
+                level,
+                &format!("{}[{}]", finding.severity.as_str(), finding.rule)
+            ),
+            paint.style("1", &format!(": {}", finding.message))
         )?;
-        writeln!(out, "  --> {}:{line}:{column}", draft.display)?;
+        writeln!(
+            out,
+            "  {} {}:{line}:{column}",
+            paint.style("1;34", "-->"),
+            draft.display
+        )?;
         let source_line = line_text(document, line);
         let underline_end = if end_line == line {
             end_column
@@ -249,20 +527,40 @@ fn write_text(
             underline_end as usize - 1,
         );
         let gutter = " ".repeat(line.to_string().len());
+        let bar = paint.style("1;34", "|");
         let caret_len = (underline_end.saturating_sub(column) as usize).max(1);
-        writeln!(out, "{gutter} |")?;
-        writeln!(out, "{line} | {excerpt}")?;
+        writeln!(out, "{gutter} {bar}")?;
         writeln!(
             out,
-            "{gutter} | {}{}",
-            " ".repeat(caret_start),
-            "^".repeat(caret_len.min(excerpt.chars().count().saturating_sub(caret_start).max(1)))
+            "{} {bar} {excerpt}",
+            paint.style("1;34", &line.to_string())
         )?;
+        writeln!(
+            out,
+            "{gutter} {bar} {}{}",
+            " ".repeat(caret_start),
+            paint.style(
+                level,
+                &"^".repeat(
+                    caret_len.min(excerpt.chars().count().saturating_sub(caret_start).max(1))
+                )
+            )
+        )?;
+        let equals = paint.style("1;34", "=");
         for note in finding.explanation() {
-            writeln!(out, "{gutter} = note: {note}")?;
+            writeln!(
+                out,
+                "{gutter} {equals} {} {note}",
+                paint.style("1", "note:")
+            )?;
         }
         for fix in &finding.fixes {
-            writeln!(out, "{gutter} = fix: {}", fix.title)?;
+            writeln!(
+                out,
+                "{gutter} {equals} {} {}",
+                paint.style("1", "fix:"),
+                fix.title
+            )?;
         }
         writeln!(out)?;
     }
@@ -331,11 +629,14 @@ fn write_json(
     out: &mut dyn Write,
     draft: &Draft,
     document: &Document,
-    findings: &[Finding],
+    report: &Report,
+    suppressions: &[Suppression],
 ) -> std::io::Result<()> {
-    let findings: Vec<Value> = findings
+    let findings: Vec<Value> = report
+        .findings
         .iter()
-        .map(|finding| {
+        .map(|located| {
+            let finding = located.finding;
             json!({
                 "code": finding.rule.as_str(),
                 "severity": finding.severity.as_str(),
@@ -358,6 +659,10 @@ fn write_json(
             })
         })
         .collect();
-    let object = json!({ "path": draft.display, "findings": findings });
+    let object = json!({
+        "path": draft.display,
+        "findings": findings,
+        "suppressions": suppressions_json(document, suppressions),
+    });
     writeln!(out, "{object}")
 }

@@ -1,7 +1,9 @@
 //! The command line: `copydesk` (the language server) and `copydesk check` (the same checks
 //! over files, for CI gates and for anyone without an editor set up).
 
+pub mod changed;
 pub mod check;
+pub mod output;
 
 use std::path::PathBuf;
 
@@ -28,6 +30,15 @@ pub enum Command {
     Serve,
     /// Check drafts and print what copydesk finds.
     Check(CheckArgs),
+    /// List every rule with its code, default severity and what it flags.
+    Rules,
+    /// Print a rule's full documentation.
+    Explain {
+        /// The rule's code, e.g. unsourced-figure.
+        code: String,
+    },
+    /// Print the JSON Schema of the house rules file (.copydesk.toml).
+    Schema,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -36,6 +47,39 @@ pub enum OutputFormat {
     Text,
     /// One JSON object per file, one per line.
     Json,
+    /// One SARIF 2.1.0 log for all files (GitHub code scanning, Azure DevOps, IDEs).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request's lines.
+    Github,
+    /// Checkstyle XML (Jenkins, GitLab and most CI dashboards read it).
+    Checkstyle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Threshold {
+    Hint,
+    Information,
+    Warning,
+    Error,
+}
+
+impl From<Threshold> for crate::analysis::Severity {
+    fn from(threshold: Threshold) -> Self {
+        match threshold {
+            Threshold::Hint => Self::Hint,
+            Threshold::Information => Self::Information,
+            Threshold::Warning => Self::Warning,
+            Threshold::Error => Self::Error,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,11 +110,87 @@ pub struct CheckArgs {
     /// Publication date for drafts whose front matter does not give one (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub reference_date: Option<String>,
-    /// How fixes write dates: ap ("Feb. 24"), iso ("2022-02-24") or long ("24 February 2022").
-    #[arg(long, value_enum, default_value_t = DateStyleArg::Ap)]
-    pub date_style: DateStyleArg,
+    /// How fixes write dates: ap ("Feb. 24", the default), iso ("2022-02-24") or long ("24
+    /// February 2022"). Overrides the house rules file.
+    #[arg(long, value_enum)]
+    pub date_style: Option<DateStyleArg>,
+    /// The house rules file to use for every draft, instead of the .copydesk.toml or
+    /// copydesk.toml found by walking up from each draft to the git root.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The failure threshold: exit with status 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = Threshold::Warning)]
+    pub severity: Threshold,
+    /// Check only the lines that a git diff range changed (e.g. origin/main...HEAD, or HEAD for
+    /// uncommitted changes): findings elsewhere are not reported.
+    #[arg(long, value_name = "RANGE")]
+    pub changed_lines: Option<String>,
+    /// Print every suppression comment with its reason (the audit trail) instead of the
+    /// findings.
+    #[arg(long)]
+    pub list_suppressions: bool,
+    /// Colour in the text format.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Exit with status 0 even when there are findings (for trying copydesk out; CI gates
     /// should rely on the default status 1).
     #[arg(long)]
     pub exit_zero: bool,
+}
+
+/// `copydesk rules`: every rule's code, default severity and one-line description.
+pub fn rules(out: &mut dyn std::io::Write) -> i32 {
+    let width = crate::analysis::rules::REGISTRY
+        .iter()
+        .map(|rule| rule.code.as_str().len())
+        .max()
+        .unwrap_or(0);
+    for rule in crate::analysis::rules::REGISTRY {
+        if writeln!(
+            out,
+            "{:width$}  {:11}  {}",
+            rule.code.as_str(),
+            rule.default_severity.as_str(),
+            rule.summary
+        )
+        .is_err()
+        {
+            return check::EXIT_ERROR;
+        }
+    }
+    check::EXIT_CLEAN
+}
+
+/// `copydesk explain <code>`: the rule's documentation, the same text as its source's doc comment.
+pub fn explain(code: &str, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
+    let Some(rule) = crate::analysis::RuleCode::from_code(code.trim()) else {
+        let _ = writeln!(
+            err,
+            "copydesk: no rule {code:?}; `copydesk rules` lists them: {}",
+            crate::analysis::RuleCode::ALL
+                .map(|code| code.as_str())
+                .join(", ")
+        );
+        return check::EXIT_ERROR;
+    };
+    let rule = crate::analysis::rules::rule(rule);
+    match write!(
+        out,
+        "{}\nDefault severity: {}. Turn it off or change its severity in .copydesk.toml ([rules.{}]) or the editor settings (rules.{}).\n",
+        rule.documentation(),
+        rule.default_severity.as_str(),
+        rule.code,
+        rule.code
+    ) {
+        Ok(()) => check::EXIT_CLEAN,
+        Err(_) => check::EXIT_ERROR,
+    }
+}
+
+/// `copydesk schema`: the JSON Schema of the house rules file.
+pub fn schema(out: &mut dyn std::io::Write) -> i32 {
+    match serde_json::to_string_pretty(&crate::house_rules::schema()) {
+        Ok(text) if writeln!(out, "{text}").is_ok() => check::EXIT_CLEAN,
+        _ => check::EXIT_ERROR,
+    }
 }

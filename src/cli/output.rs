@@ -1,0 +1,227 @@
+//! The machine formats of `copydesk check` for CI: SARIF 2.1.0, GitHub workflow commands and
+//! Checkstyle XML. Each renders the same findings as the text and JSON formats.
+
+use std::io::Write;
+
+use serde_json::{json, Value};
+
+use crate::analysis::rules::REGISTRY;
+use crate::analysis::{Finding, Severity};
+
+/// One checked draft, ready to render.
+pub struct Report<'a> {
+    /// The path as given (or `<stdin>`).
+    pub display: &'a str,
+    pub findings: Vec<Located<'a>>,
+}
+
+/// A finding with its 1-based lines and columns (columns in characters).
+pub struct Located<'a> {
+    pub finding: &'a Finding,
+    pub start: (u32, u32),
+    pub end: (u32, u32),
+}
+
+/// The path as a relative URI reference: forward slashes, and the few characters a URI cannot
+/// hold escaped.
+fn uri(display: &str) -> String {
+    let path = if display == "<stdin>" {
+        "stdin"
+    } else {
+        display.strip_prefix("./").unwrap_or(display)
+    };
+    let mut out = String::new();
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for byte in path.replace('\\', "/").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
+    }
+}
+
+/// A SARIF 2.1.0 log with one run: the rules with their documentation, and one result per
+/// finding.
+pub fn sarif(reports: &[Report]) -> Value {
+    let rules: Vec<Value> = REGISTRY
+        .iter()
+        .map(|rule| {
+            let docs = rule.documentation();
+            json!({
+                "id": rule.code.as_str(),
+                "name": rule.code.as_str(),
+                "shortDescription": { "text": rule.summary },
+                "fullDescription": { "text": rule.summary },
+                "help": { "text": docs, "markdown": docs },
+                "defaultConfiguration": { "level": sarif_level(rule.default_severity) },
+                "properties": { "tags": ["journalism", "fact-checking"] },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for report in reports {
+        for located in &report.findings {
+            let finding = located.finding;
+            let index = REGISTRY
+                .iter()
+                .position(|rule| rule.code == finding.rule)
+                .unwrap_or(0);
+            let mut message = finding.message.clone();
+            for note in finding.explanation() {
+                message.push('\n');
+                message.push_str(&note);
+            }
+            results.push(json!({
+                "ruleId": finding.rule.as_str(),
+                "ruleIndex": index,
+                "level": sarif_level(finding.severity),
+                "message": { "text": message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(report.display) },
+                        "region": {
+                            "startLine": located.start.0,
+                            "startColumn": located.start.1,
+                            "endLine": located.end.0,
+                            "endColumn": located.end.1,
+                        },
+                    },
+                }],
+            }));
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "copydesk",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                },
+            },
+            "columnKind": "unicodeCodePoints",
+            "artifacts": reports.iter().map(|report| json!({
+                "location": { "uri": uri(report.display) },
+            })).collect::<Vec<_>>(),
+            "results": results,
+        }],
+    })
+}
+
+/// Escapes the message of a workflow command.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property (file, title) of a workflow command.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands, one line per finding:
+/// `::warning file=story.md,line=3,col=5,endLine=3,endColumn=11,title=...::message`.
+pub fn github(out: &mut dyn Write, reports: &[Report]) -> std::io::Result<()> {
+    for report in reports {
+        for located in &report.findings {
+            let finding = located.finding;
+            let command = match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Information | Severity::Hint => "notice",
+            };
+            let mut message = finding.message.clone();
+            if let Some(fix) = finding.fixes.first() {
+                message.push_str(&format!("\nFix: {}", fix.title));
+            }
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                github_property(report.display),
+                located.start.0,
+                located.start.1,
+                located.end.0,
+                located.end.1,
+                github_property(&format!("copydesk {}", finding.rule)),
+                github_data(&message)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            // Characters XML 1.0 cannot hold at all.
+            c if (c as u32) < 0x20 && c != '\t' && c != '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Checkstyle XML: one `<file>` per draft, one `<error>` per finding.
+pub fn checkstyle(out: &mut dyn Write, reports: &[Report]) -> std::io::Result<()> {
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(out, "<checkstyle version=\"4.3\">")?;
+    for report in reports {
+        writeln!(out, "  <file name=\"{}\">", xml(report.display))?;
+        for located in &report.findings {
+            let finding = located.finding;
+            let severity = match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Information => "info",
+                Severity::Hint => "ignore",
+            };
+            writeln!(
+                out,
+                "    <error line=\"{}\" column=\"{}\" severity=\"{severity}\" message=\"{}\" source=\"copydesk.{}\"/>",
+                located.start.0,
+                located.start.1,
+                xml(&finding.message),
+                finding.rule
+            )?;
+        }
+        writeln!(out, "  </file>")?;
+    }
+    writeln!(out, "</checkstyle>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(github_property("a:b,c%\nd"), "a%3Ab%2Cc%25%0Ad");
+        assert_eq!(xml("<\"a&b'>\u{1}"), "&lt;&quot;a&amp;b&apos;&gt;");
+        assert_eq!(uri("./drafts/my story.md"), "drafts/my%20story.md");
+        assert_eq!(uri("<stdin>"), "stdin");
+    }
+}
