@@ -101,10 +101,11 @@ fn directive_pattern() -> &'static Regex {
     })
 }
 
+/// What a directive says: its kind, the rules it names, the codes that name no rule, its reason.
+type Directive = (SuppressionKind, Vec<RuleCode>, Vec<String>, Option<String>);
+
 /// Reads a directive's words (without `<!--`/`-->`); `None` when they are not a directive.
-fn read_directive(
-    words: &str,
-) -> Option<(SuppressionKind, Vec<RuleCode>, Vec<String>, Option<String>)> {
+fn read_directive(words: &str) -> Option<Directive> {
     let captures = directive_pattern().captures(words)?;
     let kind = match &captures[1] {
         "disable-next-line" => SuppressionKind::NextLine,

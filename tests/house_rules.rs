@@ -1,0 +1,199 @@
+//! The house rules file: discovery, every key, errors with their places, the JSON Schema that
+//! describes exactly the keys the parser accepts, and `copydesk check` reading it.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use copydesk::house_rules::{self, discover, parse};
+use serde_json::Value;
+
+fn scratch(name: &str) -> PathBuf {
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("house-rules")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+/// Every key path the schema describes ("figures.minCount", "rules.<code>.severity", ...).
+fn schema_keys(schema: &Value, prefix: &str, found: &mut BTreeSet<String>) {
+    let object = if schema["type"] == "array" {
+        &schema["items"]
+    } else {
+        schema
+    };
+    if let Some(properties) = object["properties"].as_object() {
+        for (key, value) in properties {
+            let path = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            found.insert(path.clone());
+            schema_keys(value, &path, found);
+            for choice in value["oneOf"].as_array().into_iter().flatten() {
+                schema_keys(choice, &path, found);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_schema_describes_exactly_the_keys_the_parser_accepts() {
+    let schema = house_rules::schema();
+    let mut described = BTreeSet::new();
+    schema_keys(&schema, "", &mut described);
+    let mut accepted = BTreeSet::new();
+    for key in house_rules::TOP_KEYS {
+        accepted.insert(key.to_string());
+    }
+    let nested = [
+        ("dates", house_rules::DATES_KEYS),
+        ("figures", house_rules::FIGURES_KEYS),
+        ("attribution", house_rules::ATTRIBUTION_KEYS),
+        ("sources", house_rules::SOURCE_KEYS),
+    ];
+    for (table, keys) in nested {
+        for key in keys {
+            accepted.insert(format!("{table}.{key}"));
+        }
+    }
+    for code in copydesk::analysis::RuleCode::ALL {
+        accepted.insert(format!("rules.{code}"));
+        for key in house_rules::RULE_KEYS {
+            accepted.insert(format!("rules.{code}.{key}"));
+        }
+    }
+    assert_eq!(described, accepted);
+    // And the parser accepts a file that uses every key, and rejects one key more.
+    let mut full = String::from("referenceDate = \"2026-03-04\"\n[dates]\nstyle = \"long\"\n[figures]\nminCount = 5\nexemptions = [\"COVID-19\"]\n[attribution]\nverbs = [\"harrumph harrumphed\"]\nphrases = [\"going by\"]\nvaguePhrases = [\"people in the know\"]\n[[sources]]\nname = \"Ukraine's Defence Ministry\"\naliases = [\"the ministry\"]\n");
+    for code in copydesk::analysis::RuleCode::ALL {
+        full.push_str(&format!(
+            "[rules.{code}]\nenabled = true\nseverity = \"hint\"\n"
+        ));
+    }
+    assert!(parse(&full).is_ok(), "{:?}", parse(&full).err());
+    for extra in [
+        "colour = 1\n",
+        "[dates]\nstile = \"ap\"\n",
+        "[rules.relative-date]\nseverty = \"hint\"\n",
+    ] {
+        let text = extra.to_string();
+        assert!(parse(&text).is_err(), "{text}");
+    }
+}
+
+#[test]
+fn copydesk_schema_prints_the_schema() {
+    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let printed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(printed, house_rules::schema());
+}
+
+#[test]
+fn discovery_walks_up_to_the_stop_folder() {
+    let root = scratch("discovery");
+    let deep = root.join("desk/politics/2026");
+    std::fs::create_dir_all(&deep).unwrap();
+    assert_eq!(discover(&deep, Some(&root)), None);
+    std::fs::write(root.join("copydesk.toml"), "").unwrap();
+    assert_eq!(
+        discover(&deep, Some(&root)),
+        Some(root.join("copydesk.toml"))
+    );
+    // The nearest file wins, and .copydesk.toml before copydesk.toml in one folder.
+    std::fs::write(root.join("desk/.copydesk.toml"), "").unwrap();
+    std::fs::write(root.join("desk/copydesk.toml"), "").unwrap();
+    assert_eq!(
+        discover(&deep, Some(&root)),
+        Some(root.join("desk/.copydesk.toml"))
+    );
+    // Nothing above the stop folder is read.
+    assert_eq!(discover(&deep, Some(&root.join("desk/politics"))), None);
+    // Without a stop folder, the walk ends at a git repository's root.
+    let repo = scratch("discovery-git");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join("a")).unwrap();
+    assert_eq!(discover(&repo.join("a"), None), None);
+}
+
+fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn check_reads_the_house_rules_above_each_draft() {
+    let root = scratch("check");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::create_dir_all(root.join("wire")).unwrap();
+    let draft = "The ministry counted 4,000 tanks. Sources said the front held.\n";
+    std::fs::write(root.join("wire/story.txt"), draft).unwrap();
+    let (status, stdout, _) = check_in(&root, &["--reference-date", "2026-03-04", "wire"]);
+    assert_eq!(status, 1);
+    assert!(stdout.contains("unsourced-figure"));
+    std::fs::write(
+        root.join(".copydesk.toml"),
+        "[[sources]]\nname = \"Ukraine's Defence Ministry\"\naliases = [\"the ministry\"]\n\n[rules]\nvague-attribution = \"error\"\n",
+    )
+    .unwrap();
+    let (status, stdout, _) = check_in(&root, &["--reference-date", "2026-03-04", "wire"]);
+    assert_eq!(status, 1);
+    assert!(!stdout.contains("unsourced-figure"), "{stdout}");
+    assert!(stdout.contains("error[vague-attribution]"), "{stdout}");
+    // --config replaces the discovered file.
+    std::fs::write(
+        root.join("other.toml"),
+        "[rules]\nvague-attribution = false\nunsourced-figure = false\n",
+    )
+    .unwrap();
+    let (status, stdout, _) = check_in(
+        &root,
+        &[
+            "--config",
+            "other.toml",
+            "--reference-date",
+            "2026-03-04",
+            "wire",
+        ],
+    );
+    assert_eq!(status, 0, "{stdout}");
+}
+
+#[test]
+fn check_stops_on_a_broken_house_rules_file_and_says_where() {
+    let root = scratch("broken");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::write(root.join("story.md"), "Nothing here.\n").unwrap();
+    std::fs::write(
+        root.join(".copydesk.toml"),
+        "[figures]\nminCount = \"ten\"\n[rulez]\n",
+    )
+    .unwrap();
+    let (status, _, stderr) = check_in(&root, &["story.md"]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains(".copydesk.toml:2:12: figures.minCount must be a whole number"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(".copydesk.toml:3:2: unknown key “rulez” at the top level; expected one of: referenceDate"), "{stderr}");
+    let (status, _, stderr) = check_in(&root, &["--config", "missing.toml", "story.md"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("missing.toml"));
+}
