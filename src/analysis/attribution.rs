@@ -89,9 +89,13 @@ pub fn find_cue_where(
         let cue = if let Some(length) = phrase_at(&outside, position) {
             let last = outside[position + length - 1];
             let phrase_range = word.range.start..last.range.end;
+            // "according to the ministry" names its source after the phrase; "Osei put it",
+            // "the union puts the number at" before it.
+            let speaker = speaker_after(text, &outside, position + length, range.end)
+                .or_else(|| speaker_before(text, &outside, position));
             Cue {
                 text: text[phrase_range.clone()].to_string(),
-                speaker: speaker_after(text, &outside, position + length, range.end),
+                speaker,
                 range: phrase_range,
             }
         } else if used_as_reporting_verb(text, &outside, position) {

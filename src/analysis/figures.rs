@@ -287,6 +287,26 @@ fn source_noun_in(
     })
 }
 
+/// The clause of `sentence` that contains `offset`; clauses are joined by ", and ", ", but "
+/// or ", while".
+fn clause_around(text: &str, sentence: &Range<usize>, offset: usize) -> Range<usize> {
+    const JOINS: [&str; 3] = [", and ", ", but ", ", while "];
+    let body = &text[sentence.clone()];
+    let mut start = sentence.start;
+    let mut end = sentence.end;
+    for join in JOINS {
+        for (at, _) in body.match_indices(join) {
+            let boundary = sentence.start + at;
+            if boundary < offset {
+                start = start.max(boundary + join.len());
+            } else {
+                end = end.min(boundary);
+            }
+        }
+    }
+    start..end.max(start)
+}
+
 /// Where a figure's source is, if it has one: an attributed quotation around it, an attribution
 /// cue, a link or a citation in its sentence.
 fn source_of(
@@ -397,7 +417,10 @@ fn source_in_sentence(
         let base = super::lexicon::reporting_verb(&cue.text).map(|(base, _)| base);
         base.is_some_and(|base| NOT_FIGURE_SOURCES.contains(&base))
     };
-    if let Some(cue) = find_cue_where(context.masked, sentence.clone(), interiors, |cue| {
+    // The cue must stand in the figure's own clause: "61 percent said they would pay more, and
+    // 49 people wrote in" gives the 49 no source.
+    let clause = clause_around(context.masked, sentence, figure.range.start);
+    if let Some(cue) = find_cue_where(context.masked, clause, interiors, |cue| {
         !about_the_figure(cue)
             && !agentless_passive(cue)
             && !opening_participle(cue)
@@ -1053,7 +1076,9 @@ fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
             continue;
         }
         // "the highest since 1990", "the worst on record", "the largest in history"
-        if word.is_any(SUPERLATIVES) && index > 0 && paragraph_words[index - 1].is("the") {
+        let superlative =
+            word.is_any(SUPERLATIVES) || (word.text.len() > 5 && word.text.ends_with("iest"));
+        if superlative && index > 0 && paragraph_words[index - 1].is("the") {
             let window: Vec<&Word> = paragraph_words[index + 1..].iter().take(5).collect();
             let record = window.windows(2).any(|pair| {
                 (pair[0].is("since") && pair[1].text.starts_with(|c: char| c.is_ascii_digit()))
