@@ -805,6 +805,8 @@ async fn code_actions_fix_findings_of_the_current_text() {
             [
                 &json!("Replace with “Feb. 25”"),
                 &json!("Add the date: “Friday, Feb. 25”"),
+                &json!("Mark as checked (add reason)"),
+                &json!("Disable relative-date in this file"),
                 &json!("Fix all relative dates in this file"),
             ],
             "{offered}"

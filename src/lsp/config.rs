@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::analysis::settings::DateStyle;
 use crate::analysis::{RuleCode, Settings, Severity};
+use crate::house_rules::HouseRules;
 
 pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
 pub const DEFAULT_MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -23,6 +24,17 @@ pub struct ServerConfig {
     pub max_file_bytes: usize,
     /// Whether relative dates get an inlay hint with their absolute date.
     pub inlay_hints: bool,
+    /// The analysis settings the editor set itself, which override the house rules file.
+    /// (Rule choices are the entries of `analysis.rules`: the editor is their only writer.)
+    pub editor: EditorChoices,
+}
+
+/// Analysis settings an editor has set, as opposed to defaults: `null` clears a choice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EditorChoices {
+    pub reference_date: Option<jiff::civil::Date>,
+    pub figures_min_count: Option<u64>,
+    pub date_style: Option<DateStyle>,
 }
 
 impl Default for ServerConfig {
@@ -32,6 +44,7 @@ impl Default for ServerConfig {
             debounce: Duration::from_millis(DEFAULT_DEBOUNCE_MS),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             inlay_hints: true,
+            editor: EditorChoices::default(),
         }
     }
 }
@@ -52,6 +65,35 @@ pub fn copydesk_section(value: &Value) -> Option<&Value> {
 }
 
 impl ServerConfig {
+    /// The analysis settings for a draft: the defaults, then the house rules file's, then every
+    /// choice the editor made. An editor's rule choice overrides only what it says: `"on"`
+    /// keeps the severity the house rules give.
+    pub fn effective(&self, house: Option<&HouseRules>) -> Settings {
+        let mut settings = Settings::new(self.analysis.today);
+        if let Some(house) = house {
+            house.apply_to(&mut settings);
+        }
+        if let Some(date) = self.editor.reference_date {
+            settings.reference_date = Some(date);
+        }
+        if let Some(count) = self.editor.figures_min_count {
+            settings.figures_min_count = count;
+        }
+        if let Some(style) = self.editor.date_style {
+            settings.date_style = style;
+        }
+        for (code, choice) in &self.analysis.rules {
+            let entry = settings.rules.entry(*code).or_default();
+            if choice.enabled.is_some() {
+                entry.enabled = choice.enabled;
+            }
+            if choice.severity.is_some() {
+                entry.severity = choice.severity;
+            }
+        }
+        settings
+    }
+
     /// Applies the keys present in `section`; returns one message per key it could not use.
     pub fn apply(&mut self, section: &Value) -> Vec<String> {
         let mut problems = Vec::new();
@@ -78,12 +120,19 @@ impl ServerConfig {
                     }
                 },
                 "referenceDate" => match value {
-                    Value::Null => self.analysis.reference_date = None,
+                    Value::Null => {
+                        self.analysis.reference_date = None;
+                        self.editor.reference_date = None;
+                    }
                     Value::String(text) if text.trim().is_empty() => {
-                        self.analysis.reference_date = None
+                        self.analysis.reference_date = None;
+                        self.editor.reference_date = None;
                     }
                     Value::String(text) => match text.trim().parse() {
-                        Ok(date) => self.analysis.reference_date = Some(date),
+                        Ok(date) => {
+                            self.analysis.reference_date = Some(date);
+                            self.editor.reference_date = Some(date);
+                        }
                         Err(_) => problems.push(format!(
                             "referenceDate must be a date like 2022-02-28, not {text:?}"
                         )),
@@ -95,7 +144,16 @@ impl ServerConfig {
                 "figures" => {
                     if let Some(min_count) = value.get("minCount") {
                         match min_count.as_u64() {
-                            Some(count) => self.analysis.figures_min_count = count,
+                            // null: no choice of the editor's; the house rules or the default apply.
+                            None if min_count.is_null() => {
+                                self.analysis.figures_min_count =
+                                    Settings::new(self.analysis.today).figures_min_count;
+                                self.editor.figures_min_count = None;
+                            }
+                            Some(count) => {
+                                self.analysis.figures_min_count = count;
+                                self.editor.figures_min_count = Some(count);
+                            }
                             None => problems.push(format!(
                                 "figures.minCount must be a whole number, not {min_count}"
                             )),
@@ -120,8 +178,15 @@ impl ServerConfig {
         };
         for (key, field) in fields {
             match key.as_str() {
+                "style" if field.is_null() => {
+                    self.analysis.date_style = DateStyle::default();
+                    self.editor.date_style = None;
+                }
                 "style" => match field.as_str().and_then(DateStyle::from_name) {
-                    Some(style) => self.analysis.date_style = style,
+                    Some(style) => {
+                        self.analysis.date_style = style;
+                        self.editor.date_style = Some(style);
+                    }
                     None => problems.push(format!(
                         "dates.style must be \"ap\", \"iso\" or \"long\", not {field}"
                     )),

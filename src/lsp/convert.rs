@@ -323,6 +323,104 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: PositionEncoding) -> Vec<
         .collect()
 }
 
+/// Marks a code action whose edits hold a snippet (`${1:reason}`); see `lsp::snippet_edits`.
+pub const SNIPPET_MARKER: &str = "copydesk/snippet";
+
+/// "Mark as checked (add reason)" and "Disable <rule> in this file": the edits that write a
+/// suppression comment for `finding`, with a placeholder for the reason (a snippet tab stop
+/// when the client takes snippet edits, else `[REASON]`).
+fn suppression_edits(
+    snapshot: &Snapshot,
+    finding: &Finding,
+    snippets: bool,
+) -> Vec<(String, crate::analysis::Edit)> {
+    use crate::analysis::{Edit, Format};
+    let rope = &snapshot.rope;
+    let reason = if snippets { "${1:reason}" } else { "[REASON]" };
+    let code = finding.rule.as_str();
+    let start = finding.span.start.min(rope.len_bytes());
+    let line = rope.byte_to_line(start);
+    let line_start = rope.line_to_byte(line);
+    let line_text = rope.line(line).to_string();
+    let newline = if line_text.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let indent: String = line_text
+        .chars()
+        .take_while(|character| *character == ' ' || *character == '\t')
+        .collect();
+    let previous = (line > 0).then(|| rope.line(line - 1).to_string());
+    let next_line = match snapshot.format {
+        Format::PlainText => Edit::insert(
+            line_start,
+            format!("{indent}copydesk-disable-next-line {code} -- {reason}{newline}"),
+        ),
+        Format::Markdown => match previous {
+            // Inside a paragraph, a comment line of its own would split the paragraph in two:
+            // the comment goes at the end of the line before instead.
+            Some(previous) if !previous.trim().is_empty() => {
+                let end =
+                    line_start - (previous.len() - previous.trim_end_matches(['\r', '\n']).len());
+                Edit::insert(
+                    end,
+                    format!(" <!-- copydesk-disable-next-line {code} -- {reason} -->"),
+                )
+            }
+            _ => Edit::insert(
+                line_start,
+                format!("{indent}<!-- copydesk-disable-next-line {code} -- {reason} -->{newline}"),
+            ),
+        },
+    };
+    let end = rope.len_bytes();
+    let ends_with_newline = end == 0 || matches!(rope.byte(end - 1), b'\n' | b'\r');
+    let before = if ends_with_newline { "" } else { "\n" };
+    let whole_file = match snapshot.format {
+        Format::PlainText => format!("{before}copydesk-disable-file {code} -- {reason}\n"),
+        Format::Markdown => {
+            format!("{before}\n<!-- copydesk-disable-file {code} -- {reason} -->\n")
+        }
+    };
+    vec![
+        ("Mark as checked (add reason)".to_string(), next_line),
+        (
+            format!("Disable {code} in this file"),
+            Edit::insert(end, whole_file),
+        ),
+    ]
+}
+
+/// Diagnostics on a house rules file: one error per problem, at its place in the file.
+pub fn house_rules_diagnostics(
+    uri: &Url,
+    text: &str,
+    problems: &[crate::house_rules::Problem],
+    encoding: PositionEncoding,
+) -> Vec<u8> {
+    let rope = ropey::Rope::from_str(text);
+    let at = |offset: usize| {
+        let converted = text::position_at(&rope, offset.min(text.len()), encoding);
+        Position::new(converted.line, converted.character)
+    };
+    let diagnostics = problems
+        .iter()
+        .map(|problem| Diagnostic {
+            range: Range::new(at(problem.span.start), at(problem.span.end.max(problem.span.start))),
+            severity: Some(DiagnosticSeverity::ERROR),
+            code: Some(NumberOrString::String("house-rules".to_string())),
+            source: Some(SOURCE.to_string()),
+            message: format!(
+                "{} (until this is fixed, copydesk keeps the last version of this file without errors)",
+                problem.message
+            ),
+            ..Diagnostic::default()
+        })
+        .collect();
+    publish_diagnostics(uri, diagnostics, None)
+}
+
 /// The kind of the "fix all relative dates" action, under `source.fixAll` so that editors can
 /// run it on save.
 pub const FIX_ALL_DATES: &str = "source.fixAll.copydesk";
@@ -359,6 +457,7 @@ pub fn code_actions(
     requested: Range,
     only: Option<&[CodeActionKind]>,
     encoding: PositionEncoding,
+    snippets: bool,
 ) -> Vec<CodeActionOrCommand> {
     let start = offset(snapshot, requested.start, encoding);
     let end = offset(snapshot, requested.end, encoding).max(start);
@@ -397,6 +496,25 @@ pub fn code_actions(
                 is_preferred: Some(index == 0),
                 ..CodeAction::default()
             }));
+        }
+        if !finding.rule.is_about_suppressions() {
+            for (title, edit) in suppression_edits(snapshot, finding, snippets) {
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(HashMap::from([(
+                            uri.clone(),
+                            text_edits(snapshot, &[edit], encoding),
+                        )])),
+                        ..WorkspaceEdit::default()
+                    }),
+                    // The framing layer turns these edits into snippet edits for the client.
+                    data: snippets.then(|| json!({ SNIPPET_MARKER: true })),
+                    ..CodeAction::default()
+                }));
+            }
         }
     }
     // Offered beside a date's own fixes, or whenever the client asks for fix-all actions.

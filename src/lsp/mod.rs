@@ -89,7 +89,7 @@ where
         loop {
             match frames.next_frame().await {
                 Frame::Body(body) => {
-                    if tower_sender.send(body).is_err() {
+                    if tower_sender.send(snippet_edits(body)).is_err() {
                         return;
                     }
                 }
@@ -166,6 +166,65 @@ where
     let _ = outgoing_sender.send(Vec::new());
     let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
     exit_code
+}
+
+/// Rewrites the code actions that `convert` marked as holding a snippet into LSP 3.18 snippet
+/// edits (`documentChanges` with `SnippetTextEdit`s), which tower-lsp's types cannot express.
+/// Every other message passes through untouched.
+fn snippet_edits(body: Vec<u8>) -> Vec<u8> {
+    let marker = convert::SNIPPET_MARKER.as_bytes();
+    if find(&body, marker).is_none() {
+        return body;
+    }
+    let Ok(mut message) = serde_json::from_slice::<Value>(&body) else {
+        return body;
+    };
+    let Some(actions) = message.get_mut("result").and_then(Value::as_array_mut) else {
+        return body;
+    };
+    for action in actions {
+        let marked = action
+            .pointer(&format!(
+                "/data/{}",
+                convert::SNIPPET_MARKER.replace('/', "~1")
+            ))
+            .is_some();
+        if !marked {
+            continue;
+        }
+        let Some(object) = action.as_object_mut() else {
+            continue;
+        };
+        object.remove("data");
+        let changes = object
+            .get("edit")
+            .and_then(|edit| edit.get("changes"))
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let document_changes: Vec<Value> = changes
+            .into_iter()
+            .map(|(uri, edits)| {
+                let edits: Vec<Value> = edits
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|edit| {
+                        json!({
+                            "range": edit["range"],
+                            "snippet": { "kind": "snippet", "value": edit["newText"] },
+                        })
+                    })
+                    .collect();
+                json!({ "textDocument": { "uri": uri, "version": null }, "edits": edits })
+            })
+            .collect();
+        object.insert(
+            "edit".to_string(),
+            json!({ "documentChanges": document_changes }),
+        );
+    }
+    serde_json::to_vec(&message).unwrap_or(body)
 }
 
 /// Writes queued message bodies until an empty body (the stop signal) or a closed channel.
@@ -273,6 +332,12 @@ fn classify(
         }
         "initialize" => {
             *initialize_seen = true;
+            // LSP 3.18's snippet edits are newer than tower-lsp's types: read them here.
+            let snippets = message
+                .pointer("/params/capabilities/workspace/workspaceEdit/snippetEditSupport")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            state.set_snippet_edits(snippets);
             Action::Forward(serde_json::to_vec(&message).unwrap_or_default())
         }
         "textDocument/didOpen"

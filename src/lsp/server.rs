@@ -13,10 +13,11 @@ use serde_json::{json, Value};
 use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
-    CodeActionResponse, DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverParams,
-    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, InlayHint,
-    InlayHintParams, MessageType, OneOf, PositionEncodingKind, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    CodeActionResponse, DidChangeWatchedFilesParams, DocumentSymbolParams, DocumentSymbolResponse,
+    FileChangeType, Hover, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, InitializedParams, InlayHint, InlayHintParams, MessageType, OneOf,
+    PositionEncodingKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions,
 };
 use tower_lsp::LanguageServer;
 
@@ -27,6 +28,8 @@ use crate::text::PositionEncoding;
 
 pub struct Backend {
     state: Arc<State>,
+    /// Whether the client can watch files for copydesk (dynamic registration).
+    watch_house_rules: std::sync::atomic::AtomicBool,
 }
 
 /// Runs a handler, turning a panic into an internal-error response.
@@ -76,7 +79,10 @@ pub fn apply_settings(state: &State, settings: &Value) {
 
 impl Backend {
     pub fn new(state: Arc<State>) -> Backend {
-        Backend { state }
+        Backend {
+            state,
+            watch_house_rules: std::sync::atomic::AtomicBool::new(false),
+        }
     }
 
     /// `copydesk/publicationDate`: the publication date in use for a draft and where it came
@@ -136,6 +142,32 @@ impl LanguageServer for Backend {
                 .and_then(|workspace| workspace.inlay_hint.as_ref())
                 .and_then(|inlay| inlay.refresh_support)
                 .unwrap_or(false);
+            // House rules files are looked for up to the workspace folder holding a draft.
+            #[allow(deprecated)]
+            let mut roots: Vec<std::path::PathBuf> = params
+                .workspace_folders
+                .iter()
+                .flatten()
+                .filter_map(|folder| folder.uri.to_file_path().ok())
+                .collect();
+            #[allow(deprecated)]
+            if let Some(root) = params
+                .root_uri
+                .as_ref()
+                .and_then(|uri| uri.to_file_path().ok())
+            {
+                roots.push(root);
+            }
+            self.state.set_workspace_roots(roots);
+            let watch = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+                .and_then(|watched| watched.dynamic_registration)
+                .unwrap_or(false);
+            self.watch_house_rules
+                .store(watch, std::sync::atomic::Ordering::Relaxed);
             if let Some(options) = &params.initialization_options {
                 apply_settings(&self.state, options);
             }
@@ -180,6 +212,63 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         tracing::debug!("client initialized");
+        // Registered dynamically, as the protocol requires for file watching: the client then
+        // tells copydesk when a house rules file is created, changed or deleted.
+        if self
+            .watch_house_rules
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            let watchers: Vec<Value> = crate::house_rules::FILE_NAMES
+                .iter()
+                .map(|name| json!({ "globPattern": format!("**/{name}") }))
+                .collect();
+            self.state.request_client(
+                "client/registerCapability",
+                json!({
+                    "registrations": [{
+                        "id": "copydesk-house-rules",
+                        "method": "workspace/didChangeWatchedFiles",
+                        "registerOptions": { "watchers": watchers },
+                    }],
+                }),
+            );
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut changed = false;
+        for event in params.changes {
+            let Ok(path) = event.uri.to_file_path() else {
+                continue;
+            };
+            let is_house_rules = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| crate::house_rules::FILE_NAMES.contains(&name));
+            if !is_house_rules {
+                continue;
+            }
+            changed = true;
+            if event.typ == FileChangeType::DELETED {
+                self.state.forget_house_rules(&path);
+                // Clear the deleted file's diagnostics.
+                self.state
+                    .send(convert::publish_diagnostics(&event.uri, Vec::new(), None));
+            } else {
+                // Read now, so that its problems are shown at once; a created file may now
+                // govern drafts that another file (or none) governed before.
+                for known in self.state.known_house_rules() {
+                    if !known.exists() {
+                        self.state.forget_house_rules(&known);
+                    }
+                }
+                self.state.reload_house_rules(&path);
+            }
+        }
+        if changed {
+            tracing::info!("house rules changed: checking open drafts again");
+            self.state.recheck_all();
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -213,6 +302,7 @@ impl LanguageServer for Backend {
                 params.range,
                 params.context.only.as_deref(),
                 self.state.encoding(),
+                self.state.snippet_edits(),
             );
             Ok(Some(actions))
         })

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ropey::Rope;
@@ -15,6 +16,7 @@ use tower_lsp::lsp_types::Url;
 
 use super::config::{today, ServerConfig};
 use crate::analysis::{analyze, Analysis, Format};
+use crate::house_rules::{self, HouseRules};
 use crate::text::{Document, PositionEncoding};
 
 /// The outcome of analysing one generation of a document.
@@ -29,6 +31,8 @@ pub enum Outcome {
 #[derive(Debug)]
 pub struct Snapshot {
     pub generation: u64,
+    /// How the text was read (suppression comments are written differently in each).
+    pub format: Format,
     pub version: i32,
     pub rope: Rope,
     pub outcome: Outcome,
@@ -68,6 +72,21 @@ pub struct State {
     /// When set, analysis panics on text containing this marker; tests use it to prove that a
     /// failing analysis does not take the server down.
     pub analysis_panic_marker: Option<String>,
+    /// The workspace folders: house rules files are looked for up to the one holding a draft.
+    workspace_roots: Mutex<Vec<PathBuf>>,
+    /// House rules files read so far, by path.
+    house_rules: Mutex<HashMap<PathBuf, HouseRulesFile>>,
+    /// Whether the client takes snippet text edits in workspace edits (LSP 3.18).
+    snippet_edits: std::sync::atomic::AtomicBool,
+}
+
+/// One house rules file as the server knows it.
+#[derive(Clone, Debug, Default)]
+pub struct HouseRulesFile {
+    /// The last version of the file without errors: it stays in force while the file has errors.
+    pub good: Option<HouseRules>,
+    /// The problems of the current version (empty when it is good).
+    pub problems: Vec<house_rules::Problem>,
 }
 
 /// The prefix of the ids of requests copydesk sends to the client.
@@ -97,7 +116,124 @@ impl State {
             worker,
             outgoing,
             analysis_panic_marker: None,
+            workspace_roots: Mutex::new(Vec::new()),
+            house_rules: Mutex::new(HashMap::new()),
+            snippet_edits: std::sync::atomic::AtomicBool::new(false),
         }
+    }
+
+    pub fn set_workspace_roots(&self, roots: Vec<PathBuf>) {
+        *lock(&self.workspace_roots) = roots;
+    }
+
+    pub fn snippet_edits(&self) -> bool {
+        self.snippet_edits
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub fn set_snippet_edits(&self, supported: bool) {
+        self.snippet_edits
+            .store(supported, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Sends a request of copydesk's own to the client; its answer is dropped by the framing
+    /// layer (the id is in copydesk's namespace).
+    pub fn request_client(&self, method: &str, params: serde_json::Value) {
+        let number = self
+            .next_request
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let request = serde_json::json!({
+            "jsonrpc": "2.0",
+            "id": format!("{OWN_REQUEST_PREFIX}{number}"),
+            "method": method,
+            "params": params,
+        });
+        self.send(serde_json::to_vec(&request).unwrap_or_default());
+    }
+
+    /// The house rules file that governs the draft at `uri`, if it is a file with one: the
+    /// nearest `.copydesk.toml` or `copydesk.toml` up to the workspace folder holding the draft
+    /// (or, outside every workspace folder, up to the git root).
+    pub fn house_rules_path(&self, uri: &Url) -> Option<PathBuf> {
+        let path = uri.to_file_path().ok()?;
+        let folder = path.parent()?;
+        let roots = lock(&self.workspace_roots).clone();
+        let root = roots
+            .iter()
+            .filter(|root| folder.starts_with(root))
+            .max_by_key(|root| root.components().count());
+        house_rules::discover(folder, root.map(PathBuf::as_path))
+    }
+
+    /// The rules in force from the file at `path`, reading it the first time; the second value
+    /// is true when the file was read now (so its diagnostics are due).
+    fn house_rules_of(&self, path: &Path) -> (Option<HouseRules>, bool) {
+        if let Some(known) = lock(&self.house_rules).get(path) {
+            return (known.good.clone(), false);
+        }
+        self.reload_house_rules(path);
+        let good = lock(&self.house_rules)
+            .get(path)
+            .and_then(|known| known.good.clone());
+        (good, true)
+    }
+
+    /// Reads a house rules file again (it changed on disk) and publishes its problems as
+    /// diagnostics on the file itself. A file with errors leaves its last good version in force.
+    pub fn reload_house_rules(&self, path: &Path) {
+        let (problems, text) = match house_rules::load(path) {
+            Ok((rules, _)) => {
+                let mut files = lock(&self.house_rules);
+                let entry = files.entry(path.to_path_buf()).or_default();
+                entry.good = Some(rules);
+                entry.problems = Vec::new();
+                (Vec::new(), String::new())
+            }
+            Err((problems, text)) => {
+                if !path.exists() {
+                    // A deleted file governs nothing any more.
+                    lock(&self.house_rules).remove(path);
+                    (Vec::new(), String::new())
+                } else {
+                    let mut files = lock(&self.house_rules);
+                    let entry = files.entry(path.to_path_buf()).or_default();
+                    entry.problems = problems.clone();
+                    (problems, text)
+                }
+            }
+        };
+        if let Ok(uri) = Url::from_file_path(path) {
+            let message =
+                super::convert::house_rules_diagnostics(&uri, &text, &problems, self.encoding());
+            self.send(message);
+        }
+    }
+
+    /// Every house rules file read so far.
+    pub fn known_house_rules(&self) -> Vec<PathBuf> {
+        lock(&self.house_rules).keys().cloned().collect()
+    }
+
+    /// Forgets a house rules file (deleted, or created where none was), so that the next
+    /// analysis looks again.
+    pub fn forget_house_rules(&self, path: &Path) {
+        lock(&self.house_rules).remove(path);
+    }
+
+    /// Analyses every open document again (settings or house rules changed).
+    pub fn recheck_all(&self) {
+        for open in lock(&self.documents).values_mut() {
+            open.generation = self.next_generation();
+        }
+        let _ = self.worker.send(WorkerEvent::AllChanged);
+    }
+
+    /// The settings for the draft at `uri`: defaults, then its house rules, then the editor's.
+    pub fn settings_for(&self, uri: &Url, config: &ServerConfig) -> crate::analysis::Settings {
+        let house = self
+            .house_rules_path(uri)
+            .and_then(|path| self.house_rules_of(&path).0);
+        config.effective(house.as_ref())
     }
 
     pub fn encoding(&self) -> PositionEncoding {
@@ -281,7 +417,8 @@ impl State {
                 open.document.language_id().to_string(),
             )
         };
-        let config = self.config();
+        let mut config = self.config();
+        config.analysis = self.settings_for(uri, &config);
         let outcome = analyse_rope(
             &rope,
             &language_id,
@@ -290,6 +427,7 @@ impl State {
         );
         Some(Snapshot {
             generation,
+            format: Format::from_language_id(&language_id),
             version,
             rope,
             outcome,
