@@ -187,3 +187,28 @@ fn every_kind_of_figure_and_source() {
         ["Thousands", "doubled", "a third of", "the stormiest"]
     );
 }
+
+/// The seed article's two figures, written afresh: "thousands of applications" is sourced by the
+/// announcement in its sentence and "several thousand applications" by the attributed quotation
+/// around it; with those attributions gone, both are reported (and the quotation too).
+#[test]
+fn the_seed_figures_with_and_without_their_sources() {
+    let settings = Settings::new(jiff::civil::date(2030, 1, 1));
+    let with_sources = "The city announced on Monday that it has received thousands of applications from volunteers. Deputy Mayor Lena Ruiz stated on the radio, \"We have already received several thousand applications from people who want to help rebuild the harbour,\" according to the city news office.";
+    let without = "The city opened a register on Monday and has received thousands of applications from volunteers. The registry is open all week.\n\n\"We have already received several thousand applications from people who want to help rebuild the harbour.\"";
+    let flagged = |text: &str, rule: RuleCode| -> Vec<String> {
+        analyze(text, Format::PlainText, &settings)
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == rule)
+            .map(|finding| text[finding.span.clone()].to_string())
+            .collect()
+    };
+    assert!(flagged(with_sources, RuleCode::UnsourcedFigure).is_empty());
+    assert!(flagged(with_sources, RuleCode::UnattributedQuote).is_empty());
+    assert_eq!(
+        flagged(without, RuleCode::UnsourcedFigure),
+        ["thousands", "several thousand"]
+    );
+    assert_eq!(flagged(without, RuleCode::UnattributedQuote).len(), 1);
+}

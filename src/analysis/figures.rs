@@ -832,6 +832,35 @@ fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64) -> Vec<Fig
         let next = paragraph_words.get(index + 1);
         let adjacent_next =
             next.filter(|next| text[word.range.end..next.range.start].trim().is_empty());
+        // "dozens of" and "a dozen people": vague or small counts that still stand for a
+        // statistic when they count something.
+        let counted_after = |offset: usize| {
+            paragraph_words
+                .get(index + offset)
+                .is_some_and(is_counted_noun)
+        };
+        if word.is("dozens") && adjacent_next.is_some_and(|next| next.is("of")) {
+            figures.push(Figure {
+                understood: format!("vague quantity: {}", word.text),
+                range: word.range.clone(),
+                vague: true,
+            });
+            index += 1;
+            continue;
+        }
+        if word.is_any(&["a", "half"])
+            && adjacent_next.is_some_and(|next| next.is("dozen"))
+            && counted_after(2)
+        {
+            let range = word.range.start..paragraph_words[index + 1].range.end;
+            figures.push(Figure {
+                understood: format!("count: {}", &text[range.clone()]),
+                range,
+                vague: false,
+            });
+            index += 2;
+            continue;
+        }
         // "thousands of", "tens of thousands"
         if word.is_any(PLURAL_SCALES)
             || (word.is("tens") && adjacent_next.is_some_and(|next| next.is("of")))

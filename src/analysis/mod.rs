@@ -68,10 +68,20 @@ impl Context<'_> {
         let after = self
             .quotations
             .partition_point(|quotation| quotation.span.start <= offset);
-        self.quotations[..after]
+        // The outermost quotation: a nested one speaks with its outer quotation's voice.
+        let mut found = self.quotations[..after]
             .iter()
+            .enumerate()
             .rev()
-            .find(|quotation| quotation.span.contains(&offset))
+            .find(|(_, quotation)| quotation.span.contains(&offset))?;
+        while found.1.nested {
+            found = self.quotations[..found.0]
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, quotation)| quotation.span.contains(&offset))?;
+        }
+        Some(found.1)
     }
 
     /// The quotation interiors of one paragraph: words there are the speaker's, not the writer's.

@@ -89,6 +89,9 @@ pub struct Quotation {
     pub attribution: Option<Attribution>,
     /// True when the next paragraph opens with a quotation mark and so continues this one.
     pub continued: bool,
+    /// A quotation inside another (single marks inside double ones): it shares the outer
+    /// quotation's attribution and is never reported on its own.
+    pub nested: bool,
     /// The speaker's name with a pronoun resolved to the last person named before it
     /// ("she" after "Mira Osei said ..." is Mira Osei).
     pub speaker: Option<String>,
@@ -267,9 +270,31 @@ pub fn analyse(
         let (raw, stray_marks) = scan_paragraph(text, paragraph.range.clone());
         let interiors: Vec<Range<usize>> = raw.iter().map(|(_, inner, _)| inner.clone()).collect();
         let sentences = super::sentences::split(text, paragraph.range.clone(), &interiors);
+        let mut found = Vec::new();
         for (span, inner, closed) in raw {
+            let nested_quotations = if closed {
+                nested_in(text, &inner)
+            } else {
+                Vec::new()
+            };
+            for (nested_span, nested_inner) in nested_quotations {
+                let (kind, count) =
+                    classify(text, &nested_span, &nested_inner, paragraph.range.start);
+                found.push(Quotation {
+                    span: nested_span,
+                    inner: nested_inner,
+                    paragraph: paragraph_index,
+                    closed: true,
+                    kind,
+                    words: count,
+                    attribution: None,
+                    continued: false,
+                    nested: true,
+                    speaker: None,
+                });
+            }
             let (kind, count) = classify(text, &span, &inner, paragraph.range.start);
-            quotations.push(Quotation {
+            found.push(Quotation {
                 span,
                 inner,
                 paragraph: paragraph_index,
@@ -278,9 +303,12 @@ pub fn analyse(
                 words: count,
                 attribution: None,
                 continued: false,
+                nested: false,
                 speaker: None,
             });
         }
+        found.sort_by_key(|quotation| quotation.span.start);
+        quotations.extend(found);
         layouts.push(ParagraphLayout {
             range: paragraph.range.clone(),
             is_heading: paragraph.is_heading,
@@ -315,13 +343,66 @@ pub fn analyse(
         quotations[index].kind = QuoteKind::Speech;
     }
     for index in 0..quotations.len() {
-        if quotations[index].kind == QuoteKind::Speech {
+        if quotations[index].kind == QuoteKind::Speech && !quotations[index].nested {
             let attribution = attribute(text, &layouts, &quotations, index);
             quotations[index].attribution = attribution;
         }
     }
     resolve_speakers(text, &mut quotations);
+    // A nested quotation is reported speech within speech: whoever is quoted around it
+    // reports it.
+    for index in 0..quotations.len() {
+        if !quotations[index].nested {
+            continue;
+        }
+        let outer = quotations[..index].iter().rev().find(|outer| {
+            !outer.nested
+                && outer.span.start <= quotations[index].span.start
+                && quotations[index].span.end <= outer.span.end
+        });
+        if let Some((attribution, speaker)) =
+            outer.map(|outer| (outer.attribution.clone(), outer.speaker.clone()))
+        {
+            quotations[index].attribution = attribution;
+            quotations[index].speaker = speaker;
+        }
+    }
     (layouts, quotations)
+}
+
+/// Single-quoted stretches inside a double quotation's interior: `'we are done'`, `‘enough’`.
+/// An apostrophe between letters ("don't"), before a digit ("the '90s") or after a plural
+/// ("Reuters'") opens nothing.
+fn nested_in(text: &str, inner: &Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
+    let interior = &text[inner.clone()];
+    let mut found = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (offset, character) in interior.char_indices() {
+        if !matches!(character, '\'' | '‘' | '’') {
+            continue;
+        }
+        let before = interior[..offset].chars().next_back();
+        let after = interior[offset + character.len_utf8()..].chars().next();
+        let opens = character != '’'
+            && before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '—' | '"' | '“'))
+            && after.is_some_and(char::is_alphabetic);
+        let closes = character != '‘'
+            && before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| !c.is_alphanumeric());
+        match open {
+            None if opens => open = Some((offset, character.len_utf8())),
+            Some((start, opening_length)) if closes => {
+                let end = offset + character.len_utf8();
+                found.push((
+                    inner.start + start..inner.start + end,
+                    inner.start + start + opening_length..inner.start + offset,
+                ));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Whether a short quotation ends with sentence punctuation and is followed at once by an
@@ -912,6 +993,24 @@ mod tests {
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!((found[0].0.as_str(), found[0].1), (span, Speech), "{text}");
         }
+    }
+
+    #[test]
+    fn single_quotes_inside_double_quotes_are_nested_quotations() {
+        let text = "\"He told us 'we are done with this port' and left,\" the captain said of the Reuters' crew in the '90s, who don't agree.";
+        let found = quotations_of(text);
+        assert_eq!(
+            found
+                .iter()
+                .map(|quotation| quotation.0.as_str())
+                .collect::<Vec<_>>(),
+            vec![
+                text.split(" the captain").next().unwrap_or(""),
+                "'we are done with this port'"
+            ]
+        );
+        // The nested quotation shares the outer one's attribution.
+        assert_eq!(found[1].2, Some(AttributionScope::SameSentence));
     }
 
     #[test]

@@ -24,7 +24,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
-    for quotation in &context.quotations {
+    for quotation in context
+        .quotations
+        .iter()
+        .filter(|quotation| !quotation.nested)
+    {
         let Some(attribution) = &quotation.attribution else {
             continue;
         };

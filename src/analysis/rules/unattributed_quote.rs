@@ -40,6 +40,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
     for quotation in &context.quotations {
         // An unclosed quotation is reported once, by unclosed-quote, not twice.
         if quotation.kind != QuoteKind::Speech
+            || quotation.nested
             || quotation.attribution.is_some()
             || quotation.is_unclosed()
         {

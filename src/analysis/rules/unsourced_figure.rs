@@ -81,11 +81,36 @@ fn nearest_source_in_paragraph(
         .paragraphs
         .partition_point(|paragraph| paragraph.range.end <= figure.span.start);
     let paragraph = context.paragraphs.get(index)?;
-    context.quotations[paragraph.quotations.clone()]
+    // The last named speaker of a quotation, or source of an attribution, before the figure.
+    let quoted = context.quotations[paragraph.quotations.clone()]
         .iter()
         .filter(|quotation| quotation.span.start < figure.span.start)
-        .filter_map(|quotation| quotation.speaker.clone())
-        .rfind(|name| name.chars().next().is_some_and(char::is_uppercase) && !name.contains('“'))
+        .filter_map(|quotation| {
+            quotation
+                .speaker
+                .clone()
+                .map(|name| (quotation.span.start, name))
+        });
+    let attributed = paragraph
+        .sentences
+        .iter()
+        .filter(|sentence| sentence.end <= figure.sentence.start)
+        .filter_map(|sentence| {
+            let cue = crate::analysis::attribution::find_cue(
+                context.masked,
+                sentence.clone(),
+                &context.interiors(paragraph),
+            )?;
+            cue.speaker
+                .map(|speaker| (speaker.range.start, speaker.name))
+        });
+    let mut named: Vec<(usize, String)> = quoted.chain(attributed).collect();
+    named.sort_by_key(|(at, _)| *at);
+    named.into_iter().map(|(_, name)| name).rfind(|name| {
+        name.chars().next().is_some_and(char::is_uppercase)
+            && !name.contains('“')
+            && name.split_whitespace().count() <= 6
+    })
 }
 
 /// The source and where it goes: before the sentence's final punctuation, or after a final
@@ -201,6 +226,40 @@ mod tests {
             .collect();
         use crate::analysis::Severity::{Information, Warning};
         assert_eq!(severities, vec![Information, Information, Warning]);
+    }
+
+    #[test]
+    fn dozens_and_a_dozen() {
+        for (text, expected) in [
+            ("Dozens of boats stayed in port.", vec!["Dozens"]),
+            ("A dozen boats stayed in port.", vec!["A dozen"]),
+            ("It was the most he could do.", vec![]),
+        ] {
+            assert_eq!(findings_of(RULE, text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_source_fix_names_the_source_of_the_paragraph() {
+        let text = "The ministry said the count was late. Applications rose to 3,000.";
+        let analysis = crate::analysis::analyze(
+            text,
+            crate::analysis::Format::PlainText,
+            &crate::analysis::rules::tests::settings(),
+        );
+        let finding = analysis
+            .findings
+            .iter()
+            .find(|finding| finding.rule == RULE)
+            .expect("a finding");
+        let titles: Vec<&str> = finding.fixes.iter().map(|fix| fix.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Add a source: , according to [SOURCE]",
+                "Source: The ministry"
+            ]
+        );
     }
 
     #[test]
