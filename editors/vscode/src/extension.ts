@@ -32,10 +32,25 @@ const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => [
 /** Settings whose change needs a new server process rather than a settings notification. */
 const RESTART_SETTINGS = [`${SECTION}.server.path`, `${SECTION}.trace.server`];
 
+/**
+ * Settings that a desk's `.copydesk.toml` may also set. VS Code would always report their
+ * contributed defaults, which would override the house rules; unless the user chose a value in
+ * VS Code, they are sent as null ("no editor choice") so that the house rules apply.
+ */
+const HOUSE_RULE_KEYS = ["figures.minCount", "dates.style"];
+
 /** The server's settings object, built from VS Code's settings by the tested mapping. */
 function currentServerSettings(): ServerSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  return toServerSettings((key) => config.get(key));
+  return toServerSettings((key) => {
+    if (HOUSE_RULE_KEYS.includes(key)) {
+      const chosen = config.inspect(key);
+      const explicit =
+        chosen?.workspaceFolderValue ?? chosen?.workspaceValue ?? chosen?.globalValue;
+      return explicit === undefined ? null : explicit;
+    }
+    return config.get(key);
+  });
 }
 
 class Copydesk implements vscode.Disposable {

@@ -26,9 +26,9 @@ export interface ServerSettings {
   referenceDate: string | null;
   debounceMs: number;
   maxFileBytes: number;
-  figures: { minCount: number };
+  figures: { minCount: number | null };
   rules: Record<RuleCode, RuleSetting>;
-  dates: { style: string; inlayHints: boolean };
+  dates: { style: string | null; inlayHints: boolean };
 }
 
 /**
@@ -45,7 +45,7 @@ export const SERVER_KEYS: Record<string, unknown> = {
   referenceDate: "",
   debounceMs: 150,
   maxFileBytes: 5242880,
-  "figures.minCount": 100,
+  "figures.minCount": 10,
   "dates.style": "ap",
   "dates.inlayHints": true,
   "rules.unattributed-quote": "on",

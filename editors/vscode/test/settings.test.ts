@@ -23,7 +23,7 @@ describe("settings mapping", () => {
       referenceDate: null,
       debounceMs: 150,
       maxFileBytes: 5242880,
-      figures: { minCount: 100 },
+      figures: { minCount: 10 },
       rules: { "unattributed-quote": true, "relative-date": true, "unsourced-figure": true },
       dates: { style: "ap", inlayHints: true },
     });
