@@ -74,6 +74,22 @@ pub struct Attribution {
     pub paragraphs_back: usize,
 }
 
+impl Attribution {
+    /// An attribution by a name alone, with no reporting verb: a signature, a dash or an action
+    /// beat ("Betsy Ebeling shook her head.").
+    fn named(speaker: Speaker, scope: AttributionScope) -> Attribution {
+        Attribution {
+            cue: Cue {
+                range: speaker.range.clone(),
+                text: speaker.name.clone(),
+                speaker: Some(speaker),
+            },
+            scope,
+            paragraphs_back: 0,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quotation {
     /// The quotation including its marks.
@@ -513,15 +529,7 @@ fn attribute(
     };
     // A block quotation signed on its last line: `"... for her here.\\nS.C. Rep. Jim Clyburn."`.
     if let Some(speaker) = signature_line(text, &quotation.inner) {
-        return Some(Attribution {
-            cue: Cue {
-                range: speaker.range.clone(),
-                text: speaker.name.clone(),
-                speaker: Some(speaker),
-            },
-            scope: AttributionScope::SameSentence,
-            paragraphs_back: 0,
-        });
+        return Some(Attribution::named(speaker, AttributionScope::SameSentence));
     }
     // A transcript line names its speaker inside the quotation: "RAMOS: Secretary ..." .
     if let Some(label) = speaker_label(text, &quotation.inner) {
@@ -559,15 +567,7 @@ fn attribute(
     if let Some(speaker) =
         dash_signature(text, quotation.span.end, layout.range.end).or_else(signed_below)
     {
-        return Some(Attribution {
-            cue: Cue {
-                range: speaker.range.clone(),
-                text: speaker.name.clone(),
-                speaker: Some(speaker),
-            },
-            scope: AttributionScope::SameSentence,
-            paragraphs_back: 0,
-        });
+        return Some(Attribution::named(speaker, AttributionScope::SameSentence));
     }
     // A colon right before the quotation introduces it: `Smith said:` or `In a statement:`; the
     // speaker is whoever the clause before the colon names.
@@ -605,15 +605,10 @@ fn attribute(
     if sentence_index > 0 {
         let previous_sentence = layout.sentences[sentence_index - 1].clone();
         if let Some(speaker) = opening_subject(text, previous_sentence) {
-            return Some(Attribution {
-                cue: Cue {
-                    range: speaker.range.clone(),
-                    text: speaker.name.clone(),
-                    speaker: Some(speaker),
-                },
-                scope: AttributionScope::PreviousSentence,
-                paragraphs_back: 0,
-            });
+            return Some(Attribution::named(
+                speaker,
+                AttributionScope::PreviousSentence,
+            ));
         }
     }
     // A partial quotation ("called the system “rotten to the core”") is part of the writer's

@@ -117,6 +117,24 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// The first finding of `rule` in `text`, which the test expects to exist.
+    pub fn first_finding(rule: RuleCode, text: &str) -> crate::analysis::Finding {
+        analyze(text, Format::PlainText, &settings())
+            .findings
+            .into_iter()
+            .find(|finding| finding.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule} finding in {text:?}"))
+    }
+
+    /// The titles of the fixes of the first finding of `rule` in `text`.
+    pub fn fix_titles(rule: RuleCode, text: &str) -> Vec<String> {
+        first_finding(rule, text)
+            .fixes
+            .into_iter()
+            .map(|fix| fix.title)
+            .collect()
+    }
+
     pub fn apply_first_fix(rule: RuleCode, text: &str) -> String {
         let analysis = analyze(text, Format::PlainText, &settings());
         let finding = analysis

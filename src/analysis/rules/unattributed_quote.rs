@@ -188,16 +188,7 @@ mod tests {
         // The previous paragraph's cue already attributes a quote-only paragraph.
         assert!(finding.is_none(), "{finding:?}");
         let text = "\"The vote was close,\" Mira Osei said.\n\nThe levy stays in place for now.\n\n\"We will not raise the levy this year.\"";
-        let analysis = crate::analysis::analyze(
-            text,
-            crate::analysis::Format::PlainText,
-            &crate::analysis::rules::tests::settings(),
-        );
-        let finding = analysis
-            .findings
-            .iter()
-            .find(|finding| finding.rule == RULE)
-            .expect("a finding");
+        let finding = crate::analysis::rules::tests::first_finding(RULE, text);
         let titles: Vec<&str> = finding.fixes.iter().map(|fix| fix.title.as_str()).collect();
         assert_eq!(
             titles,

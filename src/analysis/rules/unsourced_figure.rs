@@ -241,18 +241,10 @@ mod tests {
 
     #[test]
     fn the_source_fix_names_the_source_of_the_paragraph() {
-        let text = "The ministry said the count was late. Applications rose to 3,000.";
-        let analysis = crate::analysis::analyze(
-            text,
-            crate::analysis::Format::PlainText,
-            &crate::analysis::rules::tests::settings(),
+        let titles = crate::analysis::rules::tests::fix_titles(
+            RULE,
+            "The ministry said the count was late. Applications rose to 3,000.",
         );
-        let finding = analysis
-            .findings
-            .iter()
-            .find(|finding| finding.rule == RULE)
-            .expect("a finding");
-        let titles: Vec<&str> = finding.fixes.iter().map(|fix| fix.title.as_str()).collect();
         assert_eq!(
             titles,
             [
