@@ -682,6 +682,38 @@ async fn quotations_explain_themselves_and_outline_the_sources() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_and_binary_drafts_are_reported_not_checked() {
+    let mut client = Client::initialized(None, json!({ "debounceMs": 0 })).await;
+    // 20 MB, four times the default 5 MB limit: one information diagnostic, no analysis.
+    let huge = "The vote was held on Monday and 3,000 people came. ".repeat(400_000);
+    client.open("file:///huge.txt", "plaintext", 1, &huge).await;
+    let diagnostics = client.diagnostics("file:///huge.txt", 1).await;
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "not-checked");
+    assert_eq!(diagnostics[0]["severity"], 3);
+    let message = diagnostics[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("too large to check"), "{message}");
+    // NUL bytes mean a binary file, not a draft.
+    client
+        .open(
+            "file:///binary.txt",
+            "plaintext",
+            1,
+            "PK\u{0}\u{0}\u{3}binary",
+        )
+        .await;
+    let diagnostics = client.diagnostics("file:///binary.txt", 1).await;
+    assert_eq!(diagnostics[0]["code"], "not-checked");
+    // The server still checks ordinary drafts afterwards.
+    client
+        .open("file:///small.txt", "plaintext", 1, "Turnout rose to 12%.")
+        .await;
+    let diagnostics = client.diagnostics("file:///small.txt", 1).await;
+    assert_eq!(diagnostics[0]["code"], "unsourced-figure");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sourced_figure_says_where_its_source_is() {
     let mut client = Client::initialized(
         None,
