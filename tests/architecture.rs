@@ -123,3 +123,28 @@ fn the_readme_shows_the_tested_neovim_setup() {
         assert!(root.join(file).is_file(), "{file} is missing");
     }
 }
+
+/// Drafts under embargo never leave the machine (see also tests/privacy.rs).
+#[test]
+fn the_source_opens_no_sockets_and_the_server_runs_no_programs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    for file in files {
+        let source = std::fs::read_to_string(&file).expect("source file is readable");
+        assert!(
+            !source.contains("std::net"),
+            "{} uses std::net",
+            file.display()
+        );
+        // Only the command line runs a program, and only `git diff` when the user asks for
+        // --changed-lines; the language server and the engine never do.
+        if !file.starts_with(root.join("cli")) {
+            assert!(
+                !source.contains("std::process::Command") && !source.contains("Command::new"),
+                "{} starts a program",
+                file.display()
+            );
+        }
+    }
+}
