@@ -1340,3 +1340,337 @@ async fn requests_right_after_a_settings_change_use_the_new_settings() {
     action_titled(&actions, "Replace with “May 27”");
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
+
+/// A Content-Length longer than the body makes the reader take the start of the next message
+/// as the rest of this one. The header found inside that body starts the next message again, so
+/// both requests are answered once the next message arrives.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_content_length_too_long_is_recovered_at_the_next_header() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    let id = client.next_id();
+    let hover = json!({
+        "jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": ALIVE }, "position": pos(0, 23) },
+    })
+    .to_string();
+    let long = format!("Content-Length: {}\r\n\r\n{hover}", hover.len() + 20);
+    client.send_raw(long.as_bytes()).await;
+    // The next message completes the over-long body; both are answered.
+    assert_alive(&mut client).await;
+    let response = client.response(id).await;
+    let value = response["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a hover: {response}"));
+    assert!(value.contains("Feb. 24, 2022"), "{value}");
+    assert_eq!(null_id_error_codes(&mut client), Vec::<i64>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// Bytes that are not text at all, between messages and inside a correctly framed body.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn binary_bytes_on_the_wire_are_survived() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    // A line of binary garbage ended by a blank line: a header block without Content-Length.
+    client
+        .send_raw(b"\x00\xff\xfe\x80garbage\x00\x01\x02\r\n\r\n")
+        .await;
+    assert_alive(&mut client).await;
+    assert_eq!(null_id_error_codes(&mut client), [-32700]);
+    // A well-framed body that is not UTF-8.
+    let mut bytes = b"Content-Length: 6\r\n\r\n".to_vec();
+    bytes.extend_from_slice(b"\xff\xfe\x00\x80\xc3\x28");
+    client.send_raw(&bytes).await;
+    assert_alive(&mut client).await;
+    assert_eq!(null_id_error_codes(&mut client), [-32700]);
+    // Garbage with no line break runs straight into the next header, which is still found.
+    let id = client.next_id();
+    let hover = json!({
+        "jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": ALIVE }, "position": pos(0, 23) },
+    })
+    .to_string();
+    let mut bytes = b"\x00\x00\xff\xfe".to_vec();
+    bytes.extend_from_slice(&frame(&hover));
+    client.send_raw(&bytes).await;
+    let response = client.response(id).await;
+    assert!(response["result"]["contents"].is_object(), "{response}");
+    assert_alive(&mut client).await;
+    assert_eq!(null_id_error_codes(&mut client), Vec::<i64>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// The input closes in the middle of a body, as when an editor is killed while writing: the
+/// server must end at once (with 1 before a shutdown, 0 after one), not wait for the rest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_cut_short_by_closed_input_ends_the_server() {
+    let cut = b"Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"text\":\"The plant";
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    client.send_raw(cut).await;
+    client.close_input();
+    assert_eq!(client.exit_code().await, 1);
+
+    let mut client = initialized_client().await;
+    assert_eq!(client.call_ok("shutdown", Value::Null).await, Value::Null);
+    client.send_raw(cut).await;
+    client.close_input();
+    assert_eq!(client.exit_code().await, 0);
+}
+
+/// Notifications need no answer, so an unknown one is dropped without a reply (a reply would be
+/// a response to a message that has no id), whether or not its method starts with "$/".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_notification_is_ignored_without_a_reply() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    for method in [
+        "copydesk/noSuchNotification",
+        "textDocument/noSuchNotification",
+        "$/copydesk/noSuchNotification",
+    ] {
+        client
+            .notify(method, json!({ "anything": [1, 2, 3] }))
+            .await;
+    }
+    assert_alive(&mut client).await;
+    let responses = client.take_received(|message| message.get("method").is_none());
+    assert_eq!(responses, Vec::<Value>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// Text synchronisation before `initialize` is dropped, as the protocol asks: the draft is not
+/// open afterwards and nothing is published for it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notifications_before_initialize_are_ignored() {
+    let mut client = Client::start();
+    let early = "file:///early.txt";
+    client.open(early, "plaintext", 1, ALIVE_TEXT).await;
+    client
+        .change(early, 2, json!([{ "text": "Prices rose 12% on Monday." }]))
+        .await;
+    client.initialize(None, fixed_settings()).await;
+    open_alive(&mut client).await;
+    assert_alive(&mut client).await;
+    assert_eq!(client.hover(early, pos(0, 23)).await, Value::Null);
+    let published = client.take_received(|message| message["params"]["uri"] == early);
+    assert_eq!(published, Vec::<Value>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// A second `initialize` is refused with InvalidRequest and changes nothing: not the position
+/// encoding, not the settings, and not the snippet support the first one declared.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_initialize_is_refused_and_changes_nothing() {
+    let mut client = initialized_client().await;
+    open_alive(&mut client).await;
+    let response = client
+        .call(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": {
+                    "general": { "positionEncodings": ["utf-8"] },
+                    "workspace": { "workspaceEdit": { "snippetEditSupport": true } },
+                },
+                "initializationOptions": { "referenceDate": "2021-06-01" },
+            }),
+        )
+        .await;
+    assert_eq!(response["error"]["code"], -32600, "{response}");
+    assert!(response.get("result").is_none(), "{response}");
+    // Still the first session's reference date.
+    assert_alive(&mut client).await;
+    // Still plain text edits with a placeholder, not the snippet edits offered the second time.
+    let thursday = range_of(ALIVE_TEXT, "Thursday", client.encoding);
+    let actions = client.code_actions(ALIVE, thursday).await;
+    let mark = action_titled(&actions, "Mark as checked (add reason)");
+    assert!(mark["edit"].get("documentChanges").is_none(), "{mark}");
+    let edits = quickfix_edits(mark, ALIVE, "relative-date");
+    assert!(
+        apply_edits(ALIVE_TEXT, &edits, client.encoding).contains("[REASON]"),
+        "{mark}"
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// The client is the authority on its text: a `didChange` whose version is lower than the last
+/// one (a client bug, or a client that restarted its counter) is still applied, and its
+/// diagnostics are published with the version the client sent, so that the client matches them
+/// to the text it has.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn versions_going_backwards_are_applied_and_published_with_the_clients_version() {
+    let mut client = initialized_client().await;
+    let uri = "file:///backwards.txt";
+    client.open(uri, "plaintext", 10, ALIVE_TEXT).await;
+    client.diagnostics(uri, 10).await;
+    let text = "Prices rose 12% on Monday.";
+    client.change(uri, 3, json!([{ "text": text }])).await;
+    let diagnostics = client.diagnostics(uri, 3).await;
+    assert_eq!(
+        findings(text, &diagnostics, client.encoding),
+        pairs(&[("unsourced-figure", "12%"), ("relative-date", "Monday")])
+    );
+    // An incremental edit on top of the lower version, and the same version sent twice.
+    let monday = range_of(text, "Monday", client.encoding);
+    client
+        .change(uri, 3, json!([{ "range": monday, "text": "Friday" }]))
+        .await;
+    let text = "Prices rose 12% on Friday.";
+    let diagnostics = client.diagnostics(uri, 3).await;
+    assert_eq!(
+        findings(text, &diagnostics, client.encoding),
+        pairs(&[("unsourced-figure", "12%"), ("relative-date", "Friday")])
+    );
+    let friday = range_of(text, "Friday", client.encoding);
+    let hover = client.hover_text(uri, friday["start"].clone()).await;
+    assert!(hover.contains("Friday, Feb. 25, 2022"), "{hover}");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// `$/cancelRequest` for a request already answered changes nothing; for a request still in
+/// flight it yields exactly one answer, the result or RequestCancelled, whichever comes first.
+/// (Cancelling ids that were never used is in `stray_notifications_are_harmless`.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_an_answered_or_in_flight_request_gets_one_answer() {
+    // A long debounce leaves the big draft unanalysed, so the hover has to analyse it when it
+    // arrives, and the cancellation is sent right behind it, before its answer. The server may
+    // answer either way, but exactly once.
+    let mut client = Client::initialized(
+        None,
+        json!({ "debounceMs": 10_000, "referenceDate": "2022-02-28" }),
+    )
+    .await;
+    client.open(ALIVE, "plaintext", 1, ALIVE_TEXT).await;
+    assert_alive(&mut client).await;
+    let answered = client
+        .request(
+            "textDocument/hover",
+            json!({
+                "textDocument": { "uri": ALIVE }, "position": pos(0, 23),
+            }),
+        )
+        .await;
+    client.response(answered).await;
+    client
+        .notify("$/cancelRequest", json!({ "id": answered }))
+        .await;
+
+    let big = "file:///big.txt";
+    let big_text = "Officials said on Monday that 3,000 people had left. ".repeat(4_000);
+    client.open(big, "plaintext", 1, &big_text).await;
+    let in_flight = client
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": big }, "position": pos(0, 20) }),
+        )
+        .await;
+    client
+        .notify("$/cancelRequest", json!({ "id": in_flight }))
+        .await;
+    let response = client.response(in_flight).await;
+    let cancelled = response["error"]["code"] == -32800;
+    let answered_in_time = response["result"]["contents"]["value"]
+        .as_str()
+        .is_some_and(|value| value.contains("relative-date"));
+    assert!(cancelled || answered_in_time, "{response}");
+
+    assert_alive(&mut client).await;
+    let extra = client.take_received(|message| {
+        message.get("method").is_none()
+            && (message["id"] == json!(answered) || message["id"] == json!(in_flight))
+    });
+    assert_eq!(extra, Vec::<Value>::new(), "each request is answered once");
+    assert_eq!(null_id_error_codes(&mut client), Vec::<i64>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// Fifty keystrokes sent without a pause under the default debounce: the server checks the
+/// draft a few times, not fifty, and the last diagnostics are those of the final text at the
+/// final version. How long the pause lasts is the benchmark's business, not this test's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_fifty_keystrokes_with_the_default_debounce_is_published_a_few_times() {
+    let mut client = Client::initialized(None, json!({ "referenceDate": "2022-02-28" })).await;
+    let uri = "file:///burst.txt";
+    let start = "The plant in Liège closed ";
+    let typed = "on Thursday, and 1,500 workers lost their jobs 😀😀.";
+    assert_eq!(typed.chars().count(), 50);
+    client.open(uri, "plaintext", 1, start).await;
+    let mut text = start.to_string();
+    for (index, c) in typed.chars().enumerate() {
+        let end = position_of(&text, text.len(), client.encoding);
+        text.push(c);
+        client
+            .change(
+                uri,
+                index as i32 + 2,
+                json!([{ "range": range(end.clone(), end), "text": c.to_string() }]),
+            )
+            .await;
+    }
+    let last = client.diagnostics(uri, 51).await;
+    // Everything published earlier arrived before the last version's diagnostics.
+    let earlier = client.take_received(|message| {
+        message["method"] == "textDocument/publishDiagnostics"
+            && message["params"]["uri"] == uri
+            && message["params"]["version"]
+                .as_i64()
+                .is_some_and(|version| version >= 2)
+    });
+    let publishes = earlier.len() + 1;
+    assert!(
+        publishes <= 5,
+        "{publishes} publishes for one burst: {earlier:#?}"
+    );
+
+    let fresh = "file:///burst-fresh.txt";
+    client.open(fresh, "plaintext", 1, &text).await;
+    let expected = client.diagnostics(fresh, 1).await;
+    assert_eq!(
+        findings(&text, &expected, client.encoding),
+        pairs(&[("relative-date", "Thursday"), ("unsourced-figure", "1,500")])
+    );
+    assert_eq!(last, expected);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// JavaScript strings can hold half of an emoji, and JavaScript clients send it as a lone
+/// surrogate escape ("\ud83d"), which Rust strings cannot hold. Such a message is still applied,
+/// with U+FFFD in place of each lone surrogate: one UTF-16 unit, as the client counts it, so the
+/// client's later positions still agree with the server's text. An escaped backslash followed
+/// by "ud83d" is text, and stays as it is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lone_surrogates_are_read_as_replacement_characters() {
+    let mut client = initialized_client().await;
+    let uri = "file:///lone.txt";
+    client
+        .send_raw(&frame(&format!(
+            r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{uri}","languageId":"plaintext","version":1,"text":"It began \ud83d on Thursday. \\ud83d Prices rose 12% on Monday."}}}}}}"#
+        )))
+        .await;
+    client.diagnostics(uri, 1).await;
+    // "Thursday" starts after "It began " (9 units), the lone surrogate (1) and " on " (4).
+    client
+        .send_raw(&frame(&format!(
+            r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{uri}","version":2}},"contentChanges":[{{"range":{{"start":{{"line":0,"character":14}},"end":{{"line":0,"character":22}}}},"text":"Friday\udc00"}}]}}}}"#
+        )))
+        .await;
+    let repaired = client.diagnostics(uri, 2).await;
+    let expected = "It began \u{fffd} on Friday\u{fffd}. \\ud83d Prices rose 12% on Monday.";
+    let fresh = "file:///lone-expected.txt";
+    client.open(fresh, "plaintext", 1, expected).await;
+    let diagnostics = client.diagnostics(fresh, 1).await;
+    assert_eq!(
+        findings(expected, &diagnostics, client.encoding),
+        pairs(&[
+            ("relative-date", "Friday"),
+            ("unsourced-figure", "12%"),
+            ("relative-date", "Monday"),
+        ])
+    );
+    assert_eq!(repaired, diagnostics);
+    assert_eq!(null_id_error_codes(&mut client), Vec::<i64>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}

@@ -27,7 +27,7 @@ use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
 use tower_lsp::lsp_types::{
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams,
+    DidOpenTextDocumentParams, InitializeParams,
 };
 use tower_lsp::{LspService, Server};
 
@@ -124,7 +124,9 @@ where
         };
         let message = match serde_json::from_slice::<Value>(&body) {
             Ok(message) => message,
-            Err(error) => match recover_from_bad_length(&mut reader, &body) {
+            Err(error) => match without_lone_surrogates(&body)
+                .or_else(|| recover_from_bad_length(&mut reader, &body))
+            {
                 Some(message) => message,
                 None => {
                     tracing::warn!("dropped a message that is not JSON: {error}");
@@ -247,6 +249,53 @@ async fn write_all<O: AsyncWrite + Unpin>(
     let _ = output.flush().await;
 }
 
+/// JavaScript strings can hold half of a surrogate pair (an emoji cut in two), and JavaScript
+/// clients send it as a lone escape such as `"\ud83d"`, which serde_json rejects and Rust
+/// strings cannot hold. Dropping the message would leave the server with other text than the
+/// client, so each lone surrogate is read as U+FFFD instead: one UTF-16 unit like the surrogate
+/// it replaces, so the positions the client sends later still land where it means them.
+fn without_lone_surrogates(body: &[u8]) -> Option<Value> {
+    fn unit_at(body: &[u8], at: usize) -> Option<u16> {
+        let hex = body.get(at..at + 6)?.strip_prefix(b"\\u")?;
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    }
+    let mut repaired = Vec::with_capacity(body.len());
+    let mut replaced = false;
+    let mut at = 0;
+    while at < body.len() {
+        if body[at] != b'\\' {
+            repaired.push(body[at]);
+            at += 1;
+            continue;
+        }
+        // An escape: six bytes for `\uXXXX`, twelve for a surrogate pair, two for the others
+        // (so an escaped backslash followed by "ud83d" is left alone).
+        let length = match unit_at(body, at) {
+            Some(0xD800..=0xDBFF)
+                if unit_at(body, at + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) =>
+            {
+                12
+            }
+            Some(0xD800..=0xDFFF) => {
+                repaired.extend_from_slice(b"\\ufffd");
+                replaced = true;
+                at += 6;
+                continue;
+            }
+            Some(_) => 6,
+            None => 2,
+        };
+        let end = (at + length).min(body.len());
+        repaired.extend_from_slice(&body[at..end]);
+        at = end;
+    }
+    if !replaced {
+        return None;
+    }
+    tracing::warn!("read lone UTF-16 surrogates in a message as U+FFFD");
+    serde_json::from_slice(&repaired).ok()
+}
+
 /// A body that is not JSON may hold the start of the next message when the client sent a wrong
 /// `Content-Length`: the header is put back for the reader, and the part before it is used if it
 /// is a message of its own.
@@ -331,13 +380,20 @@ fn classify(
             Action::Forward(serde_json::to_vec(&message).unwrap_or_default())
         }
         "initialize" => {
-            *initialize_seen = true;
-            // LSP 3.18's snippet edits are newer than tower-lsp's types: read them here.
-            let snippets = message
-                .pointer("/params/capabilities/workspace/workspaceEdit/snippetEditSupport")
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
-            state.set_snippet_edits(snippets);
+            // tower-lsp answers an `initialize` whose params it cannot read with an error and waits
+            // for another, and refuses every one after the first it accepted: neither kind may
+            // change anything here either.
+            let accepted = !*initialize_seen
+                && serde_json::from_value::<InitializeParams>(params.clone()).is_ok();
+            if accepted {
+                *initialize_seen = true;
+                // LSP 3.18's snippet edits are newer than tower-lsp's types: read them here.
+                let snippets = message
+                    .pointer("/params/capabilities/workspace/workspaceEdit/snippetEditSupport")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
+                state.set_snippet_edits(snippets);
+            }
             Action::Forward(serde_json::to_vec(&message).unwrap_or_default())
         }
         "textDocument/didOpen"
