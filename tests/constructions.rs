@@ -38,7 +38,7 @@ fn covered(text: &str, analysis: &Analysis, rule: RuleCode) -> Vec<String> {
 fn every_kind_of_quotation_and_attribution() {
     let (text, analysis) = analysed("quotes.md");
     let prose = Prose::parse(&text, Format::Markdown);
-    let (_, quotations) = quotes::analyse(&prose.masked, &prose.paragraphs);
+    let (_, quotations, _) = quotes::analyse(&prose.masked, &prose.paragraphs, None);
     let read: Vec<(String, &str, Option<&str>, Option<String>)> = quotations
         .iter()
         .map(|quotation| {

@@ -203,7 +203,7 @@ fn quotations(
     format: Format,
 ) -> Vec<(String, &'static str, Option<&'static str>)> {
     let prose = Prose::parse(&checked.text, format);
-    let (_, found) = quotes::analyse(&prose.masked, &prose.paragraphs);
+    let (_, found, _) = quotes::analyse(&prose.masked, &prose.paragraphs, None);
     found
         .into_iter()
         .map(|quotation| {

@@ -9,10 +9,12 @@ pub mod dateline;
 pub mod figures;
 pub mod finding;
 pub mod house;
+pub mod incremental;
 pub mod lexicon;
 pub mod prose;
 pub mod quotes;
 pub mod rules;
+pub mod segments;
 pub mod sentences;
 pub mod settings;
 pub mod suppressions;
@@ -24,6 +26,7 @@ pub use finding::{
     DateDetails, Details, Edit, FigureDetails, Finding, Fix, MismatchDetails, QuoteDetails,
     ReferenceDate, ReferenceSource, Related, RuleCode, Severity,
 };
+pub use incremental::{Incremental, Results};
 pub use prose::Format;
 pub use settings::{RuleSettings, Settings};
 
@@ -31,7 +34,7 @@ use prose::Prose;
 use quotes::{ParagraphLayout, Quotation};
 
 /// The result of analysing one text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
     /// Findings sorted by position.
     pub findings: Vec<Finding>,
@@ -60,6 +63,22 @@ pub struct Context<'a> {
     pub dateline: Option<Range<usize>>,
     /// Every figure with its source, when it has one.
     pub figures: Vec<figures::FigureMention>,
+    /// Speakers named in the last two paragraphs before this text, oldest first.
+    pub nearby_speakers: &'a [NearbySpeaker],
+}
+
+/// A speaker named in an attribution shortly before the text being analysed: a quotation
+/// without attribution near the start of the text may be offered this speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NearbySpeaker {
+    pub name: String,
+    /// Where the name stands, counted from the start of the text being analysed. It lies before
+    /// that start, so the offsets are wrapped below zero; shifting the range by the text's
+    /// position in the draft (with wrapping arithmetic) gives the offsets in the draft.
+    pub range: Range<usize>,
+    /// How many paragraphs before the text's first paragraph the name stands: 1 for the
+    /// paragraph just before it.
+    pub paragraphs_back: usize,
 }
 
 impl Context<'_> {
@@ -104,50 +123,64 @@ impl Context<'_> {
 }
 
 /// Analyses `text` read as `format` under `settings`.
+///
+/// The draft is cut into [`segments`] and each is analysed on its own, in order; the editor
+/// keeps an [`Incremental`] per open draft so that an edit re-analyses only what it touched.
+/// Both paths run the same code, so a draft always gets the same findings.
 pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
-    let mut suppressions = suppressions::parse(text, format);
-    // In plain text a directive is a line of words: it must not be read as prose.
-    let prose = if format == Format::PlainText && !suppressions.is_empty() {
-        Prose::parse(&suppressions::mask_directives(text, &suppressions), format)
-    } else {
-        Prose::parse(text, format)
-    };
-    // The publication date, in order of authority: the draft's front matter, its dateline, the
-    // configured reference date, and today's date as a last, clearly marked, resort.
-    let dateline = dateline::find(&prose, settings.reference_date.unwrap_or(settings.today));
-    let front_matter_date = prose.front_matter.as_ref().and_then(|matter| matter.date);
-    let reference = if let Some(date) = front_matter_date {
-        ReferenceDate {
-            date,
-            source: ReferenceSource::FrontMatter,
-        }
-    } else if let Some(found) = &dateline {
-        ReferenceDate {
-            date: found.date,
-            source: ReferenceSource::Dateline,
-        }
-    } else if let Some(date) = settings.reference_date {
-        ReferenceDate {
-            date,
-            source: ReferenceSource::Setting,
-        }
-    } else {
-        ReferenceDate {
-            date: settings.today,
-            source: ReferenceSource::AssumedToday,
-        }
-    };
-    let (paragraphs, quotations) = quotes::analyse(&prose.masked, &prose.paragraphs);
+    let mut incremental = Incremental::new(format, settings.clone());
+    incremental.update(text).into_analysis()
+}
+
+/// What analysing one segment of a draft yields, with byte offsets in the segment's text.
+pub(crate) struct SegmentAnalysis {
+    /// Findings sorted by position, before suppression directives are applied (a directive's
+    /// region may reach into other segments, so that happens for the whole draft).
+    pub findings: Vec<Finding>,
+    pub quotations: Vec<Quotation>,
+    pub figures: Vec<figures::FigureMention>,
+    /// How many paragraphs the segment has (quotations number their paragraph).
+    pub paragraphs: usize,
+    /// The last speaker named by the end of the segment.
+    pub last_named: Option<String>,
+    /// The speakers named in the segment's last two paragraphs (or before them), for the
+    /// segment after it, with offsets counted from that segment's start.
+    pub nearby_speakers: Vec<NearbySpeaker>,
+}
+
+/// What a segment's analysis takes from the text before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Carried {
+    /// The last speaker named, whom a leading "she said" refers to.
+    pub last_named: Option<String>,
+    pub nearby_speakers: Vec<NearbySpeaker>,
+}
+
+/// Analyses one segment, already read into `prose`, given what the draft around it
+/// determines: the publication date, the dateline (when it stands in this segment) and the
+/// speakers named before it.
+pub(crate) fn analyze_segment(
+    text: &str,
+    prose: &Prose,
+    settings: &Settings,
+    reference: ReferenceDate,
+    dateline: Option<Range<usize>>,
+    carried: &Carried,
+) -> SegmentAnalysis {
+    let last_named = carried.last_named.clone();
+    let (paragraphs, quotations, last_named) =
+        quotes::analyse(&prose.masked, &prose.paragraphs, last_named);
     let mut context = Context {
         text,
         masked: &prose.masked,
-        prose: &prose,
+        prose,
         paragraphs,
         quotations,
         reference,
         settings,
-        dateline: dateline.map(|found| found.range),
+        dateline,
         figures: Vec::new(),
+        nearby_speakers: &carried.nearby_speakers,
     };
     house::attribute_quotations(&mut context);
     context.figures = figures::find(&context);
@@ -166,13 +199,43 @@ pub fn analyze(text: &str, format: Format, settings: &Settings) -> Analysis {
         }
     }
     house::vague_phrases(&context, &mut findings);
-    suppressions::apply(text, &mut suppressions, &mut findings, settings);
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
-    Analysis {
+    let paragraphs = context.paragraphs.len();
+    // The speakers the next segment may offer: those of this segment's last two paragraphs,
+    // and those carried in that are still within two paragraphs of its end.
+    let mut nearby_speakers: Vec<NearbySpeaker> = carried
+        .nearby_speakers
+        .iter()
+        .filter(|earlier| earlier.paragraphs_back + paragraphs <= 2)
+        .map(|earlier| NearbySpeaker {
+            paragraphs_back: earlier.paragraphs_back + paragraphs,
+            ..earlier.clone()
+        })
+        .collect();
+    nearby_speakers.extend(
+        context
+            .quotations
+            .iter()
+            .filter(|quotation| quotation.paragraph + 2 >= paragraphs)
+            .filter_map(|quotation| {
+                let (name, range) = rules::unattributed_quote::named_speaker(quotation)?;
+                Some(NearbySpeaker {
+                    name,
+                    paragraphs_back: paragraphs - quotation.paragraph,
+                    range,
+                })
+            }),
+    );
+    for speaker in &mut nearby_speakers {
+        let range = &mut speaker.range;
+        *range = range.start.wrapping_sub(text.len())..range.end.wrapping_sub(text.len());
+    }
+    SegmentAnalysis {
         findings,
-        reference,
+        nearby_speakers,
+        paragraphs,
         quotations: context.quotations,
         figures: context.figures,
-        suppressions,
+        last_named,
     }
 }

@@ -80,7 +80,16 @@ impl Prose {
     pub fn parse(text: &str, format: Format) -> Prose {
         match format {
             Format::Markdown => parse_markdown(text),
-            Format::PlainText => parse_plain_text(text),
+            Format::PlainText => parse_plain_text(text, has_blank_line(text)),
+        }
+    }
+
+    /// Reads one segment of a draft (see [`super::segments`]). Plain text needs to know
+    /// whether the whole draft, not just this segment, separates paragraphs by blank lines.
+    pub fn parse_segment(text: &str, format: Format, draft_has_blank_line: bool) -> Prose {
+        match format {
+            Format::Markdown => parse_markdown(text),
+            Format::PlainText => parse_plain_text(text, draft_has_blank_line),
         }
     }
 
@@ -89,13 +98,19 @@ impl Prose {
     }
 }
 
-fn parse_plain_text(text: &str) -> Prose {
+/// Whether plain text separates its paragraphs by blank lines: a blank line with a line before
+/// and after it.
+pub(crate) fn has_blank_line(text: &str) -> bool {
+    let lines = line_ranges(text);
+    lines.iter().enumerate().any(|(index, line)| {
+        index > 0 && index + 1 < lines.len() && text[line.clone()].trim().is_empty()
+    })
+}
+
+fn parse_plain_text(text: &str, has_blank_line: bool) -> Prose {
     // Wire copy often arrives with one paragraph per line and no blank lines; when the text has
     // no blank line at all, every line is a paragraph of its own.
     let lines = line_ranges(text);
-    let has_blank_line = lines.iter().enumerate().any(|(index, line)| {
-        index > 0 && index + 1 < lines.len() && text[line.clone()].trim().is_empty()
-    });
     let mut paragraphs = Vec::new();
     let mut current: Option<Range<usize>> = None;
     for line in lines {

@@ -275,10 +275,14 @@ fn classify(
 
 /// Finds every quotation of the document, lays out each paragraph's sentences around them, and
 /// attributes each speech quotation.
+/// Finds, classifies and attributes the quotations of `paragraphs`. `last_named` is the last
+/// speaker named before this text (a pronoun at its start stands for that person); the
+/// returned name is the last one named by its end.
 pub fn analyse(
     text: &str,
     paragraphs: &[super::prose::Paragraph],
-) -> (Vec<ParagraphLayout>, Vec<Quotation>) {
+    last_named: Option<String>,
+) -> (Vec<ParagraphLayout>, Vec<Quotation>, Option<String>) {
     let mut layouts = Vec::with_capacity(paragraphs.len());
     let mut quotations: Vec<Quotation> = Vec::new();
     for (paragraph_index, paragraph) in paragraphs.iter().enumerate() {
@@ -364,7 +368,7 @@ pub fn analyse(
             quotations[index].attribution = attribution;
         }
     }
-    resolve_speakers(text, &mut quotations);
+    let last_named = resolve_speakers(text, &mut quotations, last_named);
     // A nested quotation is reported speech within speech: whoever is quoted around it
     // reports it.
     for index in 0..quotations.len() {
@@ -383,7 +387,7 @@ pub fn analyse(
             quotations[index].speaker = speaker;
         }
     }
-    (layouts, quotations)
+    (layouts, quotations, last_named)
 }
 
 /// Single-quoted stretches inside a double quotation's interior: `'we are done'`, `‘enough’`.
@@ -442,9 +446,12 @@ fn is_split_speech(text: &str, layouts: &[ParagraphLayout], quotation: &Quotatio
 }
 
 /// Fills in each attributed quotation's speaker name, resolving "he", "she" and "they" to the
-/// last speaker named before them.
-fn resolve_speakers(text: &str, quotations: &mut [Quotation]) {
-    let mut last_named: Option<String> = None;
+/// last speaker named before them; returns the last speaker named.
+fn resolve_speakers(
+    text: &str,
+    quotations: &mut [Quotation],
+    mut last_named: Option<String>,
+) -> Option<String> {
     for quotation in quotations.iter_mut() {
         let Some(speaker) = quotation
             .attribution
@@ -469,6 +476,7 @@ fn resolve_speakers(text: &str, quotations: &mut [Quotation]) {
             }
         }
     }
+    last_named
 }
 
 /// The last run of two or more capitalised words in the 400 bytes before `offset`: the person a
@@ -852,7 +860,7 @@ mod tests {
 
     fn quotations_of(text: &str) -> Vec<(String, QuoteKind, Option<AttributionScope>)> {
         let prose = Prose::parse(text, Format::PlainText);
-        let (_, quotations) = analyse(&prose.masked, &prose.paragraphs);
+        let (_, quotations, _) = analyse(&prose.masked, &prose.paragraphs, None);
         quotations
             .into_iter()
             .map(|quotation| {

@@ -145,6 +145,15 @@ fn read_directive(words: &str) -> Option<Directive> {
 
 /// Every directive in `text`, in order, with the ranges it applies to.
 pub fn parse(text: &str, format: Format) -> Vec<Suppression> {
+    let mut found = directives(text, format);
+    assign_scopes(text, &mut found);
+    found
+}
+
+/// Every directive in `text`, in order, without the ranges it applies to (see
+/// [`assign_scopes`]): a segment of a draft knows its directives, but only the whole draft
+/// knows where a `copydesk-disable` region ends.
+pub fn directives(text: &str, format: Format) -> Vec<Suppression> {
     let mut found = Vec::new();
     // Most drafts have no directive: one substring search, and nothing else is parsed.
     if !text.contains("copydesk-") {
@@ -212,7 +221,6 @@ pub fn parse(text: &str, format: Format) -> Vec<Suppression> {
             }
         }
     }
-    assign_scopes(text, &mut found);
     found
 }
 
@@ -244,9 +252,8 @@ fn html_ranges(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
-/// Works out the ranges each directive applies to.
-fn assign_scopes(text: &str, found: &mut [Suppression]) {
-    let lines = line_ranges(text);
+/// Works out the ranges each directive of `text` applies to.
+pub fn assign_scopes(text: &str, found: &mut [Suppression]) {
     // Per rule: the directive that opened a region still open, and where the region starts.
     let mut open: Vec<Option<(usize, usize)>> = vec![None; RuleCode::ALL.len()];
     let index_of = |rule: RuleCode| RuleCode::ALL.iter().position(|code| *code == rule);
@@ -264,11 +271,8 @@ fn assign_scopes(text: &str, found: &mut [Suppression]) {
         };
         match directive.kind {
             SuppressionKind::NextLine => {
-                let current = lines.iter().position(|line| {
-                    line.start <= directive.span.end && directive.span.end <= line.end
-                });
-                if let Some(next) = current.and_then(|line| lines.get(line + 1)) {
-                    found[at].scope.push((next.clone(), None));
+                if let Some(next) = line_after(text, directive.span.end) {
+                    found[at].scope.push((next, None));
                 }
             }
             SuppressionKind::File => found[at].scope.push((0..text.len(), None)),
@@ -298,6 +302,24 @@ fn assign_scopes(text: &str, found: &mut [Suppression]) {
                 .push((start..text.len(), Some(RuleCode::ALL[rule])));
         }
     }
+}
+
+/// The line after the one holding `offset`, without its line break; `None` on the last line.
+/// Only the text from `offset` on is read, so the cost does not grow with the draft.
+fn line_after(text: &str, offset: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let is_break = |byte: &u8| matches!(byte, b'\n' | b'\r');
+    let break_at = offset + bytes[offset..].iter().position(is_break)?;
+    let start = if bytes[break_at] == b'\r' && bytes.get(break_at + 1) == Some(&b'\n') {
+        break_at + 2
+    } else {
+        break_at + 1
+    };
+    let end = bytes[start..]
+        .iter()
+        .position(is_break)
+        .map_or(text.len(), |length| start + length);
+    Some(start..end)
 }
 
 /// Removes the findings that directives silence, counts what each silenced, and adds the

@@ -5,6 +5,7 @@
 //! positions always match the text the findings were computed on.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::json;
 use tower_lsp::lsp_types::{
@@ -21,6 +22,29 @@ use crate::analysis::{Details, Finding, ReferenceSource, RuleCode, Severity};
 use crate::text::{self, PositionEncoding};
 
 pub const SOURCE: &str = "copydesk";
+
+/// The position of a byte offset that counts from `base`; offsets before `base` (a speaker
+/// named in an earlier segment) are wrapped below zero, hence the wrapping addition.
+fn position_from(
+    snapshot: &Snapshot,
+    base: usize,
+    offset: usize,
+    encoding: PositionEncoding,
+) -> Position {
+    position(snapshot, base.wrapping_add(offset), encoding)
+}
+
+fn range_from(
+    snapshot: &Snapshot,
+    base: usize,
+    span: &std::ops::Range<usize>,
+    encoding: PositionEncoding,
+) -> Range {
+    Range::new(
+        position_from(snapshot, base, span.start, encoding),
+        position_from(snapshot, base, span.end, encoding),
+    )
+}
 
 pub fn position(snapshot: &Snapshot, offset: usize, encoding: PositionEncoding) -> Position {
     let converted = text::position_at(&snapshot.rope, offset, encoding);
@@ -67,14 +91,20 @@ pub struct Target<'a> {
     pub related_information: bool,
 }
 
-pub fn diagnostic(snapshot: &Snapshot, finding: &Finding, target: Target) -> Diagnostic {
+/// The diagnostic of a finding whose offsets count from `base`.
+pub fn diagnostic(
+    snapshot: &Snapshot,
+    finding: &Finding,
+    base: usize,
+    target: Target,
+) -> Diagnostic {
     let encoding = target.encoding;
     let mut data = json!({ "rule": finding.rule.as_str() });
     if let Some(resolved) = finding.resolved_date() {
         data["resolved"] = json!(resolved);
     }
     Diagnostic {
-        range: range(snapshot, &finding.span, encoding),
+        range: range_from(snapshot, base, &finding.span, encoding),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule.as_str().to_string())),
         source: Some(SOURCE.to_string()),
@@ -88,7 +118,7 @@ pub fn diagnostic(snapshot: &Snapshot, finding: &Finding, target: Target) -> Dia
                     .map(|related| DiagnosticRelatedInformation {
                         location: Location::new(
                             target.uri.clone(),
-                            range(snapshot, &related.span, encoding),
+                            range_from(snapshot, base, &related.span, encoding),
                         ),
                         message: related.message.clone(),
                     })
@@ -99,23 +129,116 @@ pub fn diagnostic(snapshot: &Snapshot, finding: &Finding, target: Target) -> Dia
     }
 }
 
-/// The diagnostics of a snapshot: one per finding, or one saying why the draft was not checked.
-pub fn diagnostics(snapshot: &Snapshot, target: Target) -> Vec<Diagnostic> {
-    match &snapshot.outcome {
-        Outcome::Analysed(analysis) => analysis
-            .findings
-            .iter()
-            .map(|finding| diagnostic(snapshot, finding, target))
-            .collect(),
-        Outcome::NotChecked(reason) => vec![Diagnostic {
-            range: Range::default(),
-            severity: Some(DiagnosticSeverity::INFORMATION),
-            code: Some(NumberOrString::String("not-checked".to_string())),
-            source: Some(SOURCE.to_string()),
-            message: reason.clone(),
-            ..Diagnostic::default()
-        }],
+/// The one diagnostic of a draft that was not checked, saying why.
+fn not_checked(reason: &str) -> Diagnostic {
+    Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        code: Some(NumberOrString::String("not-checked".to_string())),
+        source: Some(SOURCE.to_string()),
+        message: reason.to_string(),
+        ..Diagnostic::default()
     }
+}
+
+/// Diagnostics already serialised, one entry per segment of a draft (see
+/// `analysis::segments`). Publishing after an edit serialises only the segments whose findings
+/// changed or moved to other lines; the rest is copied. On a long draft this is most of the
+/// cost of a keystroke that the incremental analysis leaves.
+#[derive(Default)]
+pub struct DiagnosticsCache {
+    target: Option<(PositionEncoding, bool)>,
+    /// By the address of the segment's findings, which stay allocated while cached here.
+    entries: HashMap<usize, CachedPart>,
+}
+
+struct CachedPart {
+    /// Kept so that the address used as the key cannot be reused by another segment.
+    _findings: Arc<Vec<Finding>>,
+    start_line: usize,
+    /// The findings of the two segments before, for a segment whose findings point into them.
+    before: [usize; 2],
+    json: Vec<u8>,
+}
+
+/// A complete `textDocument/publishDiagnostics` notification for a snapshot: one diagnostic per
+/// finding, or one saying why the draft was not checked.
+pub fn publish_snapshot(
+    snapshot: &Snapshot,
+    target: Target,
+    cache: &mut DiagnosticsCache,
+) -> Vec<u8> {
+    let mut message = Vec::new();
+    message.extend_from_slice(
+        br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+    );
+    let _ = serde_json::to_writer(&mut message, target.uri);
+    message.extend_from_slice(
+        format!(r#","version":{},"diagnostics":["#, snapshot.version).as_bytes(),
+    );
+    match &snapshot.outcome {
+        Outcome::NotChecked(reason) => {
+            let _ = serde_json::to_writer(&mut message, &not_checked(reason));
+            cache.entries.clear();
+        }
+        Outcome::Analysed(results) => {
+            let key = (target.encoding, target.related_information);
+            if cache.target != Some(key) {
+                cache.entries.clear();
+                cache.target = Some(key);
+            }
+            let parts = results.parts();
+            let address = |index: usize| Arc::as_ptr(&parts[index].findings) as usize;
+            let mut kept = HashMap::with_capacity(cache.entries.len());
+            let mut first = true;
+            for (index, part) in parts.iter().enumerate() {
+                if part.findings.is_empty() {
+                    continue;
+                }
+                let start_line = snapshot
+                    .rope
+                    .byte_to_line(part.base.min(snapshot.rope.len_bytes()));
+                let before = if part.reaches_back() {
+                    [
+                        index.checked_sub(1).map_or(0, address),
+                        index.checked_sub(2).map_or(0, address),
+                    ]
+                } else {
+                    [0, 0]
+                };
+                let entry = match cache.entries.remove(&address(index)) {
+                    Some(entry) if entry.start_line == start_line && entry.before == before => {
+                        entry
+                    }
+                    _ => {
+                        let mut json = Vec::new();
+                        for (number, finding) in part.findings.iter().enumerate() {
+                            if number > 0 {
+                                json.push(b',');
+                            }
+                            let diagnostic = diagnostic(snapshot, finding, part.base, target);
+                            let _ = serde_json::to_writer(&mut json, &diagnostic);
+                        }
+                        CachedPart {
+                            _findings: part.findings.clone(),
+                            start_line,
+                            before,
+                            json,
+                        }
+                    }
+                };
+                if !first {
+                    message.push(b',');
+                }
+                first = false;
+                message.extend_from_slice(&entry.json);
+                kept.insert(address(index), entry);
+            }
+            cache.entries = kept;
+        }
+    }
+    message.extend_from_slice(b"]}}");
+    message
 }
 
 /// A complete `textDocument/publishDiagnostics` notification body.
@@ -147,10 +270,10 @@ pub fn publish_diagnostics(
 
 /// The publication date of an analysed draft as `copydesk/publicationDate` returns it.
 pub fn publication_date(snapshot: &Snapshot) -> Option<serde_json::Value> {
-    let Outcome::Analysed(analysis) = &snapshot.outcome else {
+    let Outcome::Analysed(results) = &snapshot.outcome else {
         return None;
     };
-    let reference = analysis.reference;
+    let reference = results.reference;
     let source = match reference.source {
         ReferenceSource::FrontMatter => "frontMatter",
         ReferenceSource::Dateline => "dateline",
@@ -170,7 +293,7 @@ pub fn publication_date(snapshot: &Snapshot) -> Option<serde_json::Value> {
 
 fn findings(snapshot: &Snapshot) -> &[Finding] {
     match &snapshot.outcome {
-        Outcome::Analysed(analysis) => &analysis.findings,
+        Outcome::Analysed(results) => &results.analysis().findings,
         Outcome::NotChecked(_) => &[],
     }
 }
@@ -237,14 +360,14 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
 
 fn figures(snapshot: &Snapshot) -> &[FigureMention] {
     match &snapshot.outcome {
-        Outcome::Analysed(analysis) => &analysis.figures,
+        Outcome::Analysed(results) => &results.analysis().figures,
         Outcome::NotChecked(_) => &[],
     }
 }
 
 fn quotations(snapshot: &Snapshot) -> &[Quotation] {
     match &snapshot.outcome {
-        Outcome::Analysed(analysis) => &analysis.quotations,
+        Outcome::Analysed(results) => &results.analysis().quotations,
         Outcome::NotChecked(_) => &[],
     }
 }
@@ -475,6 +598,7 @@ pub fn code_actions(
         let diagnostic = diagnostic(
             snapshot,
             finding,
+            0,
             Target {
                 uri,
                 encoding,

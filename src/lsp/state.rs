@@ -15,14 +15,16 @@ use tokio::sync::mpsc;
 use tower_lsp::lsp_types::Url;
 
 use super::config::{today, ServerConfig};
-use crate::analysis::{analyze, Analysis, Format};
+use crate::analysis::{Format, Incremental, Results};
 use crate::house_rules::{self, HouseRules};
 use crate::text::{Document, PositionEncoding};
 
 /// The outcome of analysing one generation of a document.
 #[derive(Debug)]
 pub enum Outcome {
-    Analysed(Analysis),
+    /// The findings by segment; the whole draft's analysis is put together when a request
+    /// needs it.
+    Analysed(Results),
     /// The document was not analysed; the message says why (too large, binary, engine failure).
     NotChecked(String),
 }
@@ -44,6 +46,8 @@ pub struct OpenDocument {
     /// reused, even when a document is closed and opened again with version 1.
     pub generation: u64,
     pub latest: Option<Arc<Snapshot>>,
+    /// The document's analysis kept up to date across edits; created by the first analysis.
+    pub engine: Arc<Mutex<Option<Incremental>>>,
 }
 
 /// What the diagnostics worker is told.
@@ -315,6 +319,7 @@ impl State {
                 document,
                 generation,
                 latest: None,
+                engine: Arc::default(),
             },
         );
         let _ = self.worker.send(WorkerEvent::Changed(uri));
@@ -407,7 +412,7 @@ impl State {
     /// Analyses the current generation of a document. Never panics: a panic in the engine is
     /// caught, logged, and turned into a "not checked" outcome.
     pub fn analyse_current(&self, uri: &Url) -> Option<Snapshot> {
-        let (rope, version, generation, language_id) = {
+        let (rope, version, generation, language_id, engine) = {
             let documents = lock(&self.documents);
             let open = documents.get(uri)?;
             (
@@ -415,6 +420,7 @@ impl State {
                 open.document.version(),
                 open.generation,
                 open.document.language_id().to_string(),
+                open.engine.clone(),
             )
         };
         let mut config = self.config();
@@ -423,6 +429,7 @@ impl State {
             &rope,
             &language_id,
             &config,
+            &mut lock(&engine),
             self.analysis_panic_marker.as_deref(),
         );
         Some(Snapshot {
@@ -435,11 +442,13 @@ impl State {
     }
 }
 
-/// Runs the engine on a rope under the server's limits.
+/// Runs the engine on a rope under the server's limits, reusing what `engine` knows of the
+/// document's previous text.
 fn analyse_rope(
     rope: &Rope,
     language_id: &str,
     config: &ServerConfig,
+    engine: &mut Option<Incremental>,
     panic_marker: Option<&str>,
 ) -> Outcome {
     let length = rope.len_bytes();
@@ -464,11 +473,15 @@ fn analyse_rope(
         if panic_marker.is_some_and(|marker| text.contains(marker)) {
             panic!("analysis panic requested by a test");
         }
-        analyze(&text, format, &settings)
+        let incremental = engine.get_or_insert_with(|| Incremental::new(format, settings.clone()));
+        incremental.configure(format, &settings);
+        incremental.update(&text)
     }));
     match result {
-        Ok(analysis) => Outcome::Analysed(analysis),
+        Ok(results) => Outcome::Analysed(results),
         Err(_) => {
+            // The engine may have been left half-updated: start afresh next time.
+            *engine = None;
             tracing::error!(
                 "analysis failed with a panic; the document is reported as not checked"
             );

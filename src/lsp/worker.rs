@@ -19,6 +19,8 @@ use super::state::{State, WorkerEvent};
 
 pub async fn run(state: Arc<State>, mut events: mpsc::UnboundedReceiver<WorkerEvent>) {
     let mut due: HashMap<Url, Instant> = HashMap::new();
+    // What was last published for each open document, serialised, by segment.
+    let mut published: HashMap<Url, convert::DiagnosticsCache> = HashMap::new();
     loop {
         let next_deadline = due.values().min().copied();
         let event = match next_deadline {
@@ -50,6 +52,7 @@ pub async fn run(state: Arc<State>, mut events: mpsc::UnboundedReceiver<WorkerEv
             }
             Some(WorkerEvent::Closed(uri)) => {
                 due.remove(&uri);
+                published.remove(&uri);
                 // Closing a document clears its diagnostics in the editor.
                 state.send(convert::publish_diagnostics(&uri, Vec::new(), None));
             }
@@ -62,14 +65,15 @@ pub async fn run(state: Arc<State>, mut events: mpsc::UnboundedReceiver<WorkerEv
                     .collect();
                 for uri in ready {
                     due.remove(&uri);
-                    analyse_and_publish(&state, uri).await;
+                    let cache = published.entry(uri.clone()).or_default();
+                    analyse_and_publish(&state, uri, cache).await;
                 }
             }
         }
     }
 }
 
-async fn analyse_and_publish(state: &Arc<State>, uri: Url) {
+async fn analyse_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::DiagnosticsCache) {
     let task_state = state.clone();
     let task_uri = uri.clone();
     // Analysis is CPU work: it runs on the blocking pool so the protocol keeps flowing.
@@ -83,8 +87,7 @@ async fn analyse_and_publish(state: &Arc<State>, uri: Url) {
         encoding: state.encoding(),
         related_information: state.related_information(),
     };
-    let diagnostics = convert::diagnostics(&snapshot, target);
-    let message = convert::publish_diagnostics(&uri, diagnostics, Some(snapshot.version));
+    let message = convert::publish_snapshot(&snapshot, target, cache);
     // Not stored or sent when the text changed during the analysis: the newer generation is
     // already scheduled, and this result would be stale.
     state.store_and_send(&uri, &snapshot, Some(message));

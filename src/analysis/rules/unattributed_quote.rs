@@ -75,21 +75,36 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The last speaker named in an attribution within the two paragraphs before the quotation.
+/// The last speaker named in an attribution within the two paragraphs before the quotation,
+/// looking into the text before this segment when the quotation is near its start.
 fn nearby_speaker(context: &Context, quotation: &Quotation) -> Option<(String, Range<usize>)> {
-    context
+    let before_segment = context
+        .nearby_speakers
+        .iter()
+        .filter(|earlier| quotation.paragraph + earlier.paragraphs_back <= 2)
+        .map(|earlier| (earlier.name.clone(), earlier.range.clone()));
+    let in_segment = context
         .quotations
         .iter()
         .take_while(|earlier| earlier.span.start < quotation.span.start)
         .filter(|earlier| earlier.paragraph + 2 >= quotation.paragraph)
-        .filter_map(|earlier| {
-            let speaker = earlier.attribution.as_ref()?.cue.speaker.as_ref()?;
-            let name = earlier.speaker.as_deref()?.split(" (“").next()?.to_string();
-            let is_name = name.chars().next().is_some_and(char::is_uppercase)
-                && !PRONOUN_SPEAKERS.contains(&name.to_ascii_lowercase().as_str());
-            is_name.then(|| (name, speaker.range.clone()))
-        })
-        .last()
+        .filter_map(named_speaker);
+    before_segment.chain(in_segment).last()
+}
+
+/// The person a quotation's attribution names, with where the name stands; `None` for a
+/// pronoun or an attribution without a name.
+pub(crate) fn named_speaker(quotation: &Quotation) -> Option<(String, Range<usize>)> {
+    let speaker = quotation.attribution.as_ref()?.cue.speaker.as_ref()?;
+    let name = quotation
+        .speaker
+        .as_deref()?
+        .split(" (“")
+        .next()?
+        .to_string();
+    let is_name = name.chars().next().is_some_and(char::is_uppercase)
+        && !PRONOUN_SPEAKERS.contains(&name.to_ascii_lowercase().as_str());
+    is_name.then(|| (name, speaker.range.clone()))
 }
 
 /// Builds the "Add attribution" fix in news style: the attribution follows the quotation, and a

@@ -1,0 +1,213 @@
+//! Incremental analysis gives exactly what a full analysis gives. Random drafts built from
+//! newsroom pieces (quotations continued across paragraphs, speakers named before a pronoun,
+//! datelines, front matter, suppression regions, code fences and comments that span blank
+//! lines) are edited at random, and after every edit the incremental result is compared with a
+//! fresh analysis of the same text.
+//!
+//! It also checks that an edit re-analyses only what it touched: a count of analysed segments,
+//! not a timing, so the test is deterministic.
+
+use copydesk::analysis::{analyze, Format, Incremental, Settings};
+use jiff::civil::date;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngSeed};
+
+fn settings() -> Settings {
+    let mut settings = Settings::new(date(2022, 3, 1));
+    settings.reference_date = Some(date(2022, 2, 28));
+    settings
+}
+
+/// A fixed seed and no failure files keep the run deterministic and the source tree clean.
+fn config(cases: u32) -> Config {
+    Config {
+        cases,
+        rng_seed: RngSeed::Fixed(20_221_127),
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// Whole paragraphs and the pieces between them that link paragraphs to each other.
+const PARAGRAPHS: &[&str] = &[
+    "Mira Osei said the vote was close on Monday.",
+    "\"We will not raise the levy this year.\"",
+    "“The plan is sound,” she said. “It costs $4.2 million.",
+    "“And it will pass,” the mayor added.",
+    "The council spent $3.1 million last week, according to the budget office.",
+    "About 40 percent of residents oppose it.",
+    "KYIV, Ukraine, Feb. 27 (Reuters) - Officials met yesterday.",
+    "WASHINGTON (AP) — The Senate voted Tuesday.",
+    "# A headline about 2,000 jobs",
+    "---\ndate: 2022-03-04\ntitle: x\n---",
+    "```\n\"code\" on Monday\n\nmore $5 code\n```",
+    "<!-- copydesk-disable relative-date -- checked with the desk -->",
+    "<!-- copydesk-enable relative-date -->",
+    "<!-- copydesk-disable-next-line unsourced-figure -->\nIt cost $9 million.",
+    "<!-- copydesk-disable-file vague-attribution -->",
+    "<!-- an open comment\n\nstill a comment -->",
+    "- a list item with \"a quotation\"",
+    "― Ana Ruiz",
+    "Critics say the figures are wrong.",
+    "He said \"no\" twice and left on Friday.",
+    "Thousands of people marched, police said.",
+    "2024 was the year 12 schools closed.",
+];
+
+/// Small edits a writer makes: letters, quotation marks, line breaks, words that change what
+/// the rules see.
+const TYPED: &[&str] = &[
+    "a",
+    " ",
+    "\"",
+    "“",
+    "”",
+    "\n",
+    "\n\n",
+    "Monday ",
+    "said ",
+    "$5 ",
+    "é",
+    "😀",
+    "—",
+    "-->",
+    "<!--",
+    "```",
+    "---\n",
+    "she said.",
+    "Smith ",
+];
+
+#[derive(Clone, Debug)]
+enum Edit {
+    Insert { at: usize, piece: usize },
+    Delete { at: usize, length: usize },
+    InsertParagraph { at: usize, paragraph: usize },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (any::<usize>(), 0..TYPED.len()).prop_map(|(at, piece)| Edit::Insert { at, piece }),
+        3 => (any::<usize>(), 1usize..40).prop_map(|(at, length)| Edit::Delete { at, length }),
+        1 => (any::<usize>(), 0..PARAGRAPHS.len())
+            .prop_map(|(at, paragraph)| Edit::InsertParagraph { at, paragraph }),
+    ]
+}
+
+/// The char boundary at or before `at` (taken modulo the length so any number works).
+fn boundary(text: &str, at: usize) -> usize {
+    let mut at = at % (text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn apply(text: &mut String, edit: &Edit) {
+    match edit {
+        Edit::Insert { at, piece } => {
+            let at = boundary(text, *at);
+            text.insert_str(at, TYPED[*piece]);
+        }
+        Edit::Delete { at, length } => {
+            let start = boundary(text, *at);
+            let end = boundary(text, start + length.min(&(text.len() - start)));
+            text.replace_range(start..end.max(start), "");
+        }
+        Edit::InsertParagraph { at, paragraph } => {
+            let at = boundary(text, *at);
+            text.insert_str(at, &format!("\n\n{}\n\n", PARAGRAPHS[*paragraph]));
+        }
+    }
+}
+
+fn draft() -> impl Strategy<Value = String> {
+    proptest::collection::vec(0..PARAGRAPHS.len(), 1..14).prop_map(|chosen| {
+        chosen
+            .into_iter()
+            .map(|index| PARAGRAPHS[index])
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    })
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn incremental_analysis_equals_full_analysis_after_every_edit(
+        start in draft(),
+        edits in proptest::collection::vec(edit(), 1..12),
+        plain in any::<bool>(),
+    ) {
+        let format = if plain { Format::PlainText } else { Format::Markdown };
+        let settings = settings();
+        let mut incremental = Incremental::new(format, settings.clone());
+        let mut text = start;
+        incremental.update(&text);
+        for edit in &edits {
+            apply(&mut text, edit);
+            let updated = incremental.update(&text).into_analysis();
+            let full = analyze(&text, format, &settings);
+            prop_assert_eq!(updated, full, "after {:?} the text is {:?}", edit, text);
+        }
+    }
+}
+
+/// A long article: fifty paragraphs, each with a quotation, a date and a figure.
+fn long_article() -> String {
+    (0..50)
+        .map(|index| {
+            format!(
+                "Council member {index} said the plan would cost ${index}.5 million on Monday. \
+                 “We are not done,” she said.\n\n"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_edit_in_the_middle_reanalyses_only_its_segment() {
+    let settings = settings();
+    let mut incremental = Incremental::new(Format::Markdown, settings.clone());
+    let mut text = long_article();
+    incremental.update(&text);
+    assert_eq!(incremental.analysed_last_update(), 50);
+    let middle = text.len() / 2;
+    let at = text[middle..]
+        .find("plan")
+        .map(|found| middle + found)
+        .unwrap_or(middle);
+    text.insert_str(at, "new ");
+    let analysis = incremental.update(&text).into_analysis();
+    assert_eq!(incremental.analysed_last_update(), 1);
+    assert_eq!(analysis, analyze(&text, Format::Markdown, &settings));
+}
+
+#[test]
+fn a_new_publication_date_reanalyses_everything() {
+    let settings = settings();
+    let mut incremental = Incremental::new(Format::Markdown, settings.clone());
+    let mut text = format!("---\ndate: 2022-03-04\n---\n\n{}", long_article());
+    incremental.update(&text);
+    text = text.replacen("2022-03-04", "2022-03-11", 1);
+    let analysis = incremental.update(&text).into_analysis();
+    assert_eq!(incremental.analysed_last_update(), 51);
+    assert_eq!(analysis.reference.date, date(2022, 3, 11));
+    assert_eq!(analysis, analyze(&text, Format::Markdown, &settings));
+}
+
+#[test]
+fn an_unchanged_text_reanalyses_nothing_and_new_settings_reanalyse_everything() {
+    let mut settings = settings();
+    let mut incremental = Incremental::new(Format::Markdown, settings.clone());
+    let text = long_article();
+    incremental.update(&text);
+    incremental.update(&text);
+    assert_eq!(incremental.analysed_last_update(), 0);
+    settings.figures_min_count = 1;
+    incremental.configure(Format::Markdown, &settings);
+    let analysis = incremental.update(&text).into_analysis();
+    assert_eq!(incremental.analysed_last_update(), 50);
+    assert_eq!(analysis, analyze(&text, Format::Markdown, &settings));
+}
