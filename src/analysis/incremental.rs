@@ -41,6 +41,7 @@ pub struct Incremental {
     /// The text of the last update.
     text: String,
     segments: Vec<Part>,
+    segmentation: segments::Segmentation,
     suppressions: Arc<Vec<Suppression>>,
     reference: Option<ReferenceDate>,
     /// How many segments the last update analysed (the rest were reused).
@@ -85,8 +86,9 @@ struct SegmentResult {
     reference: ReferenceDate,
     has_blank_line: bool,
     holds_dateline: bool,
-    carried_before: Carried,
-    carried_after: Carried,
+    /// Shared between neighbouring segments, so that passing it on allocates nothing.
+    carried_before: Arc<Carried>,
+    carried_after: Arc<Carried>,
     findings: Arc<Vec<Finding>>,
     quotations: Vec<Quotation>,
     figures: Vec<FigureMention>,
@@ -152,6 +154,10 @@ impl Incremental {
             settings,
             text: String::new(),
             segments: Vec::new(),
+            segmentation: segments::Segmentation {
+                ranges: vec![0..0],
+                has_blank_line: false,
+            },
             suppressions: Arc::new(Vec::new()),
             reference: None,
             analysed_last: 0,
@@ -165,6 +171,7 @@ impl Incremental {
             self.format = format;
             self.settings = settings.clone();
             self.segments.clear();
+            self.segmentation.ranges = vec![0..0];
             self.text.clear();
         }
     }
@@ -176,12 +183,27 @@ impl Incremental {
 
     /// Brings the analysis up to date with `text`.
     pub fn update(&mut self, text: &str) -> Results {
+        self.update_owned(text.to_string())
+    }
+
+    /// [`Incremental::update`] for a text the caller no longer needs, which is kept without a
+    /// copy.
+    pub fn update_owned(&mut self, owned: String) -> Results {
+        let text = owned.as_str();
         let previous_text = std::mem::take(&mut self.text);
         let previous = std::mem::take(&mut self.segments);
         let (prefix, suffix) = common_ends(previous_text.as_bytes(), text.as_bytes());
-        let segmentation = segments::split(text, self.format);
-        let ranges = segmentation.ranges;
+        let segmentation = segments::resplit(
+            &self.segmentation,
+            previous_text.len(),
+            text,
+            self.format,
+            prefix,
+            suffix,
+        );
+        let ranges = segmentation.ranges.clone();
         let has_blank_line = segmentation.has_blank_line;
+        self.segmentation = segmentation;
 
         // A segment wholly inside the unchanged start or end of the text has the same text as
         // a segment of the previous version, if the previous version was cut there too.
@@ -233,7 +255,7 @@ impl Incremental {
         );
 
         let mut parts = Vec::with_capacity(ranges.len());
-        let mut carried = Carried::default();
+        let mut carried = Arc::new(Carried::default());
         let mut analysed = 0;
         for (index, range) in ranges.iter().enumerate() {
             let holds_dateline = dateline.as_ref().is_some_and(|(at, _)| *at == index);
@@ -241,7 +263,8 @@ impl Incremental {
                 result.reference == reference
                     && result.has_blank_line == has_blank_line
                     && result.holds_dateline == holds_dateline
-                    && result.carried_before == carried
+                    && (Arc::ptr_eq(&result.carried_before, &carried)
+                        || result.carried_before == carried)
             });
             let result = match still_valid {
                 Some(result) => result,
@@ -268,10 +291,10 @@ impl Incremental {
                         has_blank_line,
                         holds_dateline,
                         carried_before: carried.clone(),
-                        carried_after: Carried {
+                        carried_after: Arc::new(Carried {
                             last_named: analysis.last_named,
                             nearby_speakers: analysis.nearby_speakers,
-                        },
+                        }),
                         findings: Arc::new(analysis.findings),
                         quotations: analysis.quotations,
                         figures: analysis.figures,
@@ -291,7 +314,7 @@ impl Incremental {
         self.suppressions = Arc::new(apply_suppressions(text, &mut parts, &self.settings));
         self.analysed_last = analysed;
         self.reference = Some(reference);
-        self.text = text.to_string();
+        self.text = owned;
         self.segments = parts;
         Results {
             reference,

@@ -49,6 +49,68 @@ pub fn split(text: &str, format: Format) -> Segmentation {
     }
 }
 
+/// Cuts `text` into segments again after an edit, given how `previous` (the segmentation of
+/// the text before the edit, `previous_length` bytes long) was cut, and that the two texts
+/// share their first `prefix` and last `suffix` bytes. Markdown is scanned only from the
+/// segment before the edit up to the first cut after it that the previous text also had;
+/// the result is always exactly what [`split`] gives.
+pub fn resplit(
+    previous: &Segmentation,
+    previous_length: usize,
+    text: &str,
+    format: Format,
+    prefix: usize,
+    suffix: usize,
+) -> Segmentation {
+    let ranges = &previous.ranges;
+    // The segment holding the first changed byte may have lost its cut (its first line may
+    // have changed), so scanning starts one segment earlier, at a cut made before the edit.
+    let holding = ranges
+        .partition_point(|range| range.start <= prefix)
+        .saturating_sub(1);
+    let restart_index = holding.saturating_sub(1);
+    if format != Format::Markdown || restart_index == 0 || previous_length == 0 {
+        return split(text, format);
+    }
+    let restart = ranges[restart_index].start;
+    let mut starts: Vec<usize> = ranges[1..=restart_index]
+        .iter()
+        .map(|range| range.start)
+        .collect();
+    let unchanged_from = text.len() - suffix;
+    markdown_scan(Lines { text, at: restart }, false, |start| {
+        if start == restart {
+            return true;
+        }
+        // From a cut in the unchanged end that the previous text also had, everything after
+        // is the previous text's cuts, moved by the edit's change in length.
+        if start >= unchanged_from {
+            let previous_start = start + previous_length - text.len();
+            if let Ok(at) = ranges.binary_search_by_key(&previous_start, |range| range.start) {
+                starts.extend(
+                    ranges[at..]
+                        .iter()
+                        .map(|range| range.start + text.len() - previous_length),
+                );
+                return false;
+            }
+        }
+        starts.push(start);
+        true
+    });
+    let mut ranges = Vec::with_capacity(starts.len() + 1);
+    let mut from = 0;
+    for start in starts {
+        ranges.push(from..start);
+        from = start;
+    }
+    ranges.push(from..text.len());
+    Segmentation {
+        ranges,
+        has_blank_line: true,
+    }
+}
+
 /// The lines of a text as `(start, content)`, the content without its line break. Breaks are
 /// `\n`, `\r\n` and a lone `\r`, as LSP counts them.
 #[derive(Clone, Copy)]
@@ -152,15 +214,31 @@ enum Inside {
 
 fn markdown_starts(lines: Lines) -> Vec<usize> {
     let mut starts = Vec::new();
+    markdown_scan(lines, true, |start| {
+        starts.push(start);
+        true
+    });
+    starts
+}
+
+/// Scans Markdown lines for segment starts, calling `found` with each until it returns false.
+/// `at_text_start` says whether the first line is the text's first (front matter may open
+/// there); otherwise the first line must follow a blank line outside every construct, as a
+/// segment start does.
+fn markdown_scan(lines: Lines, at_text_start: bool, mut found: impl FnMut(usize) -> bool) {
     let mut inside = Inside::Nothing;
-    let mut previous_blank = false;
+    let mut previous_blank = !at_text_start;
     for (index, (start, line)) in lines.enumerate() {
-        if index == 0 && (line.trim_end() == "---" || line.trim_end() == "+++") {
+        if at_text_start && index == 0 && (line.trim_end() == "---" || line.trim_end() == "+++") {
             inside = Inside::FrontMatter(line.as_bytes()[0]);
             continue;
         }
-        if inside == Inside::Nothing && previous_blank && opens_independent_paragraph(line) {
-            starts.push(start);
+        if inside == Inside::Nothing
+            && previous_blank
+            && opens_independent_paragraph(line)
+            && !found(start)
+        {
+            return;
         }
         inside = match inside {
             Inside::FrontMatter(marker) => {
@@ -207,7 +285,6 @@ fn markdown_starts(lines: Lines) -> Vec<usize> {
         };
         previous_blank = is_blank(line);
     }
-    starts
 }
 
 /// Whether an HTML comment is still open at the end of `line`, given whether one was open at
@@ -352,6 +429,74 @@ mod tests {
         let wire = split("One.\nTwo.\n“Three.”\n", Format::PlainText);
         assert!(!wire.has_blank_line);
         assert_eq!(wire.ranges, [0..5, 5..23]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 512,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(27),
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        #[test]
+        fn cutting_again_after_an_edit_equals_cutting_afresh(
+            pieces in proptest::collection::vec(0usize..12, 1..80),
+            at in proptest::prelude::any::<usize>(),
+            removed in 0usize..30,
+            inserted in 0usize..12,
+        ) {
+            const PIECES: [&str; 12] = [
+                "Words here.", "\n\n", "\n", "“Quoted,” she said.", "```", "<!--", "-->",
+                "<pre>", "</pre>", "- item", "---\n", "2024 began.",
+            ];
+            let before: String = pieces.iter().map(|index| PIECES[*index]).collect();
+            let floor = |mut at: usize| {
+                while !before.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            let start = floor(at % (before.len() + 1));
+            let end = floor((start + removed).min(before.len()));
+            let after = format!("{}{}{}", &before[..start], PIECES[inserted], &before[end..]);
+            let previous = split(&before, Format::Markdown);
+            let shared_start = before.bytes().zip(after.bytes()).take_while(|(a, b)| a == b).count();
+            let room = before.len().min(after.len()) - shared_start;
+            let shared_end = before
+                .bytes()
+                .rev()
+                .zip(after.bytes().rev())
+                .take(room)
+                .take_while(|(a, b)| a == b)
+                .count();
+            let again = resplit(&previous, before.len(), &after, Format::Markdown, shared_start, shared_end);
+            proptest::prop_assert_eq!(again, split(&after, Format::Markdown));
+        }
+    }
+
+    #[test]
+    fn cutting_again_resumes_the_previous_cuts_after_the_edit() {
+        let before = "Paragraph about the vote.\n\n".repeat(50);
+        let previous = split(&before, Format::Markdown);
+        for (start, end, inserted) in [
+            (700, 700, "longer "),
+            (700, 720, ""),
+            (700, 701, "\n\nNew paragraph.\n\n“Quoted.”"),
+            (702, 702, "```"),
+        ] {
+            let after = format!("{}{}{}", &before[..start], inserted, &before[end..]);
+            let suffix = before.len() - end;
+            let again = resplit(
+                &previous,
+                before.len(),
+                &after,
+                Format::Markdown,
+                start,
+                suffix,
+            );
+            assert_eq!(again, split(&after, Format::Markdown), "{inserted:?}");
+        }
     }
 
     #[test]

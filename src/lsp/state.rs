@@ -475,7 +475,7 @@ fn analyse_rope(
         }
         let incremental = engine.get_or_insert_with(|| Incremental::new(format, settings.clone()));
         incremental.configure(format, &settings);
-        incremental.update(&text)
+        incremental.update_owned(text)
     }));
     match result {
         Ok(results) => Outcome::Analysed(results),
