@@ -291,21 +291,36 @@ fn hide_typewriter_quotes(text: &str) -> Option<String> {
     }
     let mut copy = text.as_bytes().to_vec();
     let mut changed = false;
-    let mut search_from = 0;
-    while let Some(found) = text[search_from..].find("``") {
-        let opening = search_from + found;
-        let after = opening + 2;
-        let paragraph_end = text[after..]
-            .find("\n\n")
-            .map_or(text.len(), |end| after + end);
-        let closing = text[after..paragraph_end].find("''");
-        let next_backticks = text[after..paragraph_end].find("``");
-        if closing.is_some_and(|closing| next_backticks.is_none_or(|next| closing < next)) {
-            copy[opening] = b' ';
-            copy[opening + 1] = b' ';
+    // Each search below starts where the previous one of its kind is known to have found
+    // nothing earlier, so a paragraph of thousands of backticks is scanned a bounded number of
+    // times, not once per backtick pair.
+    let mut paragraph_end = 0;
+    let mut closing_searched_from = usize::MAX;
+    let mut closing_found: Option<usize> = None;
+    let mut opening = text.find("``");
+    while let Some(at) = opening {
+        let after = at + 2;
+        if paragraph_end < after {
+            paragraph_end = text[after..]
+                .find("\n\n")
+                .map_or(text.len(), |end| after + end);
+        }
+        let next_backticks = text[after..].find("``").map(|found| after + found);
+        let closing_known =
+            closing_searched_from <= after && closing_found.is_none_or(|closing| closing >= after);
+        if !closing_known {
+            closing_found = text[after..].find("''").map(|found| after + found);
+            closing_searched_from = after;
+        }
+        let within = |found: &usize| found + 2 <= paragraph_end;
+        let closing = closing_found.filter(within);
+        let next = next_backticks.filter(within);
+        if closing.is_some_and(|closing| next.is_none_or(|next| closing < next)) {
+            copy[at] = b' ';
+            copy[at + 1] = b' ';
             changed = true;
         }
-        search_from = after;
+        opening = next_backticks;
     }
     // Only ASCII bytes were replaced by ASCII spaces, so the copy is still UTF-8.
     changed.then(|| String::from_utf8(copy).unwrap_or_else(|_| text.to_string()))

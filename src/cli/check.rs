@@ -454,15 +454,18 @@ fn line_column(document: &Document, offset: usize) -> (u32, u32) {
 }
 
 /// The text of a line, for the snippet under a finding.
-fn line_text(document: &Document, line: u32) -> String {
+/// A line of the document (1-based) without its line break.
+fn line_of(document: &Document, line: u32) -> ropey::RopeSlice<'_> {
     let rope = document.rope();
     let index = (line as usize)
         .saturating_sub(1)
         .min(rope.len_lines().saturating_sub(1));
-    rope.line(index)
-        .to_string()
-        .trim_end_matches(['\n', '\r'])
-        .to_string()
+    let slice = rope.line(index);
+    let mut length = slice.len_chars();
+    while length > 0 && matches!(slice.char(length - 1), '\n' | '\r') {
+        length -= 1;
+    }
+    slice.slice(..length)
 }
 
 /// ANSI styles for the text format.
@@ -515,17 +518,14 @@ fn write_text(
             paint.style("1;34", "-->"),
             draft.display
         )?;
-        let source_line = line_text(document, line);
+        let source_line = line_of(document, line);
         let underline_end = if end_line == line {
             end_column
         } else {
-            source_line.chars().count() as u32 + 1
+            source_line.len_chars() as u32 + 1
         };
-        let (excerpt, caret_start) = excerpt(
-            &source_line,
-            column as usize - 1,
-            underline_end as usize - 1,
-        );
+        let (excerpt, caret_start) =
+            excerpt(source_line, column as usize - 1, underline_end as usize - 1);
         let gutter = " ".repeat(line.to_string().len());
         let bar = paint.style("1;34", "|");
         let caret_len = (underline_end.saturating_sub(column) as usize).max(1);
@@ -568,23 +568,25 @@ fn write_text(
 }
 
 /// Cuts a long line to a window around columns `start..end` (in characters); returns the
-/// excerpt and where the underline starts in it. Wire copy often has a whole paragraph per line.
-fn excerpt(line: &str, start: usize, end: usize) -> (String, usize) {
+/// excerpt and where the underline starts in it. Wire copy often has a whole paragraph per line,
+/// and a broken export a whole draft: only the window is copied, so a draft of one giant line
+/// with thousands of findings is still printed in time linear in its size.
+fn excerpt(line: ropey::RopeSlice, start: usize, end: usize) -> (String, usize) {
     const CONTEXT: usize = 40;
-    let characters: Vec<char> = line.chars().collect();
-    if characters.len() <= 100 {
+    let length = line.len_chars();
+    if length <= 100 {
         return (line.to_string(), start);
     }
-    let from = start.saturating_sub(CONTEXT);
-    let to = (end + CONTEXT).min(characters.len());
+    let from = start.saturating_sub(CONTEXT).min(length);
+    let to = (end + CONTEXT).min(length).max(from);
     let mut text = String::new();
     let mut caret = start - from;
     if from > 0 {
         text.push('…');
         caret += 1;
     }
-    text.extend(&characters[from..to]);
-    if to < characters.len() {
+    text.extend(line.slice(from..to).chars());
+    if to < length {
         text.push('…');
     }
     (text, caret)
