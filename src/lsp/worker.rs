@@ -55,6 +55,9 @@ pub async fn run(state: Arc<State>, mut events: mpsc::UnboundedReceiver<WorkerEv
                 published.remove(&uri);
                 // Closing a document clears its diagnostics in the editor.
                 state.send(convert::publish_diagnostics(&uri, Vec::new(), None));
+                if state.open_uris().is_empty() {
+                    release_freed_memory();
+                }
             }
             None => {
                 let now = Instant::now();
@@ -92,3 +95,22 @@ async fn analyse_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::
     // already scheduled, and this result would be stale.
     state.store_and_send(&uri, &snapshot, Some(message));
 }
+
+/// Hands memory freed by closed drafts back to the operating system. glibc's allocator keeps
+/// freed memory for reuse, so without this a server that once held a hundred drafts would keep
+/// their memory after all were closed; a newsroom editor runs for days.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_freed_memory() {
+    extern "C" {
+        fn malloc_trim(pad: usize) -> i32;
+    }
+    // SAFETY: malloc_trim only returns free pages of glibc's own heap to the system; it takes
+    // no pointers and is safe to call from any thread at any time.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+/// Other allocators return memory on their own terms; nothing to do.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_freed_memory() {}
