@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::attribution::find_cue_where;
 use super::calendar::month_named;
 use super::quotes::{ParagraphLayout, QuoteKind};
-use super::words::{words, Word};
+use super::words::{window, words, Word};
 use super::Context;
 
 /// Words that multiply a number.
@@ -307,6 +307,9 @@ fn clause_around(text: &str, sentence: &Range<usize>, offset: usize) -> Range<us
     start..end.max(start)
 }
 
+/// How far from a figure, within its sentence, its source is looked for.
+const SOURCE_REACH: usize = 320;
+
 /// Where a figure's source is, if it has one: an attributed quotation around it, an attribution
 /// cue, a link or a citation in its sentence.
 fn source_of(
@@ -316,19 +319,34 @@ fn source_of(
     figure: &Figure,
     interiors: &[Range<usize>],
 ) -> Option<String> {
-    let in_sentence = source_in_sentence(context, sentence, figure, interiors);
+    // A source stands near its figure; the bound keeps a "sentence" of thousands of figures (a
+    // table pasted as one line) linear instead of quadratic.
+    let near = window(
+        context.masked,
+        sentence.clone(),
+        &figure.range,
+        SOURCE_REACH,
+    );
+    let in_sentence = source_in_sentence(context, &near, figure, interiors);
     if in_sentence.is_some() {
         return in_sentence;
     }
     // "The ministry published its figures on Monday. Applications rose to 3,000.": a sentence
     // right after one that names a source continues it. A new paragraph restates the source.
-    let previous = paragraph
+    let before = paragraph
         .sentences
-        .iter()
-        .rev()
-        .find(|earlier| earlier.end <= sentence.start)?;
+        .partition_point(|earlier| earlier.end <= sentence.start);
+    let previous = before.checked_sub(1).map(|at| &paragraph.sentences[at])?;
     // Only a sentence that publishes data introduces it: "The ministry published its figures".
-    let earlier_words = words(context.masked, previous.clone());
+    let earlier_words = words(
+        context.masked,
+        window(
+            context.masked,
+            previous.clone(),
+            &(previous.end..previous.end),
+            SOURCE_REACH,
+        ),
+    );
     let publishes = earlier_words
         .iter()
         .any(|word| word.is_any(&["published", "released", "issued", "publishes", "releases"]));
@@ -437,11 +455,16 @@ fn source_in_sentence(
     if let Some(noun) = source_noun_in(context, sentence, interiors) {
         return Some(format!("“{noun}”, in the same sentence"));
     }
-    let overlaps = |range: &Range<usize>| range.start < sentence.end && sentence.start < range.end;
-    if context.prose.links.iter().any(overlaps) {
+    // Links and footnote references are in order and do not overlap: only the last one that
+    // starts before the sentence ends can reach into it.
+    let reaches_into_sentence = |ranges: &[Range<usize>]| {
+        let before_end = ranges.partition_point(|range| range.start < sentence.end);
+        before_end > 0 && sentence.start < ranges[before_end - 1].end
+    };
+    if reaches_into_sentence(&context.prose.links) {
         return Some("a link in the same sentence".to_string());
     }
-    if context.prose.citations.iter().any(overlaps) {
+    if reaches_into_sentence(&context.prose.citations) {
         return Some("a footnote in the same sentence".to_string());
     }
     // A parenthetical citation such as "(Smith, 2021)" or "(Source: Eurostat)".

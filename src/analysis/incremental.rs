@@ -155,7 +155,7 @@ impl Incremental {
             text: String::new(),
             segments: Vec::new(),
             segmentation: segments::Segmentation {
-                ranges: vec![0..0],
+                ranges: std::iter::once(0..0).collect(),
                 has_blank_line: false,
             },
             suppressions: Arc::new(Vec::new()),
@@ -171,7 +171,7 @@ impl Incremental {
             self.format = format;
             self.settings = settings.clone();
             self.segments.clear();
-            self.segmentation.ranges = vec![0..0];
+            self.segmentation.ranges = std::iter::once(0..0).collect();
             self.text.clear();
         }
     }

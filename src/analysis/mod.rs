@@ -87,20 +87,14 @@ impl Context<'_> {
         let after = self
             .quotations
             .partition_point(|quotation| quotation.span.start <= offset);
-        // The outermost quotation: a nested one speaks with its outer quotation's voice.
-        let mut found = self.quotations[..after]
+        // The outermost quotation: a nested one speaks with its outer quotation's voice. Outer
+        // quotations do not overlap and each nested one lies inside its outer one, so the only
+        // candidate is the last outer quotation that opens at or before `offset`.
+        self.quotations[..after]
             .iter()
-            .enumerate()
             .rev()
-            .find(|(_, quotation)| quotation.span.contains(&offset))?;
-        while found.1.nested {
-            found = self.quotations[..found.0]
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, quotation)| quotation.span.contains(&offset))?;
-        }
-        Some(found.1)
+            .find(|quotation| !quotation.nested)
+            .filter(|quotation| quotation.span.contains(&offset))
     }
 
     /// The quotation interiors of one paragraph: words there are the speaker's, not the writer's.

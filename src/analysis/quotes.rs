@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::attribution::{find_cue, Cue, Speaker};
 use super::lexicon::{PRONOUN_SPEAKERS, TERM_INTRODUCERS};
-use super::words::words;
+use super::words::{floor_char_boundary, words};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -726,17 +726,19 @@ fn colon_cue(
     })
 }
 
-/// The largest character boundary at or before `index`.
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
+/// How far before a quotation the verb introducing it, and the speaker before that verb, are
+/// looked for.
+const VERB_REACH: usize = 300;
 
 /// The reporting verb (or "words", as in "in Forbes' words") that ends the text before a
 /// quotation, with at most a comma, colon or dash between them.
 fn verb_right_before(text: &str, paragraph_start: usize, quotation_start: usize) -> Option<Cue> {
+    // Only the words just before the quotation matter; reading from the paragraph's start
+    // would make a paragraph of many quotations quadratic.
+    let paragraph_start = floor_char_boundary(
+        text,
+        paragraph_start.max(quotation_start.saturating_sub(VERB_REACH)),
+    );
     let before = text[paragraph_start..quotation_start].trim_end();
     let stripped = before.trim_end_matches([',', ':', '—', '–']).trim_end();
     let preceding = words(text, paragraph_start..paragraph_start + stripped.len());

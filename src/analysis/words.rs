@@ -81,6 +81,33 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     found
 }
 
+/// The largest character boundary at or before `index`.
+pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The part of `range` within `reach` bytes of `around`, on character boundaries: how far a
+/// rule looks from a word for what explains it. Real sentences are far shorter than the reaches
+/// used; without a bound, a "sentence" of thousands of figures or dates (a table pasted as one
+/// line) would make the work per figure grow with its length, and a draft's time quadratic.
+pub(crate) fn window(
+    text: &str,
+    range: Range<usize>,
+    around: &Range<usize>,
+    reach: usize,
+) -> Range<usize> {
+    let start = floor_char_boundary(text, range.start.max(around.start.saturating_sub(reach)));
+    let mut end = range.end.min(around.end.saturating_add(reach)).max(start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end.min(range.end).max(start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

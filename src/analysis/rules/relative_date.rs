@@ -30,7 +30,7 @@ use crate::analysis::finding::{
     DateDetails, Details, Edit, Finding, Fix, ReferenceSource, RuleCode, Severity,
 };
 use crate::analysis::quotes::QuoteKind;
-use crate::analysis::words::{words, Word};
+use crate::analysis::words::{window, words, Word};
 use crate::analysis::Context;
 
 use super::Rule;
@@ -918,7 +918,9 @@ fn match_shifted(text: &str, all: &[Word], index: usize) -> Option<(Match, usize
 
 /// The tense of the clause around an expression, from the nearest tense marker in its sentence.
 fn tense_near(text: &str, sentence: Range<usize>, expression: &Range<usize>) -> Option<Direction> {
-    let sentence_words = words(text, sentence);
+    // The verb that sets the tense stands near the expression; a bounded reach keeps a
+    // "sentence" of thousands of dates linear.
+    let sentence_words = words(text, window(text, sentence, expression, TENSE_REACH));
     let mut best: Option<(usize, Direction)> = None;
     for (index, word) in sentence_words.iter().enumerate() {
         if expression.start <= word.range.start && word.range.end <= expression.end {
@@ -940,6 +942,9 @@ fn tense_near(text: &str, sentence: Range<usize>, expression: &Range<usize>) -> 
     }
     best.map(|(_, direction)| direction)
 }
+
+/// How far from a relative date, within its sentence, the words that set its tense are read.
+const TENSE_REACH: usize = 100;
 
 /// The tense a single word signals, given the word before it.
 fn tense_of(word: &Word, previous: Option<&Word>) -> Option<Direction> {

@@ -37,7 +37,14 @@ pub const RULE: Rule = Rule {
 const SEARCHED: &str = "a reporting verb (said, told, added, stated, wrote ...) or a source phrase (according to, in a statement ...) in the quote's sentence, the sentence before or after it, or, for a quote standing alone, at the end of the previous paragraph";
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
+    // The last speaker named before each quotation, found in one pass (looking back from every
+    // unattributed quotation would make a paragraph of many quotations quadratic).
+    let mut last_named: Option<(String, Range<usize>, usize)> = None;
     for quotation in &context.quotations {
+        let named_before = last_named.clone();
+        if let Some((name, range)) = named_speaker(quotation) {
+            last_named = Some((name, range, quotation.paragraph));
+        }
         // An unclosed quotation is reported once, by unclosed-quote, not twice.
         if quotation.kind != QuoteKind::Speech
             || quotation.nested
@@ -49,7 +56,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
         let mut fixes: Vec<Fix> = add_attribution(context, quotation, "[SPEAKER]")
             .into_iter()
             .collect();
-        let nearby = nearby_speaker(context, quotation);
+        let nearby = nearby_speaker(context, quotation, named_before);
         if let Some((name, _)) = &nearby {
             fixes.extend(add_attribution(context, quotation, name));
         }
@@ -77,19 +84,23 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
 
 /// The last speaker named in an attribution within the two paragraphs before the quotation,
 /// looking into the text before this segment when the quotation is near its start.
-fn nearby_speaker(context: &Context, quotation: &Quotation) -> Option<(String, Range<usize>)> {
-    let before_segment = context
+/// `named_before` is the last speaker named by a quotation before this one, with its paragraph.
+fn nearby_speaker(
+    context: &Context,
+    quotation: &Quotation,
+    named_before: Option<(String, Range<usize>, usize)>,
+) -> Option<(String, Range<usize>)> {
+    if let Some((name, range, paragraph)) = named_before {
+        if paragraph + 2 >= quotation.paragraph {
+            return Some((name, range));
+        }
+    }
+    context
         .nearby_speakers
         .iter()
         .filter(|earlier| quotation.paragraph + earlier.paragraphs_back <= 2)
-        .map(|earlier| (earlier.name.clone(), earlier.range.clone()));
-    let in_segment = context
-        .quotations
-        .iter()
-        .take_while(|earlier| earlier.span.start < quotation.span.start)
-        .filter(|earlier| earlier.paragraph + 2 >= quotation.paragraph)
-        .filter_map(named_speaker);
-    before_segment.chain(in_segment).last()
+        .map(|earlier| (earlier.name.clone(), earlier.range.clone()))
+        .next_back()
 }
 
 /// The person a quotation's attribution names, with where the name stands; `None` for a

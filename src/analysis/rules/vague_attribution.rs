@@ -43,14 +43,22 @@ const NOT_A_DESCRIPTION: &[&str] = &[
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
     for paragraph in &context.paragraphs {
-        let interiors = context.interiors(paragraph);
+        // A nested quotation lies inside its outer one, so the outer interiors alone say
+        // whether a word is quoted. They are in order and do not overlap: the only one that may
+        // hold a word is the last that starts at or before it (a binary search, not a scan, so
+        // a paragraph of many quotations stays linear).
+        let interiors: Vec<_> = context.quotations[paragraph.quotations.clone()]
+            .iter()
+            .filter(|quotation| !quotation.nested)
+            .map(|quotation| quotation.inner.clone())
+            .collect();
+        let inside_a_quotation = |offset: usize| {
+            let after = interiors.partition_point(|inside| inside.start <= offset);
+            after > 0 && interiors[after - 1].contains(&offset)
+        };
         let all: Vec<Word> = words(context.masked, paragraph.range.clone())
             .into_iter()
-            .filter(|word| {
-                !interiors
-                    .iter()
-                    .any(|inside| inside.contains(&word.range.start))
-            })
+            .filter(|word| !inside_a_quotation(word.range.start))
             .collect();
         for (index, word) in all.iter().enumerate() {
             if !word.is_any(VAGUE_SOURCES) {
