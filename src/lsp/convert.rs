@@ -150,6 +150,8 @@ pub struct DiagnosticsCache {
     target: Option<(PositionEncoding, bool)>,
     /// By the address of the segment's findings, which stay allocated while cached here.
     entries: HashMap<usize, CachedPart>,
+    /// The size of the last message, to allocate the next one at once.
+    last_size: usize,
 }
 
 struct CachedPart {
@@ -168,7 +170,9 @@ pub fn publish_snapshot(
     target: Target,
     cache: &mut DiagnosticsCache,
 ) -> Vec<u8> {
-    let mut message = Vec::new();
+    // The last message's size is a good guess for this one's: a large draft's message is
+    // hundreds of kilobytes, and growing the buffer step by step would copy it over and over.
+    let mut message = Vec::with_capacity(cache.last_size + 256);
     message.extend_from_slice(
         br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
     );
@@ -238,6 +242,7 @@ pub fn publish_snapshot(
         }
     }
     message.extend_from_slice(b"]}}");
+    cache.last_size = message.len();
     message
 }
 

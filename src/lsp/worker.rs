@@ -28,6 +28,15 @@ pub async fn run(state: Arc<State>, mut events: mpsc::UnboundedReceiver<WorkerEv
                 Some(event) => Some(event),
                 None => return,
             },
+            // A deadline already passed (always so with no debounce) is served at once: the
+            // timer wheel counts whole milliseconds, so sleeping until "now" would add up to a
+            // millisecond to every keystroke. Events already waiting still come first, so that
+            // a burst is coalesced as before.
+            Some(deadline) if deadline <= Instant::now() => match events.try_recv() {
+                Ok(event) => Some(event),
+                Err(mpsc::error::TryRecvError::Empty) => None,
+                Err(mpsc::error::TryRecvError::Disconnected) => return,
+            },
             Some(deadline) => {
                 tokio::select! {
                     biased;
