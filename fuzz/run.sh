@@ -18,7 +18,7 @@ minutes=$1
 shift
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(analysis edits)
+  targets=(analysis edits incremental_analysis)
 fi
 
 if ! cargo afl --version >/dev/null 2>&1; then
