@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::calendar::{weekday_named, written_date_at};
 use super::prose::Prose;
-use super::words::words;
+use super::words::{floor_char_boundary, words};
 
 /// How far into the first paragraph a dateline's date may stand.
 const DATELINE_REACH: usize = 300;
@@ -30,13 +30,13 @@ pub fn find(prose: &Prose, near: Date) -> Option<Dateline> {
         .iter()
         .find(|paragraph| !paragraph.is_heading)?;
     let text = &prose.masked;
-    let mut end = paragraph
-        .range
-        .end
-        .min(paragraph.range.start + DATELINE_REACH);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_char_boundary(
+        text,
+        paragraph
+            .range
+            .end
+            .min(paragraph.range.start + DATELINE_REACH),
+    );
     let opening = words(text, paragraph.range.start..end);
     let first = opening.first()?;
     // A city in capitals opens a dateline ("KYIV,", "WASHINGTON (AP)").

@@ -43,7 +43,6 @@ pub struct Incremental {
     segments: Vec<Part>,
     segmentation: segments::Segmentation,
     suppressions: Arc<Vec<Suppression>>,
-    reference: Option<ReferenceDate>,
     /// How many segments the last update analysed (the rest were reused).
     analysed_last: usize,
 }
@@ -54,7 +53,6 @@ pub struct Incremental {
 pub struct Part {
     /// The segment's first byte in the draft; every offset in its results counts from here.
     pub base: usize,
-    pub length: usize,
     result: Arc<SegmentResult>,
     /// Findings after suppression, with offsets relative to `base`. The same allocation as the
     /// raw findings when no directive touches the segment, so callers may cache what they
@@ -130,19 +128,14 @@ impl Results {
 
     /// The whole draft's analysis with offsets in the draft, put together on first use.
     pub fn analysis(&self) -> &Analysis {
-        self.merged.get_or_init(|| merge(self))
+        self.merged.get_or_init(|| self.merge())
     }
 
+    /// The whole draft's analysis, taken out of these results (put together if no one did yet).
     pub fn into_analysis(self) -> Analysis {
-        match Arc::try_unwrap(self.merged) {
-            Ok(cell) => match cell.into_inner() {
-                Some(analysis) => analysis,
-                None => merge_parts(self.reference, &self.parts, &self.suppressions),
-            },
-            Err(shared) => shared
-                .get()
-                .cloned()
-                .unwrap_or_else(|| merge_parts(self.reference, &self.parts, &self.suppressions)),
+        match self.merged.get() {
+            Some(merged) => merged.clone(),
+            None => self.merge(),
         }
     }
 }
@@ -159,7 +152,6 @@ impl Incremental {
                 has_blank_line: false,
             },
             suppressions: Arc::new(Vec::new()),
-            reference: None,
             analysed_last: 0,
         }
     }
@@ -201,19 +193,21 @@ impl Incremental {
             prefix,
             suffix,
         );
-        let ranges = segmentation.ranges.clone();
-        let has_blank_line = segmentation.has_blank_line;
-        self.segmentation = segmentation;
+        let previous_ranges = std::mem::replace(&mut self.segmentation, segmentation).ranges;
+        let ranges = &self.segmentation.ranges;
+        let has_blank_line = self.segmentation.has_blank_line;
 
         // A segment wholly inside the unchanged start or end of the text has the same text as
-        // a segment of the previous version, if the previous version was cut there too.
+        // a segment of the previous version, if the previous version was cut there too. (The
+        // previous parts are in the order of the previous ranges.)
         let reusable_before =
             |range: &Range<usize>, old_start: usize| -> Option<Arc<SegmentResult>> {
-                let at = previous
-                    .binary_search_by_key(&old_start, |part| part.base)
+                let at = previous_ranges
+                    .binary_search_by_key(&old_start, |old| old.start)
                     .ok()?;
-                let part = &previous[at];
-                (part.length == range.len()).then(|| part.result.clone())
+                (previous_ranges[at].len() == range.len())
+                    .then(|| previous.get(at).map(|part| part.result.clone()))
+                    .flatten()
             };
         let mut cached: Vec<Option<Arc<SegmentResult>>> = ranges
             .iter()
@@ -306,14 +300,12 @@ impl Incremental {
             carried = result.carried_after.clone();
             parts.push(Part {
                 base: range.start,
-                length: range.len(),
                 findings: result.findings.clone(),
                 result,
             });
         }
         self.suppressions = Arc::new(apply_suppressions(text, &mut parts, &self.settings));
         self.analysed_last = analysed;
-        self.reference = Some(reference);
         self.text = owned;
         self.segments = parts;
         Results {
@@ -454,9 +446,12 @@ fn apply_suppressions(text: &str, parts: &mut [Part], settings: &Settings) -> Ve
     directives
 }
 
-/// The whole draft's analysis from its parts.
-fn merge(results: &Results) -> Analysis {
-    merge_parts(results.reference, &results.parts, &results.suppressions)
+impl Results {
+    /// The whole draft's analysis from its parts: offsets moved from each segment's own to the
+    /// draft's.
+    fn merge(&self) -> Analysis {
+        merge_parts(self.reference, &self.parts, &self.suppressions)
+    }
 }
 
 fn merge_parts(reference: ReferenceDate, parts: &[Part], suppressions: &[Suppression]) -> Analysis {

@@ -273,16 +273,7 @@ impl State {
         {
             return;
         }
-        let number = self
-            .next_request
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let request = serde_json::json!({
-            "jsonrpc": "2.0",
-            "id": format!("{OWN_REQUEST_PREFIX}{number}"),
-            "method": "workspace/inlayHint/refresh",
-            "params": null,
-        });
-        self.send(serde_json::to_vec(&request).unwrap_or_default());
+        self.request_client("workspace/inlayHint/refresh", serde_json::Value::Null);
     }
 
     pub fn config(&self) -> ServerConfig {
