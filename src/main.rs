@@ -64,11 +64,7 @@ fn serve() -> i32 {
             return 1;
         }
     };
-    let code = runtime.block_on(lsp::serve(
-        tokio::io::stdin(),
-        tokio::io::stdout(),
-        ServerOptions::default(),
-    ));
+    let code = runtime.block_on(lsp::serve_stdio(ServerOptions::default()));
     // The blocking stdin reader may still be parked on a read; do not wait for it.
     runtime.shutdown_background();
     code

@@ -4,7 +4,8 @@
 //! Reading is forgiving: a wrong value for one key is reported and ignored, and every other key
 //! still applies, so one typo in an editor's settings never turns the checker off.
 
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -51,8 +52,22 @@ impl Default for ServerConfig {
 
 /// Today's date in the machine's time zone: a draft written late in the evening is dated by
 /// the reporter's calendar, not by UTC's.
+///
+/// Looking up the time zone costs tens of microseconds, which the server would otherwise pay on
+/// every keystroke, so the date is remembered for a second: a new day shows at most a second
+/// late.
 pub fn today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
+    static LAST: Mutex<Option<(Instant, jiff::civil::Date)>> = Mutex::new(None);
+    let now = Instant::now();
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    match *last {
+        Some((taken, date)) if now.duration_since(taken) < Duration::from_secs(1) => date,
+        _ => {
+            let date = jiff::Zoned::now().date();
+            *last = Some((now, date));
+            date
+        }
+    }
 }
 
 /// Takes the copydesk section out of a settings object: `{"copydesk": {...}}` or the section

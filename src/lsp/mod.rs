@@ -18,13 +18,14 @@ pub mod convert;
 pub mod framing;
 pub mod server;
 pub mod state;
+pub mod stdio;
 pub mod worker;
 
 use std::sync::Arc;
 
 use serde_json::{json, Value};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tower_lsp::lsp_types::{
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, InitializeParams,
@@ -61,8 +62,45 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let (worker_sender, worker_receiver) = mpsc::unbounded_channel();
+    let start_writer = |bodies| {
+        let (finished, finished_receiver) = oneshot::channel();
+        tokio::spawn(async move {
+            write_all(output, bodies).await;
+            let _ = finished.send(());
+        });
+        Ok(finished_receiver)
+    };
+    serve_with_writer(input, start_writer, options).await
+}
+
+/// [`serve`] on the process's standard input and output, the way editors run a language
+/// server. Standard output is written by a thread of its own (see [`stdio`]).
+pub async fn serve_stdio(options: ServerOptions) -> i32 {
+    serve_with_writer(tokio::io::stdin(), stdio::spawn_stdout_writer, options).await
+}
+
+/// The server, with `start_writer` starting whatever writes the queued outgoing messages; it
+/// returns a receiver that completes once everything queued before the stop signal (an empty
+/// body) has been written.
+async fn serve_with_writer<I>(
+    input: I,
+    start_writer: impl FnOnce(
+        mpsc::UnboundedReceiver<Vec<u8>>,
+    ) -> std::io::Result<oneshot::Receiver<()>>,
+    options: ServerOptions,
+) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+{
     let (outgoing_sender, outgoing_receiver) = mpsc::unbounded_channel::<Vec<u8>>();
+    let writer = match start_writer(outgoing_receiver) {
+        Ok(writer) => writer,
+        Err(error) => {
+            tracing::error!("cannot write to the editor: {error}");
+            return 1;
+        }
+    };
+    let (worker_sender, worker_receiver) = mpsc::unbounded_channel();
     let mut state = State::new(worker_sender, outgoing_sender.clone());
     if options.test_hooks {
         state.analysis_panic_marker = Some(TEST_PANIC_MARKER.to_string());
@@ -100,8 +138,6 @@ where
             }
         }
     });
-    let writer = tokio::spawn(write_all(output, outgoing_receiver));
-
     let mut reader = FrameReader::new(input);
     let mut shutdown_requested = false;
     let mut initialize_seen = false;

@@ -87,22 +87,30 @@ pub async fn run(state: Arc<State>, mut events: mpsc::UnboundedReceiver<WorkerEv
 
 async fn analyse_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::DiagnosticsCache) {
     let task_state = state.clone();
-    let task_uri = uri.clone();
-    // Analysis is CPU work: it runs on the blocking pool so the protocol keeps flowing.
-    let snapshot = tokio::task::spawn_blocking(move || task_state.analyse_current(&task_uri)).await;
-    let Ok(Some(snapshot)) = snapshot else {
-        return;
-    };
-    let snapshot = Arc::new(snapshot);
-    let target = convert::Target {
-        uri: &uri,
-        encoding: state.encoding(),
-        related_information: state.related_information(),
-    };
-    let message = convert::publish_snapshot(&snapshot, target, cache);
-    // Not stored or sent when the text changed during the analysis: the newer generation is
-    // already scheduled, and this result would be stale.
-    state.store_and_send(&uri, &snapshot, Some(message));
+    let mut task_cache = std::mem::take(cache);
+    // Analysis is CPU work: it runs on the blocking pool so the protocol keeps flowing. The
+    // message is built and sent there too, so that the diagnostics leave as soon as they are
+    // ready rather than after this task is woken again.
+    let analysed = tokio::task::spawn_blocking(move || {
+        if let Some(snapshot) = task_state.analyse_current(&uri) {
+            let snapshot = Arc::new(snapshot);
+            let target = convert::Target {
+                uri: &uri,
+                encoding: task_state.encoding(),
+                related_information: task_state.related_information(),
+            };
+            let message = convert::publish_snapshot(&snapshot, target, &mut task_cache);
+            // Not stored or sent when the text changed during the analysis: the newer
+            // generation is already scheduled, and this result would be stale.
+            task_state.store_and_send(&uri, &snapshot, Some(message));
+        }
+        task_cache
+    })
+    .await;
+    // A panic while building the message loses only the cache: the next publish rebuilds it.
+    if let Ok(task_cache) = analysed {
+        *cache = task_cache;
+    }
 }
 
 /// Hands memory freed by closed drafts back to the operating system. glibc's allocator keeps
