@@ -32,6 +32,7 @@ use super::quotes::Quotation;
 use super::segments;
 use super::settings::Settings;
 use super::suppressions::{self, Suppression};
+use super::words::floor_char_boundary;
 use super::{analyze_segment, Analysis, Carried};
 
 /// A draft's analysis kept up to date across edits.
@@ -173,21 +174,41 @@ impl Incremental {
         self.analysed_last
     }
 
-    /// Brings the analysis up to date with `text`.
-    pub fn update(&mut self, text: &str) -> Results {
-        self.update_owned(text.to_string())
+    /// The text of the last update.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
-    /// [`Incremental::update`] for a text the caller no longer needs, which is kept without a
-    /// copy.
-    pub fn update_owned(&mut self, owned: String) -> Results {
+    /// Brings the analysis up to date with `text`.
+    pub fn update(&mut self, text: &str) -> Results {
+        let (prefix, suffix) = common_ends(self.text.as_bytes(), text.as_bytes());
+        // Both texts have the same bytes before `prefix` and after their last `suffix` bytes, so
+        // a character boundary there in one is a character boundary in the other.
+        let prefix = floor_char_boundary(&self.text, prefix);
+        let mut suffix_start = self.text.len() - suffix;
+        while !self.text.is_char_boundary(suffix_start) {
+            suffix_start += 1;
+        }
+        let suffix = self.text.len() - suffix_start;
+        self.replace(prefix..suffix_start, &text[prefix..text.len() - suffix])
+    }
+
+    /// Replaces the bytes `replaced` of the last update's text with `replacement` and brings the
+    /// analysis up to date. For a caller that knows what changed, so that the whole new text
+    /// need not be copied; `replaced` must lie on character boundaries of that text.
+    pub fn replace(&mut self, replaced: Range<usize>, replacement: &str) -> Results {
+        let previous_len = self.text.len();
+        let prefix = replaced.start;
+        let suffix = previous_len - replaced.end;
+        self.text.replace_range(replaced, replacement);
+        // The text is taken out while the segments are brought up to date, so that they can be
+        // read from it while `self` changes; it is put back at the end.
+        let owned = std::mem::take(&mut self.text);
         let text = owned.as_str();
-        let previous_text = std::mem::take(&mut self.text);
         let previous = std::mem::take(&mut self.segments);
-        let (prefix, suffix) = common_ends(previous_text.as_bytes(), text.as_bytes());
         let segmentation = segments::resplit(
             &self.segmentation,
-            previous_text.len(),
+            previous_len,
             text,
             self.format,
             prefix,
@@ -215,7 +236,7 @@ impl Incremental {
                 if range.end <= prefix {
                     reusable_before(range, range.start)
                 } else if range.start >= text.len() - suffix {
-                    reusable_before(range, range.start + previous_text.len() - text.len())
+                    reusable_before(range, range.start + previous_len - text.len())
                 } else {
                     None
                 }

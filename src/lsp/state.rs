@@ -377,16 +377,21 @@ impl State {
         message: Option<Vec<u8>>,
     ) -> bool {
         let mut documents = lock(&self.documents);
-        match documents.get_mut(uri) {
+        let replaced = match documents.get_mut(uri) {
             Some(open) if open.generation == snapshot.generation => {
-                open.latest = Some(snapshot.clone());
+                let replaced = open.latest.replace(snapshot.clone());
                 if let Some(message) = message {
                     self.send(message);
                 }
-                true
+                replaced
             }
-            _ => false,
-        }
+            _ => return false,
+        };
+        // The snapshot replaced is dropped after the lock is released: freeing a large draft's
+        // analysis takes a while, and the next edit waits for this lock.
+        drop(documents);
+        drop(replaced);
+        true
     }
 
     /// The analysis of the document's current text: the cached one, or a fresh one computed
@@ -450,8 +455,7 @@ fn analyse_rope(
             config.max_file_bytes as f64 / 1_048_576.0
         ));
     }
-    let text = rope.to_string();
-    if text.contains('\0') {
+    if rope.chunks().any(|chunk| chunk.contains('\0')) {
         return Outcome::NotChecked(
             "This file looks binary (it contains NUL bytes), so copydesk did not check it."
                 .to_string(),
@@ -461,12 +465,16 @@ fn analyse_rope(
     settings.today = today();
     let format = Format::from_language_id(language_id);
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        if panic_marker.is_some_and(|marker| text.contains(marker)) {
-            panic!("analysis panic requested by a test");
-        }
         let incremental = engine.get_or_insert_with(|| Incremental::new(format, settings.clone()));
         incremental.configure(format, &settings);
-        incremental.update_owned(text)
+        // Only the stretch that changed since the last analysis is copied out of the rope.
+        let (replaced, replacement) = crate::text::changed_span(incremental.text(), rope);
+        let replacement = rope.byte_slice(replacement).to_string();
+        let results = incremental.replace(replaced, &replacement);
+        if panic_marker.is_some_and(|marker| incremental.text().contains(marker)) {
+            panic!("analysis panic requested by a test");
+        }
+        results
     }));
     match result {
         Ok(results) => Outcome::Analysed(results),
