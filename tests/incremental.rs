@@ -7,7 +7,8 @@
 //! It also checks that an edit re-analyses only what it touched: a count of analysed segments,
 //! not a timing, so the test is deterministic.
 
-use copydesk::analysis::{analyze, Format, Incremental, Settings};
+use copydesk::analysis::{analyze, Analysis, Format, Incremental, Results, Settings};
+use copydesk::text::{Document, PositionEncoding};
 use jiff::civil::date;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -64,6 +65,9 @@ const TYPED: &[&str] = &[
     "”",
     "\n",
     "\n\n",
+    // Windows and old Mac line breaks, which LSP counts as one line break each.
+    "\r\n",
+    "\r",
     "Monday ",
     "said ",
     "$5 ",
@@ -145,11 +149,29 @@ proptest! {
         let mut incremental = Incremental::new(format, settings.clone());
         let mut text = start;
         incremental.update(&text);
-        for edit in &edits {
+        // Every other update's results are kept while the next update runs, as the server keeps
+        // a snapshot for hovers: they must not change under it.
+        let mut held: Option<(Results, Analysis)> = None;
+        for (number, edit) in edits.iter().enumerate() {
             apply(&mut text, edit);
-            let updated = incremental.update(&text).into_analysis();
+            let results = incremental.update(&text);
+            if let Some((kept, expected)) = held.take() {
+                prop_assert_eq!(kept.analysis(), &expected, "results kept from before changed");
+            }
             let full = analyze(&text, format, &settings);
-            prop_assert_eq!(updated, full, "after {:?} the text is {:?}", edit, text);
+            prop_assert_eq!(results.analysis(), &full, "after {:?} the text is {:?}", edit, text);
+            // The line each part starts on, as the server computes it for diagnostics, is the
+            // line an editor counts there.
+            let document = Document::new(&text, 1, "markdown");
+            let mut line = 0;
+            for part in results.parts() {
+                let expected = document.position_at(part.base, PositionEncoding::Utf8).line;
+                prop_assert_eq!(line, expected as usize, "part at {} of {:?}", part.base, text);
+                line += part.line_breaks();
+            }
+            if number % 2 == 0 {
+                held = Some((results, full));
+            }
         }
     }
 }

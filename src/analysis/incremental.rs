@@ -41,11 +41,24 @@ pub struct Incremental {
     settings: Settings,
     /// The text of the last update.
     text: String,
-    segments: Vec<Part>,
+    /// Shared with the last [`Results`]; updated in place when those are gone.
+    segments: Arc<Vec<Part>>,
     segmentation: segments::Segmentation,
     suppressions: Arc<Vec<Suppression>>,
+    /// What the whole draft shared at the last update.
+    inputs: Option<DraftInputs>,
     /// How many segments the last update analysed (the rest were reused).
     analysed_last: usize,
+}
+
+/// What every segment's analysis depends on besides its own text and what the segment before
+/// carries into it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct DraftInputs {
+    reference: ReferenceDate,
+    has_blank_line: bool,
+    /// Which segment holds the dateline.
+    dateline_segment: Option<usize>,
 }
 
 /// One segment of the current text: where it starts, its analysis, and its findings once the
@@ -59,13 +72,38 @@ pub struct Part {
     /// raw findings when no directive touches the segment, so callers may cache what they
     /// derive from a part by this pointer.
     pub findings: Arc<Vec<Finding>>,
+    // Facts about the result kept beside it, so that a pass over every part of a long draft
+    // (each keystroke makes a few) reads one array and not a thousand scattered allocations.
+    line_breaks: usize,
+    reaches_back: bool,
+    has_directives: bool,
+    /// Whether `findings` are not the analysis's own because a directive suppressed some.
+    suppressed: bool,
 }
 
 impl Part {
+    fn new(base: usize, result: Arc<SegmentResult>) -> Part {
+        Part {
+            base,
+            findings: result.findings.clone(),
+            line_breaks: result.line_breaks,
+            reaches_back: !result.carried_before.nearby_speakers.is_empty(),
+            has_directives: !result.directives.is_empty(),
+            suppressed: false,
+            result,
+        }
+    }
+
     /// Whether the part's findings may point into the parts before it (at a speaker named
     /// there); what is derived from its positions then depends on those parts too.
     pub fn reaches_back(&self) -> bool {
-        !self.result.carried_before.nearby_speakers.is_empty()
+        self.reaches_back
+    }
+
+    /// How many line breaks the segment holds (`\n`, `\r\n` or a lone `\r`, as LSP counts
+    /// lines): the sum over the parts before one is the line it starts on.
+    pub fn line_breaks(&self) -> usize {
+        self.line_breaks
     }
 }
 
@@ -93,6 +131,7 @@ struct SegmentResult {
     figures: Vec<FigureMention>,
     directives: Vec<Suppression>,
     paragraphs: usize,
+    line_breaks: usize,
 }
 
 /// A segment read but not yet analysed.
@@ -147,12 +186,13 @@ impl Incremental {
             format,
             settings,
             text: String::new(),
-            segments: Vec::new(),
+            segments: Arc::new(Vec::new()),
             segmentation: segments::Segmentation {
                 ranges: std::iter::once(0..0).collect(),
                 has_blank_line: false,
             },
             suppressions: Arc::new(Vec::new()),
+            inputs: None,
             analysed_last: 0,
         }
     }
@@ -163,7 +203,8 @@ impl Incremental {
         if self.format != format || self.settings != *settings {
             self.format = format;
             self.settings = settings.clone();
-            self.segments.clear();
+            self.segments = Arc::new(Vec::new());
+            self.inputs = None;
             self.segmentation.ranges = std::iter::once(0..0).collect();
             self.text.clear();
         }
@@ -205,7 +246,6 @@ impl Incremental {
         // read from it while `self` changes; it is put back at the end.
         let owned = std::mem::take(&mut self.text);
         let text = owned.as_str();
-        let previous = std::mem::take(&mut self.segments);
         let segmentation = segments::resplit(
             &self.segmentation,
             previous_len,
@@ -217,78 +257,112 @@ impl Incremental {
         let previous_ranges = std::mem::replace(&mut self.segmentation, segmentation).ranges;
         let ranges = &self.segmentation.ranges;
         let has_blank_line = self.segmentation.has_blank_line;
+        // The previous parts are taken over without touching each one's reference counts when
+        // no one else holds them (the server drops its previous results before updating).
+        let previous = Arc::try_unwrap(std::mem::take(&mut self.segments))
+            .unwrap_or_else(|shared| shared.as_ref().clone());
 
-        // A segment wholly inside the unchanged start or end of the text has the same text as
-        // a segment of the previous version, if the previous version was cut there too. (The
-        // previous parts are in the order of the previous ranges.)
-        let reusable_before =
-            |range: &Range<usize>, old_start: usize| -> Option<Arc<SegmentResult>> {
-                let at = previous_ranges
-                    .binary_search_by_key(&old_start, |old| old.start)
-                    .ok()?;
-                (previous_ranges[at].len() == range.len())
-                    .then(|| previous.get(at).map(|part| part.result.clone()))
-                    .flatten()
-            };
-        let mut cached: Vec<Option<Arc<SegmentResult>>> = ranges
+        // The segments kept from the previous version: the leading ones wholly before the
+        // change with the same range, and the trailing ones wholly after it with the same range
+        // moved by the change in length. The others (usually one) are read again.
+        let (lead, trail) = if previous.len() == previous_ranges.len() {
+            let lengths = (previous_len, text.len());
+            kept_ends(&previous_ranges, ranges, lengths, prefix, suffix)
+        } else {
+            (0, 0)
+        };
+        let middle = lead..ranges.len() - trail;
+        let readings: Vec<Reading> = ranges[middle.clone()]
             .iter()
-            .map(|range| {
-                if range.end <= prefix {
-                    reusable_before(range, range.start)
-                } else if range.start >= text.len() - suffix {
-                    reusable_before(range, range.start + previous_len - text.len())
-                } else {
-                    None
-                }
-            })
+            .map(|range| self.read(&text[range.clone()], has_blank_line))
             .collect();
-        let mut readings: Vec<Option<Reading>> = ranges.iter().map(|_| None).collect();
+        let head_of = |index: usize| -> &Head {
+            if middle.contains(&index) {
+                &readings[index - lead].head
+            } else if index < lead {
+                &previous[index].result.head
+            } else {
+                &previous[index + previous.len() - ranges.len()].result.head
+            }
+        };
 
         // The publication date comes from the first segment's front matter, else from the
         // dateline of the first segment with a body paragraph.
-        let head_of = |index: usize, readings: &mut Vec<Option<Reading>>| -> Head {
-            if let Some(result) = &cached[index] {
-                return result.head.clone();
-            }
-            let reading = readings[index]
-                .get_or_insert_with(|| self.read(&text[ranges[index].clone()], has_blank_line));
-            reading.head.clone()
-        };
-        let front_matter_date = head_of(0, &mut readings).front_matter_date;
-        let mut dateline: Option<(usize, Dateline)> = None;
-        for index in 0..ranges.len() {
-            let head = head_of(index, &mut readings);
-            if head.has_body {
-                dateline = head.dateline.map(|found| (index, found));
-                break;
-            }
-        }
+        let front_matter_date = head_of(0).front_matter_date;
+        let dateline: Option<(usize, Dateline)> = (0..ranges.len())
+            .find(|&index| head_of(index).has_body)
+            .and_then(|index| head_of(index).dateline.clone().map(|found| (index, found)));
         let reference = reference_date(
             front_matter_date,
             dateline.as_ref().map(|(_, found)| found.date),
             &self.settings,
         );
+        // When nothing the whole draft shares has changed, every kept segment is still valid
+        // without looking at it, and so is every one after the first trailing segment found
+        // valid; otherwise each is checked.
+        let inputs = DraftInputs {
+            reference,
+            has_blank_line,
+            dateline_segment: dateline.as_ref().map(|(index, _)| *index),
+        };
+        let unchanged_inputs = self.inputs.as_ref() == Some(&inputs);
 
         let mut parts = Vec::with_capacity(ranges.len());
+        let mut old = previous.into_iter();
         let mut carried = Arc::new(Carried::default());
+        if unchanged_inputs && lead > 0 {
+            parts.extend(old.by_ref().take(lead));
+            carried = parts[lead - 1].result.carried_after.clone();
+        }
+        let mut readings = readings.into_iter();
         let mut analysed = 0;
-        for (index, range) in ranges.iter().enumerate() {
+        let mut index = parts.len();
+        while index < ranges.len() {
+            let range = &ranges[index];
+            let candidate = if middle.contains(&index) {
+                None
+            } else {
+                if index == middle.end {
+                    // The previous version's own middle segments are not reused.
+                    let skipped = old.len() - trail;
+                    old.by_ref().take(skipped).for_each(drop);
+                }
+                old.next()
+            };
             let holds_dateline = dateline.as_ref().is_some_and(|(at, _)| *at == index);
-            let still_valid = cached[index].take().filter(|result| {
+            let still_valid = candidate.filter(|part| {
+                let result = &part.result;
                 result.reference == reference
                     && result.has_blank_line == has_blank_line
                     && result.holds_dateline == holds_dateline
                     && (Arc::ptr_eq(&result.carried_before, &carried)
                         || result.carried_before == carried)
             });
-            let result = match still_valid {
-                Some(result) => result,
+            let part = match still_valid {
+                Some(mut part) => {
+                    part.base = range.start;
+                    if unchanged_inputs && index >= middle.end {
+                        // Every later segment was analysed after this one, with what it
+                        // carried, and nothing the draft shares has changed: all still valid.
+                        parts.push(part);
+                        parts.extend(old.by_ref().zip(&ranges[index + 1..]).map(
+                            |(mut part, range)| {
+                                part.base = range.start;
+                                part
+                            },
+                        ));
+                        break;
+                    }
+                    part
+                }
                 None => {
                     analysed += 1;
                     let segment_text = &text[range.clone()];
-                    let reading = readings[index]
-                        .take()
-                        .unwrap_or_else(|| self.read(segment_text, has_blank_line));
+                    let reading = if middle.contains(&index) {
+                        readings.next().expect("one reading per middle segment")
+                    } else {
+                        self.read(segment_text, has_blank_line)
+                    };
                     let dateline_range = holds_dateline
                         .then(|| dateline.as_ref().map(|(_, found)| found.range.clone()))
                         .flatten();
@@ -300,7 +374,7 @@ impl Incremental {
                         dateline_range,
                         &carried,
                     );
-                    Arc::new(SegmentResult {
+                    let result = Arc::new(SegmentResult {
                         head: reading.head,
                         reference,
                         has_blank_line,
@@ -315,23 +389,27 @@ impl Incremental {
                         figures: analysis.figures,
                         directives: reading.directives,
                         paragraphs: analysis.paragraphs,
-                    })
+                        line_breaks: line_breaks(segment_text),
+                    });
+                    Part::new(range.start, result)
                 }
             };
-            carried = result.carried_after.clone();
-            parts.push(Part {
-                base: range.start,
-                findings: result.findings.clone(),
-                result,
-            });
+            carried = part.result.carried_after.clone();
+            parts.push(part);
+            index += 1;
         }
-        self.suppressions = Arc::new(apply_suppressions(text, &mut parts, &self.settings));
+        match apply_suppressions(text, &mut parts, &self.settings) {
+            Some(directives) => self.suppressions = Arc::new(directives),
+            None if !self.suppressions.is_empty() => self.suppressions = Arc::default(),
+            None => {}
+        }
         self.analysed_last = analysed;
+        self.inputs = Some(inputs);
         self.text = owned;
-        self.segments = parts;
+        self.segments = Arc::new(parts);
         Results {
             reference,
-            parts: Arc::new(self.segments.clone()),
+            parts: self.segments.clone(),
             suppressions: self.suppressions.clone(),
             merged: Arc::new(OnceLock::new()),
         }
@@ -384,6 +462,38 @@ fn reference_date(
     ReferenceDate { date, source }
 }
 
+/// How many segments at the start and at the end of the new segmentation are the previous
+/// version's, with the same text: at the start, those wholly within the unchanged first
+/// `prefix` bytes with the same range; at the end, those wholly within the unchanged last
+/// `suffix` bytes with the same range, moved by the change in length (the texts' lengths are
+/// given as previous, new).
+fn kept_ends(
+    previous: &[Range<usize>],
+    ranges: &[Range<usize>],
+    (previous_len, new_len): (usize, usize),
+    prefix: usize,
+    suffix: usize,
+) -> (usize, usize) {
+    let lead = previous
+        .iter()
+        .zip(ranges)
+        .take_while(|(old, new)| old == new && new.end <= prefix)
+        .count();
+    let room = previous.len().min(ranges.len()) - lead;
+    let trail = previous
+        .iter()
+        .rev()
+        .zip(ranges.iter().rev())
+        .take(room)
+        .take_while(|(old, new)| {
+            new.start >= new_len - suffix
+                && old.start + new_len == new.start + previous_len
+                && old.len() == new.len()
+        })
+        .count();
+    (lead, trail)
+}
+
 /// How many bytes the two texts share at their start and, after that, at their end.
 fn common_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
     let shortest = old.len().min(new.len());
@@ -411,11 +521,28 @@ fn common_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
 }
 
 /// Applies the draft's suppression directives to the parts' findings and returns the
-/// directives with their scopes and counts. Only the parts a directive stands in or reaches
-/// get new finding lists; the others keep their analysis's own.
-fn apply_suppressions(text: &str, parts: &mut [Part], settings: &Settings) -> Vec<Suppression> {
+/// directives with their scopes and counts; `None` when the draft has none and no part's
+/// findings were suppressed before (the usual case, checked with one pass over the parts).
+/// Only the parts a directive stands in or reaches get new finding lists; the others keep
+/// their analysis's own.
+fn apply_suppressions(
+    text: &str,
+    parts: &mut [Part],
+    settings: &Settings,
+) -> Option<Vec<Suppression>> {
+    if !parts
+        .iter()
+        .any(|part| part.has_directives || part.suppressed)
+    {
+        return None;
+    }
+    for part in parts.iter_mut().filter(|part| part.suppressed) {
+        part.findings = part.result.findings.clone();
+        part.suppressed = false;
+    }
     let mut directives: Vec<Suppression> = parts
         .iter()
+        .filter(|part| part.has_directives)
         .flat_map(|part| {
             part.result.directives.iter().map(|directive| {
                 let mut directive = directive.clone();
@@ -425,7 +552,7 @@ fn apply_suppressions(text: &str, parts: &mut [Part], settings: &Settings) -> Ve
         })
         .collect();
     if directives.is_empty() {
-        return directives;
+        return Some(directives);
     }
     suppressions::assign_scopes(text, &mut directives);
     let part_at = |offset: usize| {
@@ -462,9 +589,23 @@ fn apply_suppressions(text: &str, parts: &mut [Part], settings: &Settings) -> Ve
     for ((part, touched), findings) in parts.iter_mut().zip(touched).zip(per_part) {
         if touched {
             part.findings = Arc::new(findings);
+            part.suppressed = true;
         }
     }
-    directives
+    Some(directives)
+}
+
+/// How many lines breaks `text` holds, counted as LSP counts them: `\n`, `\r\n` and a lone
+/// `\r` each end a line.
+fn line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let newlines = bytes.iter().filter(|&&byte| byte == b'\n').count();
+    let lone_returns = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(at, &byte)| byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
+        .count();
+    newlines + lone_returns
 }
 
 impl Results {

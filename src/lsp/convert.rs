@@ -129,6 +129,61 @@ pub fn diagnostic(
     }
 }
 
+/// The entries of the last message, matched with the segments of this one by the address of
+/// their findings: the segments before and after an edit are in the same order as last time,
+/// so they are matched from both ends in one pass each, and only the few in between are looked
+/// up by address.
+struct Reuse {
+    entries: Vec<Option<CachedPart>>,
+    /// How many entries match at the start, and at the end.
+    lead: usize,
+    trail: usize,
+    wanted: usize,
+    middle: HashMap<usize, usize>,
+}
+
+impl Reuse {
+    fn new(entries: Vec<CachedPart>, address_of: impl Fn(usize) -> usize, wanted: usize) -> Reuse {
+        let lead = entries
+            .iter()
+            .take(wanted)
+            .enumerate()
+            .take_while(|(position, entry)| entry.address() == address_of(*position))
+            .count();
+        let room = entries.len().min(wanted) - lead;
+        let trail = entries
+            .iter()
+            .rev()
+            .take(room)
+            .enumerate()
+            .take_while(|(back, entry)| entry.address() == address_of(wanted - 1 - back))
+            .count();
+        let middle = (lead..entries.len() - trail)
+            .map(|position| (entries[position].address(), position))
+            .collect();
+        Reuse {
+            entries: entries.into_iter().map(Some).collect(),
+            lead,
+            trail,
+            wanted,
+            middle,
+        }
+    }
+
+    /// The entry for the segment at `position` among those wanted, whose findings are at
+    /// `address`, if the last message had one.
+    fn take(&mut self, position: usize, address: usize) -> Option<CachedPart> {
+        let at = if position < self.lead {
+            Some(position)
+        } else if position >= self.wanted - self.trail {
+            Some(position + self.entries.len() - self.wanted)
+        } else {
+            self.middle.remove(&address)
+        };
+        at.and_then(|at| self.entries[at].take())
+    }
+}
+
 /// The one diagnostic of a draft that was not checked, saying why.
 fn not_checked(reason: &str) -> Diagnostic {
     Diagnostic {
@@ -148,19 +203,26 @@ fn not_checked(reason: &str) -> Diagnostic {
 #[derive(Default)]
 pub struct DiagnosticsCache {
     target: Option<(PositionEncoding, bool)>,
-    /// By the address of the segment's findings, which stay allocated while cached here.
-    entries: HashMap<usize, CachedPart>,
+    /// The segments with findings in the last message, in the draft's order.
+    entries: Vec<CachedPart>,
     /// The size of the last message, to allocate the next one at once.
     last_size: usize,
 }
 
 struct CachedPart {
-    /// Kept so that the address used as the key cannot be reused by another segment.
-    _findings: Arc<Vec<Finding>>,
+    /// The segment's findings: a segment is recognised by this allocation, which the entry
+    /// keeps alive so that its address cannot be reused by another segment.
+    findings: Arc<Vec<Finding>>,
     start_line: usize,
     /// The findings of the two segments before, for a segment whose findings point into them.
     before: [usize; 2],
     json: Vec<u8>,
+}
+
+impl CachedPart {
+    fn address(&self) -> usize {
+        Arc::as_ptr(&self.findings) as usize
+    }
 }
 
 /// A complete `textDocument/publishDiagnostics` notification for a snapshot: one diagnostic per
@@ -193,15 +255,23 @@ pub fn publish_snapshot(
             }
             let parts = results.parts();
             let address = |index: usize| Arc::as_ptr(&parts[index].findings) as usize;
-            let mut kept = HashMap::with_capacity(cache.entries.len());
-            let mut first = true;
+            // The segments with findings, each with the line it starts on.
+            let mut wanted = Vec::with_capacity(cache.entries.len() + 8);
+            let mut line = 0;
             for (index, part) in parts.iter().enumerate() {
-                if part.findings.is_empty() {
-                    continue;
+                if !part.findings.is_empty() {
+                    wanted.push((index, line));
                 }
-                let start_line = snapshot
-                    .rope
-                    .byte_to_line(part.base.min(snapshot.rope.len_bytes()));
+                line += part.line_breaks();
+            }
+            let mut previous = Reuse::new(
+                std::mem::take(&mut cache.entries),
+                |position| address(wanted[position].0),
+                wanted.len(),
+            );
+            let mut entries = Vec::with_capacity(wanted.len());
+            for (position, &(index, start_line)) in wanted.iter().enumerate() {
+                let part = &parts[index];
                 let before = if part.reaches_back() {
                     [
                         index.checked_sub(1).map_or(0, address),
@@ -210,7 +280,7 @@ pub fn publish_snapshot(
                 } else {
                     [0, 0]
                 };
-                let entry = match cache.entries.remove(&address(index)) {
+                let entry = match previous.take(position, address(index)) {
                     Some(entry) if entry.start_line == start_line && entry.before == before => {
                         entry
                     }
@@ -224,21 +294,20 @@ pub fn publish_snapshot(
                             let _ = serde_json::to_writer(&mut json, &diagnostic);
                         }
                         CachedPart {
-                            _findings: part.findings.clone(),
+                            findings: part.findings.clone(),
                             start_line,
                             before,
                             json,
                         }
                     }
                 };
-                if !first {
+                if position > 0 {
                     message.push(b',');
                 }
-                first = false;
                 message.extend_from_slice(&entry.json);
-                kept.insert(address(index), entry);
+                entries.push(entry);
             }
-            cache.entries = kept;
+            cache.entries = entries;
         }
     }
     message.extend_from_slice(b"]}}");

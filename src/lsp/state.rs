@@ -408,17 +408,23 @@ impl State {
     /// Analyses the current generation of a document. Never panics: a panic in the engine is
     /// caught, logged, and turned into a "not checked" outcome.
     pub fn analyse_current(&self, uri: &Url) -> Option<Snapshot> {
-        let (rope, version, generation, language_id, engine) = {
-            let documents = lock(&self.documents);
-            let open = documents.get(uri)?;
+        let (rope, version, generation, language_id, engine, stale) = {
+            let mut documents = lock(&self.documents);
+            let open = documents.get_mut(uri)?;
+            let generation = open.generation;
             (
                 open.document.rope().clone(),
                 open.document.version(),
-                open.generation,
+                generation,
                 open.document.language_id().to_string(),
                 open.engine.clone(),
+                // The results of an older text serve no one any more. Let go of them before the
+                // engine updates, so that it can update its parts in place instead of copying.
+                open.latest
+                    .take_if(|snapshot| snapshot.generation != generation),
             )
         };
+        drop(stale);
         let mut config = self.config();
         config.analysis = self.settings_for(uri, &config);
         let outcome = analyse_rope(
