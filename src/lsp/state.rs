@@ -461,12 +461,6 @@ fn analyse_rope(
             config.max_file_bytes as f64 / 1_048_576.0
         ));
     }
-    if rope.chunks().any(|chunk| chunk.contains('\0')) {
-        return Outcome::NotChecked(
-            "This file looks binary (it contains NUL bytes), so copydesk did not check it."
-                .to_string(),
-        );
-    }
     let mut settings = config.analysis.clone();
     settings.today = today();
     let format = Format::from_language_id(language_id);
@@ -476,14 +470,23 @@ fn analyse_rope(
         // Only the stretch that changed since the last analysis is copied out of the rope.
         let (replaced, replacement) = crate::text::changed_span(incremental.text(), rope);
         let replacement = rope.byte_slice(replacement).to_string();
+        // The engine only ever holds text without NUL bytes, so the new text has one exactly
+        // when the stretch that changed has one; the engine then keeps the text it had.
+        if replacement.contains('\0') {
+            return None;
+        }
         let results = incremental.replace(replaced, &replacement);
         if panic_marker.is_some_and(|marker| incremental.text().contains(marker)) {
             panic!("analysis panic requested by a test");
         }
-        results
+        Some(results)
     }));
     match result {
-        Ok(results) => Outcome::Analysed(results),
+        Ok(Some(results)) => Outcome::Analysed(results),
+        Ok(None) => Outcome::NotChecked(
+            "This file looks binary (it contains NUL bytes), so copydesk did not check it."
+                .to_string(),
+        ),
         Err(_) => {
             // The engine may have been left half-updated: start afresh next time.
             *engine = None;
