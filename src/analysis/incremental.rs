@@ -171,6 +171,13 @@ impl Results {
         self.merged.get_or_init(|| self.merge())
     }
 
+    /// Lets go of the parts at once and returns the rest, which may hold the whole draft's
+    /// analysis: an updater that shares the parts can then change them in place, and the
+    /// caller frees the rest when it suits it (freeing a long draft's analysis takes a while).
+    pub fn release_parts(self) -> impl Send {
+        self.merged
+    }
+
     /// The whole draft's analysis, taken out of these results (put together if no one did yet).
     pub fn into_analysis(self) -> Analysis {
         match self.merged.get() {

@@ -29,6 +29,12 @@ pub enum Outcome {
     NotChecked(String),
 }
 
+/// What is left of a replaced snapshot, freed by dropping it (see
+/// [`State::release_stale_snapshot`]).
+pub struct Leftovers {
+    _held: Box<dyn Send>,
+}
+
 /// One analysed generation of a document, with the text it was computed on.
 #[derive(Debug)]
 pub struct Snapshot {
@@ -394,6 +400,33 @@ impl State {
         true
     }
 
+    /// Takes away the document's last snapshot if its text has changed since: it serves no one
+    /// any more. The engine can then update the parts it shares with that snapshot in place
+    /// instead of copying them; the rest of it (the whole draft's analysis, if a request put it
+    /// together) is returned, to be freed once the new diagnostics are on their way.
+    pub fn release_stale_snapshot(&self, uri: &Url) -> Option<Leftovers> {
+        let stale = {
+            let mut documents = lock(&self.documents);
+            let open = documents.get_mut(uri)?;
+            let generation = open.generation;
+            open.latest
+                .take_if(|snapshot| snapshot.generation != generation)?
+        };
+        match Arc::try_unwrap(stale) {
+            Ok(Snapshot {
+                outcome: Outcome::Analysed(results),
+                ..
+            }) => Some(Leftovers {
+                _held: Box::new(results.release_parts()),
+            }),
+            Ok(_) => None,
+            // A request still holds it: it is freed when the request is done.
+            Err(shared) => Some(Leftovers {
+                _held: Box::new(shared),
+            }),
+        }
+    }
+
     /// The analysis of the document's current text: the cached one, or a fresh one computed
     /// now (hover and code actions may arrive before the debounced worker has run).
     pub fn analysis_of(&self, uri: &Url) -> Option<Arc<Snapshot>> {
@@ -408,23 +441,17 @@ impl State {
     /// Analyses the current generation of a document. Never panics: a panic in the engine is
     /// caught, logged, and turned into a "not checked" outcome.
     pub fn analyse_current(&self, uri: &Url) -> Option<Snapshot> {
-        let (rope, version, generation, language_id, engine, stale) = {
-            let mut documents = lock(&self.documents);
-            let open = documents.get_mut(uri)?;
-            let generation = open.generation;
+        let (rope, version, generation, language_id, engine) = {
+            let documents = lock(&self.documents);
+            let open = documents.get(uri)?;
             (
                 open.document.rope().clone(),
                 open.document.version(),
-                generation,
+                open.generation,
                 open.document.language_id().to_string(),
                 open.engine.clone(),
-                // The results of an older text serve no one any more. Let go of them before the
-                // engine updates, so that it can update its parts in place instead of copying.
-                open.latest
-                    .take_if(|snapshot| snapshot.generation != generation),
             )
         };
-        drop(stale);
         let mut config = self.config();
         config.analysis = self.settings_for(uri, &config);
         let outcome = analyse_rope(

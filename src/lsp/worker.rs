@@ -92,6 +92,7 @@ async fn analyse_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::
     // message is built and sent there too, so that the diagnostics leave as soon as they are
     // ready rather than after this task is woken again.
     let analysed = tokio::task::spawn_blocking(move || {
+        let leftovers = task_state.release_stale_snapshot(&uri);
         if let Some(snapshot) = task_state.analyse_current(&uri) {
             let snapshot = Arc::new(snapshot);
             let target = convert::Target {
@@ -104,6 +105,7 @@ async fn analyse_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::
             // generation is already scheduled, and this result would be stale.
             task_state.store_and_send(&uri, &snapshot, Some(message));
         }
+        drop(leftovers);
         task_cache
     })
     .await;
