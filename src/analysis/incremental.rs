@@ -27,12 +27,12 @@ use jiff::civil::Date;
 use super::dateline::{self, Dateline};
 use super::figures::FigureMention;
 use super::finding::{Finding, ReferenceDate, ReferenceSource};
-use super::prose::{Format, Prose};
+use super::prose::{line_ranges, Format, Prose};
 use super::quotes::Quotation;
 use super::segments;
 use super::settings::Settings;
 use super::suppressions::{self, Suppression};
-use super::words::floor_char_boundary;
+use super::words::{ceil_char_boundary, floor_char_boundary};
 use super::{analyze_segment, Analysis, Carried};
 
 /// A draft's analysis kept up to date across edits.
@@ -229,16 +229,10 @@ impl Incremental {
 
     /// Brings the analysis up to date with `text`.
     pub fn update(&mut self, text: &str) -> Results {
-        let (prefix, suffix) = common_ends(self.text.as_bytes(), text.as_bytes());
-        // Both texts have the same bytes before `prefix` and after their last `suffix` bytes, so
-        // a character boundary there in one is a character boundary in the other.
-        let prefix = floor_char_boundary(&self.text, prefix);
-        let mut suffix_start = self.text.len() - suffix;
-        while !self.text.is_char_boundary(suffix_start) {
-            suffix_start += 1;
-        }
-        let suffix = self.text.len() - suffix_start;
-        self.replace(prefix..suffix_start, &text[prefix..text.len() - suffix])
+        let one_piece = std::iter::once(text);
+        let (replaced, replacement) =
+            changed_span(&self.text, text.len(), one_piece.clone(), one_piece);
+        self.replace(replaced, &text[replacement])
     }
 
     /// Replaces the bytes `replaced` of the last update's text with `replacement` and brings the
@@ -396,7 +390,8 @@ impl Incremental {
                         figures: analysis.figures,
                         directives: reading.directives,
                         paragraphs: analysis.paragraphs,
-                        line_breaks: line_breaks(segment_text),
+                        // LSP's lines: `\n`, `\r\n` and a lone `\r` each end one.
+                        line_breaks: line_ranges(segment_text).len() - 1,
                     });
                     Part::new(range.start, result)
                 }
@@ -501,30 +496,89 @@ fn kept_ends(
     (lead, trail)
 }
 
-/// How many bytes the two texts share at their start and, after that, at their end.
-fn common_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
-    let shortest = old.len().min(new.len());
-    // Whole blocks first: slice comparison is vectorised, byte-by-byte comparison is not.
-    const BLOCK: usize = 64;
+/// The stretch in which a new text differs from `old`: the bytes of `old` that were replaced,
+/// and the bytes of the new text that replaced them. Everything before and after is the same
+/// in both, and both ranges lie on character boundaries.
+///
+/// The new text is given as its length and its pieces, front to back and back to front, so that
+/// a caller holding it in pieces (the server's rope) finds the change without joining them: a
+/// fast comparison of the text, where joining would allocate and copy the whole draft on every
+/// keystroke.
+pub fn changed_span<'a>(
+    old: &str,
+    new_len: usize,
+    forward: impl Iterator<Item = &'a str>,
+    backward: impl Iterator<Item = &'a str>,
+) -> (Range<usize>, Range<usize>) {
+    let old_bytes = old.as_bytes();
+    let shortest = old_bytes.len().min(new_len);
     let mut prefix = 0;
-    while prefix + BLOCK <= shortest && old[prefix..prefix + BLOCK] == new[prefix..prefix + BLOCK] {
-        prefix += BLOCK;
+    for piece in forward {
+        let piece = piece.as_bytes();
+        let room = piece.len().min(shortest - prefix);
+        let same = matching_prefix(&piece[..room], &old_bytes[prefix..prefix + room]);
+        prefix += same;
+        if same < piece.len() {
+            break;
+        }
     }
-    while prefix < shortest && old[prefix] == new[prefix] {
-        prefix += 1;
-    }
+    // The texts have the same bytes before `prefix`, so the character holding byte `prefix`
+    // starts at the same place in both.
+    let prefix = floor_char_boundary(old, prefix);
     let room = shortest - prefix;
     let mut suffix = 0;
-    while suffix + BLOCK <= room
-        && old[old.len() - suffix - BLOCK..old.len() - suffix]
-            == new[new.len() - suffix - BLOCK..new.len() - suffix]
+    for piece in backward {
+        if suffix == room {
+            break;
+        }
+        let piece = piece.as_bytes();
+        let take = piece.len().min(room - suffix);
+        let old_end = old_bytes.len() - suffix;
+        let same = matching_suffix(
+            &piece[piece.len() - take..],
+            &old_bytes[old_end - take..old_end],
+        );
+        suffix += same;
+        if same < piece.len() {
+            break;
+        }
+    }
+    // Likewise after the last `suffix` bytes.
+    let old_suffix_start = ceil_char_boundary(old, old_bytes.len() - suffix);
+    let suffix = old_bytes.len() - old_suffix_start;
+    (prefix..old_suffix_start, prefix..new_len - suffix)
+}
+
+/// How many bytes `a` and `b` (of equal length) share at their start.
+fn matching_prefix(a: &[u8], b: &[u8]) -> usize {
+    // Whole blocks first: slice comparison is vectorised, byte-by-byte comparison is not.
+    const BLOCK: usize = 64;
+    let mut same = 0;
+    while same + BLOCK <= a.len() && a[same..same + BLOCK] == b[same..same + BLOCK] {
+        same += BLOCK;
+    }
+    same + a[same..]
+        .iter()
+        .zip(&b[same..])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// How many bytes `a` and `b` (of equal length) share at their end.
+fn matching_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let mut same = 0;
+    while same + BLOCK <= a.len()
+        && a[a.len() - same - BLOCK..a.len() - same] == b[b.len() - same - BLOCK..b.len() - same]
     {
-        suffix += BLOCK;
+        same += BLOCK;
     }
-    while suffix < room && old[old.len() - suffix - 1] == new[new.len() - suffix - 1] {
-        suffix += 1;
-    }
-    (prefix, suffix)
+    same + a[..a.len() - same]
+        .iter()
+        .rev()
+        .zip(b[..b.len() - same].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Applies the draft's suppression directives to the parts' findings and returns the
@@ -600,19 +654,6 @@ fn apply_suppressions(
         }
     }
     Some(directives)
-}
-
-/// How many lines breaks `text` holds, counted as LSP counts them: `\n`, `\r\n` and a lone
-/// `\r` each end a line.
-fn line_breaks(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let newlines = bytes.iter().filter(|&&byte| byte == b'\n').count();
-    let lone_returns = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(at, &byte)| byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
-        .count();
-    newlines + lone_returns
 }
 
 impl Results {
@@ -702,23 +743,99 @@ fn shift_suppression(directive: &mut Suppression, by: usize) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn common_ends_never_overlap() {
-        for (old, new, expected) in [
-            ("abc", "abc", (3, 0)),
-            ("abc", "abXc", (2, 1)),
-            ("aaaa", "aa", (2, 0)),
-            ("", "x", (0, 0)),
-            ("xyz", "", (0, 0)),
-        ] {
-            assert_eq!(
-                common_ends(old.as_bytes(), new.as_bytes()),
-                expected,
-                "{old} -> {new}"
-            );
+    use proptest::prelude::*;
+
+    /// The span found the obvious way, on whole strings.
+    fn expected(old: &str, new: &str) -> (Range<usize>, Range<usize>) {
+        let shortest = old.len().min(new.len());
+        let prefix = old
+            .bytes()
+            .zip(new.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let prefix = floor_char_boundary(old, prefix);
+        let suffix = old
+            .bytes()
+            .rev()
+            .zip(new.bytes().rev())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(shortest - prefix);
+        let suffix = old.len() - ceil_char_boundary(old, old.len() - suffix);
+        (prefix..old.len() - suffix, prefix..new.len() - suffix)
+    }
+
+    /// `new` cut into pieces after every `every` bytes (on character boundaries), as a rope
+    /// holds it.
+    fn pieces(new: &str, every: usize) -> Vec<&str> {
+        let mut found = Vec::new();
+        let mut start = 0;
+        while start < new.len() {
+            let end = ceil_char_boundary(new, start.saturating_add(every.max(1)));
+            found.push(&new[start..end]);
+            start = end;
         }
+        found
+    }
+
+    fn span(old: &str, new: &str, every: usize) -> (Range<usize>, Range<usize>) {
+        let pieces = pieces(new, every);
+        changed_span(
+            old,
+            new.len(),
+            pieces.iter().copied(),
+            pieces.iter().rev().copied(),
+        )
+    }
+
+    #[test]
+    fn finds_the_changed_stretch_and_never_overlaps() {
         let long = "word ".repeat(100);
         let edited = format!("{}X{}", &long[..250], &long[250..]);
-        assert_eq!(common_ends(long.as_bytes(), edited.as_bytes()), (250, 250));
+        let cases = [
+            ("", ""),
+            ("same", "same"),
+            ("abc", "abXc"),
+            ("aaaa", "aa"),
+            ("aaa", "aaaa"),
+            ("", "x"),
+            ("xyz", ""),
+            ("é", "è"),
+            ("xéy", "xèy"),
+            ("😀", "😁"),
+            (long.as_str(), edited.as_str()),
+        ];
+        for (old, new) in cases {
+            for every in [1, 3, 64, usize::MAX] {
+                let (replaced, replacement) = span(old, new, every);
+                assert_eq!(
+                    (replaced.clone(), replacement.clone()),
+                    expected(old, new),
+                    "{old:?} -> {new:?}"
+                );
+                let mut rebuilt = old.to_string();
+                rebuilt.replace_range(replaced, &new[replacement]);
+                assert_eq!(rebuilt, new);
+            }
+        }
+        assert_eq!(span(&long, &edited, 7), (250..250, 250..251));
+    }
+
+    proptest! {
+        /// Long texts in pieces of any size, edited anywhere.
+        #[test]
+        fn pieces_give_what_whole_strings_give(
+            base in "[a-zé😀\n ]{0,3000}",
+            at in 0usize..4000,
+            removed in 0usize..50,
+            inserted in "[a-zé😀\n ]{0,20}",
+            every in 1usize..2000,
+        ) {
+            let at = floor_char_boundary(&base, at);
+            let end = ceil_char_boundary(&base, at + removed);
+            let mut new = base.clone();
+            new.replace_range(at..end, &inserted);
+            prop_assert_eq!(span(&base, &new, every), expected(&base, &new));
+        }
     }
 }

@@ -36,17 +36,22 @@ pub fn split(text: &str, format: Format) -> Segmentation {
         Format::Markdown => (markdown_starts(Lines::new(text)), true),
         Format::PlainText => plain_text_starts(text),
     };
+    Segmentation {
+        ranges: ranges_between(starts, text.len()),
+        has_blank_line,
+    }
+}
+
+/// The segments of a text `length` bytes long cut at `starts` (in order, none at 0).
+fn ranges_between(starts: Vec<usize>, length: usize) -> Vec<Range<usize>> {
     let mut ranges = Vec::with_capacity(starts.len() + 1);
     let mut previous = 0;
     for start in starts {
         ranges.push(previous..start);
         previous = start;
     }
-    ranges.push(previous..text.len());
-    Segmentation {
-        ranges,
-        has_blank_line,
-    }
+    ranges.push(previous..length);
+    ranges
 }
 
 /// Cuts `text` into segments again after an edit, given how `previous` (the segmentation of
@@ -98,15 +103,8 @@ pub fn resplit(
         starts.push(start);
         true
     });
-    let mut ranges = Vec::with_capacity(starts.len() + 1);
-    let mut from = 0;
-    for start in starts {
-        ranges.push(from..start);
-        from = start;
-    }
-    ranges.push(from..text.len());
     Segmentation {
-        ranges,
+        ranges: ranges_between(starts, text.len()),
         has_blank_line: true,
     }
 }
@@ -356,6 +354,7 @@ fn plain_text_starts(text: &str) -> (Vec<usize>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::words::floor_char_boundary;
 
     fn pieces(text: &str, format: Format) -> Vec<&str> {
         split(text, format)
@@ -451,14 +450,8 @@ mod tests {
                 "<pre>", "</pre>", "- item", "---\n", "2024 began.",
             ];
             let before: String = pieces.iter().map(|index| PIECES[*index]).collect();
-            let floor = |mut at: usize| {
-                while !before.is_char_boundary(at) {
-                    at -= 1;
-                }
-                at
-            };
-            let start = floor(at % (before.len() + 1));
-            let end = floor((start + removed).min(before.len()));
+            let start = floor_char_boundary(&before, at % (before.len() + 1));
+            let end = floor_char_boundary(&before, start + removed);
             let after = format!("{}{}{}", &before[..start], PIECES[inserted], &before[end..]);
             let previous = split(&before, Format::Markdown);
             let shared_start = before.bytes().zip(after.bytes()).take_while(|(a, b)| a == b).count();

@@ -90,6 +90,15 @@ pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// The smallest character boundary at or after `index`.
+pub(crate) fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
 /// The part of `range` within `reach` bytes of `around`, on character boundaries: how far a
 /// rule looks from a word for what explains it. Real sentences are far shorter than the reaches
 /// used; without a bound, a "sentence" of thousands of figures or dates (a table pasted as one
@@ -101,10 +110,10 @@ pub(crate) fn window(
     reach: usize,
 ) -> Range<usize> {
     let start = floor_char_boundary(text, range.start.max(around.start.saturating_sub(reach)));
-    let mut end = range.end.min(around.end.saturating_add(reach)).max(start);
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let end = ceil_char_boundary(
+        text,
+        range.end.min(around.end.saturating_add(reach)).max(start),
+    );
     start..end.min(range.end).max(start)
 }
 

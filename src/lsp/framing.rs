@@ -193,13 +193,17 @@ pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         .position(|window| window == needle)
 }
 
+/// The header in front of a body of `length` bytes.
+pub fn header(length: usize) -> String {
+    format!("Content-Length: {length}\r\n\r\n")
+}
+
 /// Writes one framed message.
 pub async fn write_frame<W: AsyncWrite + Unpin>(
     writer: &mut W,
     body: &[u8],
 ) -> std::io::Result<()> {
-    let header = format!("Content-Length: {}\r\n\r\n", body.len());
-    writer.write_all(header.as_bytes()).await?;
+    writer.write_all(header(body.len()).as_bytes()).await?;
     writer.write_all(body).await
 }
 

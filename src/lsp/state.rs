@@ -6,6 +6,7 @@
 //! always holds exactly the text the client has.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -15,6 +16,7 @@ use tokio::sync::mpsc;
 use tower_lsp::lsp_types::Url;
 
 use super::config::{today, ServerConfig};
+use crate::analysis::incremental::changed_span;
 use crate::analysis::{Format, Incremental, Results};
 use crate::house_rules::{self, HouseRules};
 use crate::text::{Document, PositionEncoding};
@@ -495,7 +497,7 @@ fn analyse_rope(
         let incremental = engine.get_or_insert_with(|| Incremental::new(format, settings.clone()));
         incremental.configure(format, &settings);
         // Only the stretch that changed since the last analysis is copied out of the rope.
-        let (replaced, replacement) = crate::text::changed_span(incremental.text(), rope);
+        let (replaced, replacement) = changed_since(incremental.text(), rope);
         let replacement = rope.byte_slice(replacement).to_string();
         // The engine only ever holds text without NUL bytes, so the new text has one exactly
         // when the stretch that changed has one; the engine then keeps the text it had.
@@ -523,6 +525,42 @@ fn analyse_rope(
             Outcome::NotChecked(
                 "copydesk could not check this draft: an internal error occurred (see the server log).".to_string(),
             )
+        }
+    }
+}
+
+/// Where `rope` differs from `analysed`, found by reading the rope's chunks from both ends.
+fn changed_since(analysed: &str, rope: &Rope) -> (Range<usize>, Range<usize>) {
+    let (from_the_end, ..) = rope.chunks_at_byte(rope.len_bytes());
+    changed_span(
+        analysed,
+        rope.len_bytes(),
+        rope.chunks(),
+        from_the_end.reversed(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rope_is_read_from_both_ends_across_its_chunks() {
+        let analysed = "Paragraph with “quotes” and é. ".repeat(2_000);
+        for at in [0, 1, 31, 30_000, analysed.len() - 1, analysed.len()] {
+            let at = (at..=analysed.len())
+                .find(|&at| analysed.is_char_boundary(at))
+                .unwrap();
+            let mut edited = analysed.clone();
+            edited.insert_str(at, "new words");
+            let rope = Rope::from_str(&edited);
+            assert!(rope.chunks().count() > 10, "the rope has many chunks");
+            let whole = std::iter::once(edited.as_str());
+            assert_eq!(
+                changed_since(&analysed, &rope),
+                changed_span(&analysed, edited.len(), whole.clone(), whole),
+                "edit at {at}"
+            );
         }
     }
 }

@@ -43,7 +43,7 @@ fn write_messages<W: Write>(mut output: W, mut bodies: mpsc::UnboundedReceiver<V
         if body.is_empty() {
             break;
         }
-        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        let header = super::framing::header(body.len());
         if write_all_vectored(&mut output, header.as_bytes(), &body).is_err() {
             return;
         }

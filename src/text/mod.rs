@@ -13,10 +13,8 @@
 //! Nothing here depends on LSP crates, so the module can be used and tested as
 //! plain data.
 
-mod compare;
 mod document;
 mod encoding;
 
-pub use compare::changed_span;
 pub use document::Document;
 pub use encoding::{offset_at, position_at, Position, PositionEncoding};
