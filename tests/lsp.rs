@@ -1674,3 +1674,70 @@ async fn lone_surrogates_are_read_as_replacement_characters() {
     assert_eq!(null_id_error_codes(&mut client), Vec::<i64>::new());
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
+
+/// A quotation without attribution points at the speaker named in an earlier paragraph, which
+/// the server checks as a separate piece of the draft. The pointer must stay on the name while
+/// the writer types after it (which leaves the quotation's piece alone) and move with it when
+/// text is inserted before it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_speaker_named_in_an_earlier_paragraph_is_pointed_at_through_edits() {
+    let mut client = Client::start();
+    client
+        .call_ok(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": { "textDocument": { "publishDiagnostics": { "relatedInformation": true } } },
+                "initializationOptions": { "debounceMs": 0, "referenceDate": "2022-02-28" },
+            }),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    let uri = "file:///speaker.md";
+    let mut text = "\"The vote was close,\" Mira Osei said.\n\nThe levy stays in place for now.\n\n\"We will not raise the levy this year.\"\n".to_string();
+    client.open(uri, "markdown", 1, &text).await;
+    let related_range = |diagnostics: &[Value]| {
+        let unattributed = diagnostics
+            .iter()
+            .find(|diagnostic| diagnostic["code"] == "unattributed-quote")
+            .expect("the last quotation has no attribution");
+        unattributed["relatedInformation"][0]["location"]["range"].clone()
+    };
+    let diagnostics = client.diagnostics(uri, 1).await;
+    assert_eq!(
+        related_range(&diagnostics),
+        range_of(&text, "Mira Osei", client.encoding)
+    );
+    // Typed after the name, in the first paragraph: the name stays where it was.
+    let after_name = text.find(" said.").expect("the attribution") + " said.".len();
+    let at = position_of(&text, after_name, client.encoding);
+    client
+        .change(
+            uri,
+            2,
+            json!([{ "range": range(at.clone(), at), "text": " She left." }]),
+        )
+        .await;
+    text.insert_str(after_name, " She left.");
+    let diagnostics = client.diagnostics(uri, 2).await;
+    assert_eq!(
+        related_range(&diagnostics),
+        range_of(&text, "Mira Osei", client.encoding)
+    );
+    // Typed before the name, at the start of its line: the name moves, and the pointer with it.
+    client
+        .change(
+            uri,
+            3,
+            json!([{ "range": range(pos(0, 0), pos(0, 0)), "text": "Then " }]),
+        )
+        .await;
+    text.insert_str(0, "Then ");
+    let diagnostics = client.diagnostics(uri, 3).await;
+    assert_eq!(
+        related_range(&diagnostics),
+        range_of(&text, "Mira Osei", client.encoding)
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}

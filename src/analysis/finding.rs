@@ -234,6 +234,12 @@ pub struct Finding {
 pub struct Related {
     pub span: Range<usize>,
     pub message: String,
+    /// While a draft is analysed segment by segment (see `incremental`): how many segments
+    /// before the finding's own the place stands in, its span counting from that segment's
+    /// start. A speaker named in an earlier segment is then described without the length of
+    /// the text in between, so typing there changes nothing after it. 0 in a whole draft's
+    /// analysis, whose spans count from the draft's start.
+    pub segments_back: usize,
 }
 
 impl Finding {

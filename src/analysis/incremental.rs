@@ -75,7 +75,7 @@ pub struct Part {
     // Facts about the result kept beside it, so that a pass over every part of a long draft
     // (each keystroke makes a few) reads one array and not a thousand scattered allocations.
     line_breaks: usize,
-    reaches_back: bool,
+    reaches_back: usize,
     has_directives: bool,
     /// Whether `findings` are not the analysis's own because a directive suppressed some.
     suppressed: bool,
@@ -87,16 +87,22 @@ impl Part {
             base,
             findings: result.findings.clone(),
             line_breaks: result.line_breaks,
-            reaches_back: !result.carried_before.nearby_speakers.is_empty(),
+            reaches_back: result
+                .carried_before
+                .nearby_speakers
+                .iter()
+                .map(|speaker| speaker.segments_back)
+                .max()
+                .unwrap_or(0),
             has_directives: !result.directives.is_empty(),
             suppressed: false,
             result,
         }
     }
 
-    /// Whether the part's findings may point into the parts before it (at a speaker named
-    /// there); what is derived from its positions then depends on those parts too.
-    pub fn reaches_back(&self) -> bool {
+    /// How many parts before it the part's findings may point into (at a speaker named
+    /// there); what is derived from their positions depends on those parts too.
+    pub fn reaches_back(&self) -> usize {
         self.reaches_back
     }
 
@@ -632,10 +638,14 @@ fn apply_suppressions(
         }
     }
     let mut findings: Vec<Finding> = Vec::new();
-    for (part, _) in parts.iter().zip(&touched).filter(|(_, touched)| **touched) {
+    for (index, part) in parts
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| touched[*index])
+    {
         findings.extend(part.result.findings.iter().map(|finding| {
             let mut finding = finding.clone();
-            shift_finding(&mut finding, part.base, true);
+            shift_finding(&mut finding, bases(parts, index), true);
             finding
         }));
     }
@@ -644,7 +654,7 @@ fn apply_suppressions(
     let mut per_part: Vec<Vec<Finding>> = vec![Vec::new(); parts.len()];
     for mut finding in findings {
         let index = part_at(finding.span.start);
-        shift_finding(&mut finding, parts[index].base, false);
+        shift_finding(&mut finding, bases(parts, index), false);
         per_part[index].push(finding);
     }
     for ((part, touched), findings) in parts.iter_mut().zip(touched).zip(per_part) {
@@ -669,10 +679,13 @@ fn merge_parts(reference: ReferenceDate, parts: &[Part], suppressions: &[Suppres
     let mut quotations = Vec::new();
     let mut figures = Vec::new();
     let mut paragraphs_before = 0;
-    for part in parts {
+    for (index, part) in parts.iter().enumerate() {
         findings.extend(part.findings.iter().map(|finding| {
             let mut finding = finding.clone();
-            shift_finding(&mut finding, part.base, true);
+            shift_finding(&mut finding, bases(parts, index), true);
+            for related in &mut finding.related {
+                related.segments_back = 0;
+            }
             finding
         }));
         quotations.extend(part.result.quotations.iter().map(|quotation| {
@@ -698,25 +711,33 @@ fn merge_parts(reference: ReferenceDate, parts: &[Part], suppressions: &[Suppres
     }
 }
 
-/// Moves a range by `by` bytes, forward or back. The arithmetic wraps because a finding may
-/// point at a speaker named before its segment, which the segment counts below zero.
+/// Moves a range by `by` bytes, forward or back.
 fn shift(range: &mut Range<usize>, by: usize, forward: bool) {
     if forward {
-        *range = range.start.wrapping_add(by)..range.end.wrapping_add(by);
+        *range = range.start + by..range.end + by;
     } else {
-        *range = range.start.wrapping_sub(by)..range.end.wrapping_sub(by);
+        *range = range.start - by..range.end - by;
     }
 }
 
-fn shift_finding(finding: &mut Finding, by: usize, forward: bool) {
-    shift(&mut finding.span, by, forward);
+/// Where the segments before the part at `index` start: `n` gives the start of the segment `n`
+/// before it (0: its own).
+fn bases(parts: &[Part], index: usize) -> impl Fn(usize) -> usize + '_ {
+    move |back| index.checked_sub(back).map_or(0, |at| parts[at].base)
+}
+
+/// Moves a finding's offsets from its segment's to the draft's, or back. `bases` says where
+/// each segment it refers to starts (see [`bases`]).
+fn shift_finding(finding: &mut Finding, bases: impl Fn(usize) -> usize, forward: bool) {
+    let own = bases(0);
+    shift(&mut finding.span, own, forward);
     for fix in &mut finding.fixes {
         for edit in &mut fix.edits {
-            shift(&mut edit.range, by, forward);
+            shift(&mut edit.range, own, forward);
         }
     }
     for related in &mut finding.related {
-        shift(&mut related.span, by, forward);
+        shift(&mut related.span, bases(related.segments_back), forward);
     }
 }
 

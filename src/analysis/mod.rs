@@ -72,10 +72,10 @@ pub struct Context<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NearbySpeaker {
     pub name: String,
-    /// Where the name stands, counted from the start of the text being analysed. It lies before
-    /// that start, so the offsets are wrapped below zero; shifting the range by the text's
-    /// position in the draft (with wrapping arithmetic) gives the offsets in the draft.
+    /// Where the name stands, counted from the start of the segment that names it.
     pub range: Range<usize>,
+    /// How many segments before the one being analysed that segment is.
+    pub segments_back: usize,
     /// How many paragraphs before the text's first paragraph the name stands: 1 for the
     /// paragraph just before it.
     pub paragraphs_back: usize,
@@ -138,7 +138,7 @@ pub(crate) struct SegmentAnalysis {
     /// The last speaker named by the end of the segment.
     pub last_named: Option<String>,
     /// The speakers named in the segment's last two paragraphs (or before them), for the
-    /// segment after it, with offsets counted from that segment's start.
+    /// segment after it.
     pub nearby_speakers: Vec<NearbySpeaker>,
 }
 
@@ -203,6 +203,7 @@ pub(crate) fn analyze_segment(
         .filter(|earlier| earlier.paragraphs_back + paragraphs <= 2)
         .map(|earlier| NearbySpeaker {
             paragraphs_back: earlier.paragraphs_back + paragraphs,
+            segments_back: earlier.segments_back + 1,
             ..earlier.clone()
         })
         .collect();
@@ -217,13 +218,10 @@ pub(crate) fn analyze_segment(
                     name,
                     paragraphs_back: paragraphs - quotation.paragraph,
                     range,
+                    segments_back: 1,
                 })
             }),
     );
-    for speaker in &mut nearby_speakers {
-        let range = &mut speaker.range;
-        *range = range.start.wrapping_sub(text.len())..range.end.wrapping_sub(text.len());
-    }
     SegmentAnalysis {
         findings,
         nearby_speakers,

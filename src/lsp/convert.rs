@@ -23,17 +23,7 @@ use crate::text::{self, PositionEncoding};
 
 pub const SOURCE: &str = "copydesk";
 
-/// The position of a byte offset that counts from `base`; offsets before `base` (a speaker
-/// named in an earlier segment) are wrapped below zero, hence the wrapping addition.
-fn position_from(
-    snapshot: &Snapshot,
-    base: usize,
-    offset: usize,
-    encoding: PositionEncoding,
-) -> Position {
-    position(snapshot, base.wrapping_add(offset), encoding)
-}
-
+/// The range of a span whose offsets count from `base`.
 fn range_from(
     snapshot: &Snapshot,
     base: usize,
@@ -41,8 +31,8 @@ fn range_from(
     encoding: PositionEncoding,
 ) -> Range {
     Range::new(
-        position_from(snapshot, base, span.start, encoding),
-        position_from(snapshot, base, span.end, encoding),
+        position(snapshot, base + span.start, encoding),
+        position(snapshot, base + span.end, encoding),
     )
 }
 
@@ -91,13 +81,15 @@ pub struct Target<'a> {
     pub related_information: bool,
 }
 
-/// The diagnostic of a finding whose offsets count from `base`.
+/// The diagnostic of a finding of one segment. `bases(n)` is where the segment `n` segments
+/// before the finding's own starts (0: its own); the finding's offsets count from there.
 pub fn diagnostic(
     snapshot: &Snapshot,
     finding: &Finding,
-    base: usize,
+    bases: impl Fn(usize) -> usize,
     target: Target,
 ) -> Diagnostic {
+    let base = bases(0);
     let encoding = target.encoding;
     let mut data = json!({ "rule": finding.rule.as_str() });
     if let Some(resolved) = finding.resolved_date() {
@@ -118,7 +110,12 @@ pub fn diagnostic(
                     .map(|related| DiagnosticRelatedInformation {
                         location: Location::new(
                             target.uri.clone(),
-                            range_from(snapshot, base, &related.span, encoding),
+                            range_from(
+                                snapshot,
+                                bases(related.segments_back),
+                                &related.span,
+                                encoding,
+                            ),
                         ),
                         message: related.message.clone(),
                     })
@@ -214,8 +211,8 @@ struct CachedPart {
     /// keeps alive so that its address cannot be reused by another segment.
     findings: Arc<Vec<Finding>>,
     start_line: usize,
-    /// The findings of the two segments before, for a segment whose findings point into them.
-    before: [usize; 2],
+    /// The findings of the segments before, for a segment whose findings point into them.
+    before: Vec<usize>,
     json: Vec<u8>,
 }
 
@@ -272,14 +269,9 @@ pub fn publish_snapshot(
             let mut entries = Vec::with_capacity(wanted.len());
             for (position, &(index, start_line)) in wanted.iter().enumerate() {
                 let part = &parts[index];
-                let before = if part.reaches_back() {
-                    [
-                        index.checked_sub(1).map_or(0, address),
-                        index.checked_sub(2).map_or(0, address),
-                    ]
-                } else {
-                    [0, 0]
-                };
+                let before: Vec<usize> = (1..=part.reaches_back())
+                    .map(|back| index.checked_sub(back).map_or(0, address))
+                    .collect();
                 let entry = match previous.take(position, address(index)) {
                     Some(entry) if entry.start_line == start_line && entry.before == before => {
                         entry
@@ -290,7 +282,10 @@ pub fn publish_snapshot(
                             if number > 0 {
                                 json.push(b',');
                             }
-                            let diagnostic = diagnostic(snapshot, finding, part.base, target);
+                            let bases = |back: usize| {
+                                index.checked_sub(back).map_or(0, |at| parts[at].base)
+                            };
+                            let diagnostic = diagnostic(snapshot, finding, bases, target);
                             let _ = serde_json::to_writer(&mut json, &diagnostic);
                         }
                         CachedPart {
@@ -669,10 +664,11 @@ pub fn code_actions(
         if !admitted(only, CodeActionKind::QUICKFIX.as_str()) {
             continue;
         }
+        // The whole draft's findings count from its start.
         let diagnostic = diagnostic(
             snapshot,
             finding,
-            0,
+            |_| 0,
             Target {
                 uri,
                 encoding,

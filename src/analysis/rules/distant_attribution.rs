@@ -62,6 +62,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                         speaker.range.clone()
                     }),
                 message: format!("{speaker} is named here"),
+                segments_back: 0,
             }],
         });
     }

@@ -57,7 +57,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             .into_iter()
             .collect();
         let nearby = nearby_speaker(context, quotation, named_before);
-        if let Some((name, _)) = &nearby {
+        if let Some((name, ..)) = &nearby {
             fixes.extend(add_attribution(context, quotation, name));
         }
         findings.push(Finding {
@@ -72,9 +72,10 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             }),
             fixes,
             related: nearby
-                .map(|(name, span)| Related {
+                .map(|(name, span, segments_back)| Related {
                     span,
                     message: format!("{name}, the last speaker named nearby"),
+                    segments_back,
                 })
                 .into_iter()
                 .collect(),
@@ -85,21 +86,28 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
 /// The last speaker named in an attribution within the two paragraphs before the quotation,
 /// looking into the text before this segment when the quotation is near its start.
 /// `named_before` is the last speaker named by a quotation before this one, with its paragraph.
+/// Returns the name, where it stands and in which segment (as in [`Related::segments_back`]).
 fn nearby_speaker(
     context: &Context,
     quotation: &Quotation,
     named_before: Option<(String, Range<usize>, usize)>,
-) -> Option<(String, Range<usize>)> {
+) -> Option<(String, Range<usize>, usize)> {
     if let Some((name, range, paragraph)) = named_before {
         if paragraph + 2 >= quotation.paragraph {
-            return Some((name, range));
+            return Some((name, range, 0));
         }
     }
     context
         .nearby_speakers
         .iter()
         .filter(|earlier| quotation.paragraph + earlier.paragraphs_back <= 2)
-        .map(|earlier| (earlier.name.clone(), earlier.range.clone()))
+        .map(|earlier| {
+            (
+                earlier.name.clone(),
+                earlier.range.clone(),
+                earlier.segments_back,
+            )
+        })
         .next_back()
 }
 
@@ -224,6 +232,10 @@ mod tests {
             finding.related[0].message,
             "Mira Osei, the last speaker named nearby"
         );
+        // The name stands in an earlier segment than the quotation; the whole draft's analysis
+        // points at it in the draft.
+        assert_eq!(&text[finding.related[0].span.clone()], "Mira Osei");
+        assert_eq!(finding.related[0].segments_back, 0);
     }
 
     #[test]
