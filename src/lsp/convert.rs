@@ -91,17 +91,18 @@ pub fn diagnostic(
 ) -> Diagnostic {
     let base = bases(0);
     let encoding = target.encoding;
-    let mut data = json!({ "rule": finding.rule.as_str() });
-    if let Some(resolved) = finding.resolved_date() {
-        data["resolved"] = json!(resolved);
-    }
+    // The rule is the diagnostic's code; `data` carries only what the code does not say (a
+    // long draft sends thousands of diagnostics on every keystroke, so repeating it costs).
+    let data = finding
+        .resolved_date()
+        .map(|resolved| json!({ "resolved": resolved }));
     Diagnostic {
         range: range_from(snapshot, base, &finding.span, encoding),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule.as_str().to_string())),
         source: Some(SOURCE.to_string()),
         message: finding.message.clone(),
-        data: Some(data),
+        data,
         related_information: (target.related_information && !finding.related.is_empty()).then(
             || {
                 finding
