@@ -721,8 +721,8 @@ fn shift(range: &mut Range<usize>, by: usize, forward: bool) {
 }
 
 /// Where the segments before the part at `index` start: `n` gives the start of the segment `n`
-/// before it (0: its own).
-fn bases(parts: &[Part], index: usize) -> impl Fn(usize) -> usize + '_ {
+/// before it (0: its own), as a finding's [`Related::segments_back`](super::Related) counts.
+pub fn bases(parts: &[Part], index: usize) -> impl Fn(usize) -> usize + '_ {
     move |back| index.checked_sub(back).map_or(0, |at| parts[at].base)
 }
 

@@ -17,6 +17,7 @@ use tower_lsp::lsp_types::{
 
 use super::state::{Outcome, Snapshot};
 use crate::analysis::figures::FigureMention;
+use crate::analysis::incremental;
 use crate::analysis::quotes::{Quotation, QuoteKind};
 use crate::analysis::{Details, Finding, ReferenceSource, RuleCode, Severity};
 use crate::text::{self, PositionEncoding};
@@ -283,9 +284,7 @@ pub fn publish_snapshot(
                             if number > 0 {
                                 json.push(b',');
                             }
-                            let bases = |back: usize| {
-                                index.checked_sub(back).map_or(0, |at| parts[at].base)
-                            };
+                            let bases = incremental::bases(parts, index);
                             let diagnostic = diagnostic(snapshot, finding, bases, target);
                             let _ = serde_json::to_writer(&mut json, &diagnostic);
                         }
