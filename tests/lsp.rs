@@ -441,6 +441,11 @@ async fn hover_explains_a_relative_date_and_its_publication_date() {
     ] {
         assert!(value.contains(expected), "{expected:?} in {value:?}");
     }
+    // The diagnostic's message is shown by the editor already, next to the hover.
+    assert!(
+        !value.contains("Relative date: “Thursday” means"),
+        "the hover repeats the diagnostic's message: {value:?}"
+    );
     // Away from any finding there is nothing to say, in the body and in the front matter.
     assert_eq!(client.hover(markdown, pos(3, 2)).await, Value::Null);
     assert_eq!(client.hover(markdown, pos(1, 3)).await, Value::Null);

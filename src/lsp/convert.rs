@@ -367,8 +367,8 @@ fn findings(snapshot: &Snapshot) -> &[Finding] {
     }
 }
 
-/// Hover over a finding (its message and details) or over any quotation (its kind, speaker
-/// and how the attribution was found), as Markdown.
+/// Hover over a finding (its details; its message only when it has none) or over any
+/// quotation (its kind, speaker and how the attribution was found), as Markdown.
 pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> Option<Hover> {
     let offset = offset(snapshot, at, encoding);
     let under: Vec<&Finding> = findings(snapshot)
@@ -381,13 +381,19 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
         .find(|quotation| quotation.span.start <= offset && offset < quotation.span.end);
     let mut sections = Vec::new();
     for finding in &under {
+        // Editors show the diagnostic's message right above the hover (VS Code) or beside it
+        // (Flymake, Neovim), so the hover gives only the details, unless there are none.
+        let explanation = finding.explanation();
         let mut section = format!(
-            "**copydesk: {}** ({})\n\n{}",
+            "**copydesk: {}** ({})",
             finding.rule,
-            finding.severity.as_str(),
-            finding.message
+            finding.severity.as_str()
         );
-        for line in finding.explanation() {
+        if explanation.is_empty() {
+            section.push_str("\n\n");
+            section.push_str(&finding.message);
+        }
+        for line in explanation {
             section.push_str("\n\n");
             section.push_str(&line);
         }
