@@ -17,7 +17,7 @@ import {
   State,
 } from "vscode-languageclient/node";
 
-import { describeSource, notFoundMessage, resolveServer } from "./serverPath";
+import { describeSource, notFoundMessage, resolveServer, vscodeTarget } from "./serverPath";
 import { SECTION, ServerSettings, toServerSettings } from "./settings";
 import { PUBLICATION_DATE_METHOD, statusFor } from "./status";
 
@@ -117,6 +117,7 @@ class Copydesk implements vscode.Disposable {
       configuredPath: config.get<string>("server.path"),
       extensionPath: this.context.extensionPath,
       platform: process.platform,
+      target: vscodeTarget(process.platform, process.arch),
       env: process.env,
       homeDir: os.homedir(),
       workspaceFolders: (vscode.workspace.workspaceFolders ?? [])

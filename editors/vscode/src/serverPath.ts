@@ -14,7 +14,8 @@ export type Resolution =
   | { kind: "found"; path: string; source: ServerSource }
   /** The setting names a program that does not exist: never silently replaced by another one. */
   | { kind: "configured-missing"; configured: string; path: string }
-  | { kind: "not-found"; searched: string[] };
+  /** `target` is this machine's VS Code target when the package bundles no program for it. */
+  | { kind: "not-found"; searched: string[]; target?: string };
 
 export interface ResolveOptions {
   /** The `copydesk.server.path` setting ("" or undefined when not set). */
@@ -28,6 +29,13 @@ export interface ResolveOptions {
   workspaceFolders?: string[];
   /** Whether a file exists and can be run; by default checked on the real file system. */
   isExecutable?: (file: string) => boolean;
+  /** This machine's VS Code target ("linux-x64"), named in the message when nothing is found. */
+  target?: string;
+}
+
+/** VS Code's name for a platform and CPU (`vsce package --target`), as package-target.mjs uses. */
+export function vscodeTarget(platform: NodeJS.Platform, arch: string): string {
+  return `${platform}-${arch === "arm" ? "armhf" : arch}`;
 }
 
 /** The program's file name on a platform. */
@@ -155,7 +163,9 @@ export function resolveServer(options: ResolveOptions): Resolution {
   if (isExecutable(cargo)) {
     return { kind: "found", path: cargo, source: "cargo" };
   }
-  return { kind: "not-found", searched };
+  return options.target === undefined
+    ? { kind: "not-found", searched }
+    : { kind: "not-found", searched, target: options.target };
 }
 
 /** The command that installs copydesk, shown when it cannot be found. */
@@ -168,6 +178,15 @@ export function notFoundMessage(resolution: Exclude<Resolution, { kind: "found" 
       `copydesk: the setting copydesk.server.path is "${resolution.configured}", ` +
       `but there is no copydesk program at ${resolution.path}. ` +
       "Correct the setting, or clear it to use the copydesk on your PATH."
+    );
+  }
+  if (resolution.target !== undefined) {
+    return (
+      `copydesk: this package of the extension has no copydesk program for ${resolution.target}, ` +
+      "nor is there one on your PATH or in ~/.cargo/bin, so drafts are not checked. " +
+      `Install copydesk by running \`${INSTALL_COMMAND}\` in the copydesk repository ` +
+      "(or put copydesk from a release download on your PATH), " +
+      'then run "copydesk: Restart server". You can also set copydesk.server.path.'
     );
   }
   return (

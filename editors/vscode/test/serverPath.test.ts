@@ -10,6 +10,7 @@ import {
   notFoundMessage,
   resolveServer,
   ResolveOptions,
+  vscodeTarget,
 } from "../src/serverPath";
 
 /** Options for a Linux machine whose only executables are `files`. */
@@ -124,6 +125,19 @@ describe("server path resolution", () => {
     const message = notFoundMessage(resolution);
     assert.match(message, /cargo install --path \./);
     assert.match(message, /copydesk: Restart server/);
+  });
+
+  it("names this machine's platform when the package bundles no program for it", () => {
+    const resolution = resolveServer(linux([], { target: vscodeTarget("linux", "arm64") }));
+    assert.equal(resolution.kind, "not-found");
+    if (resolution.kind !== "not-found") return;
+    assert.equal(resolution.target, "linux-arm64");
+    const message = notFoundMessage(resolution);
+    assert.match(message, /no copydesk program for linux-arm64/);
+    assert.match(message, /cargo install --path \./);
+    assert.match(message, /copydesk: Restart server/);
+    assert.equal(vscodeTarget("linux", "arm"), "linux-armhf");
+    assert.equal(vscodeTarget("darwin", "x64"), "darwin-x64");
   });
 
   it("handles Windows: .exe, Path spelled in any case, PATHEXT", () => {
