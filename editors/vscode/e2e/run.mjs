@@ -407,9 +407,11 @@ async function endGroup(child) {
 
 async function run() {
   const cleanup = [];
+  // Ends what the run started, last started first; once, whether the run passed, failed or
+  // timed out.
   const finish = async () => {
-    for (const step of cleanup.reverse()) {
-      await step();
+    while (cleanup.length > 0) {
+      await cleanup.pop()();
     }
   };
   const watchdog = setTimeout(async () => {
