@@ -1,0 +1,278 @@
+//! Tests of relative-date resolution, names and fixes, through the whole engine.
+
+use crate::analysis::rules::tests::{apply_first_fix, findings_of, settings};
+use crate::analysis::{analyze, Format};
+use crate::analysis::{ReferenceSource, RuleCode, Severity};
+
+const RULE: RuleCode = RuleCode::RelativeDate;
+
+/// (text, expression, TimeML value) with the publication date Monday, Feb. 28, 2022.
+fn resolved(text: &str) -> Vec<(String, String)> {
+    analyze(text, Format::PlainText, &settings())
+        .findings
+        .into_iter()
+        .filter(|finding| finding.rule == RULE)
+        .map(|finding| {
+            (
+                text[finding.span.clone()].to_string(),
+                finding.resolved_date().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn resolves_expressions_against_the_publication_date() {
+    for (text, expression, value) in [
+        ("The invasion began on Thursday.", "Thursday", "2022-02-24"),
+        ("Talks will resume on Thursday.", "Thursday", "2022-03-03"),
+        ("Talks started on Monday.", "Monday", "2022-02-28"),
+        ("He spoke on Sunday.", "Sunday", "2022-02-27"),
+        ("He arrived last Friday.", "last Friday", "2022-02-25"),
+        ("She leaves next Wednesday.", "next Wednesday", "2022-03-02"),
+        (
+            "The vote was held late Monday night.",
+            "late Monday night",
+            "2022-02-28TNI",
+        ),
+        ("The results came yesterday.", "yesterday", "2022-02-27"),
+        ("The results come tomorrow.", "tomorrow", "2022-03-01"),
+        ("Rain is expected tonight.", "tonight", "2022-02-28TNI"),
+        ("Prices rose last week.", "last week", "2022-W08"),
+        ("Prices rose this week.", "this week", "2022-W09"),
+        ("Prices fell last month.", "last month", "2022-01"),
+        ("Prices may fall next month.", "next month", "2022-03"),
+        ("Prices fell last year.", "last year", "2021"),
+        (
+            "Prices fell earlier this year.",
+            "earlier this year",
+            "2022",
+        ),
+        (
+            "The plant closed three days ago.",
+            "three days ago",
+            "2022-02-25",
+        ),
+        (
+            "The plant closed two years ago.",
+            "two years ago",
+            "2020-02-28",
+        ),
+        (
+            "The plant closed two weeks ago.",
+            "two weeks ago",
+            "2022-02-14",
+        ),
+        ("Sales grew last quarter.", "last quarter", "2021-Q4"),
+        ("Sales grew last summer.", "last summer", "2021-SU"),
+        ("It rained over the weekend.", "the weekend", "2022-W08-WE"),
+        (
+            "The fire started last night.",
+            "last night",
+            "2022-02-27TNI",
+        ),
+        (
+            "The mayor resigned this morning.",
+            "this morning",
+            "2022-02-28TMO",
+        ),
+        ("Monday's meeting ran late.", "Monday", "2022-02-28"),
+        (
+            "The editorial ran on Saturday, Feb. 26: it was short.",
+            "Saturday, Feb. 26",
+            "2022-02-26",
+        ),
+        (
+            "Outflows peaked Friday Feb. 25 alone.",
+            "Friday Feb. 25",
+            "2022-02-25",
+        ),
+        (
+            "Profit fell from the year-ago quarter.",
+            "year-ago",
+            "2021-02-28",
+        ),
+        (
+            "It started a week or so ago.",
+            "a week or so ago",
+            "2022-02-21",
+        ),
+        (
+            "The offer had been due to expire Friday.",
+            "Friday",
+            "2022-02-25",
+        ),
+        ("The offer is due to expire Friday.", "Friday", "2022-03-04"),
+        (
+            "Shares bought from Jan. 4 to Thursday rose.",
+            "Thursday",
+            "2022-02-24",
+        ),
+    ] {
+        assert_eq!(
+            resolved(text),
+            vec![(expression.to_string(), value.to_string())],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn leaves_habits_names_durations_and_absolute_dates_alone() {
+    for text in [
+        "The market opens every Monday.",
+        "Shops open on Mondays.",
+        "Black Friday sales were strong.",
+        "The talks lasted for three days.",
+        "It was signed on Monday, March 3, 2025.",
+        "It was the last week of March.",
+        "The vote came the next day.",
+        "Analysts expect gains in the coming weeks.",
+        "The Sunday Times reported it first.",
+    ] {
+        assert_eq!(findings_of(RULE, text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn fixes_write_the_absolute_date_in_ap_style() {
+    for (text, fixed) in [
+        (
+            "The invasion began on Thursday.",
+            "The invasion began on Feb. 24.",
+        ),
+        ("Prices fell last month.", "Prices fell in January."),
+        (
+            "Prices have risen since last month.",
+            "Prices have risen since January.",
+        ),
+        (
+            "Last year's budget was smaller.",
+            "The 2021 budget was smaller.",
+        ),
+        ("The results came yesterday.", "The results came Feb. 27."),
+        (
+            "\"We will meet on Thursday,\" she said.",
+            "\"We will meet on Thursday [March 3],\" she said.",
+        ),
+        (
+            "The storm will stall on Friday night.",
+            "The storm will stall on the night of March 4.",
+        ),
+        (
+            "The vote came late Monday night.",
+            "The vote came late on the night of Feb. 28.",
+        ),
+        ("The vote came late Monday.", "The vote came late Feb. 28."),
+        (
+            "\"Sales rose earlier this year,\" she said.",
+            "\"Sales rose earlier this year [2022],\" she said.",
+        ),
+        (
+            "Heating bills soared this winter.",
+            "Heating bills soared in the winter of 2021-22.",
+        ),
+    ] {
+        assert_eq!(apply_first_fix(RULE, text), fixed, "{text}");
+    }
+}
+
+/// Applies fix number `index` of the first relative-date finding under `style`.
+fn fixed_with(text: &str, style: crate::analysis::settings::DateStyle, index: usize) -> String {
+    let mut settings = settings();
+    settings.date_style = style;
+    let analysis = analyze(text, Format::PlainText, &settings);
+    let finding = analysis
+        .findings
+        .iter()
+        .find(|finding| finding.rule == RULE)
+        .expect("a date finding");
+    let mut fixed = text.to_string();
+    for edit in finding.fixes[index].edits.iter().rev() {
+        fixed.replace_range(edit.range.clone(), &edit.replacement);
+    }
+    fixed
+}
+
+#[test]
+fn fixes_follow_the_house_style_and_can_keep_the_weekday() {
+    use crate::analysis::settings::DateStyle::{Ap, Iso, Long};
+    let text = "The invasion began on Thursday and spread.";
+    assert_eq!(
+        fixed_with(text, Ap, 0),
+        "The invasion began on Feb. 24 and spread."
+    );
+    assert_eq!(
+        fixed_with(text, Iso, 0),
+        "The invasion began on 2022-02-24 and spread."
+    );
+    assert_eq!(
+        fixed_with(text, Long, 0),
+        "The invasion began on 24 February 2022 and spread."
+    );
+    assert_eq!(
+        fixed_with(text, Ap, 1),
+        "The invasion began on Thursday, Feb. 24, and spread."
+    );
+    assert_eq!(
+        fixed_with("It began on Thursday.", Ap, 1),
+        "It began on Thursday, Feb. 24."
+    );
+    assert_eq!(
+        fixed_with("Prices fell last month.", Long, 0),
+        "Prices fell in January 2022."
+    );
+}
+
+#[test]
+fn a_month_and_day_far_from_publication_asks_for_the_year() {
+    let analysis = analyze(
+        "The law takes effect on Oct. 3 and the review ends 3 March. The vote is on March 10.",
+        Format::PlainText,
+        &settings(),
+    );
+    let found: Vec<(&str, Severity)> = analysis
+        .findings
+        .iter()
+        .map(|finding| (finding.resolved_date().unwrap_or(""), finding.severity))
+        .collect();
+    // Oct. 3 is 217 days after Feb. 28, 2022 and 148 days before it: the nearest reading is
+    // Oct. 3, 2021. March 3 and March 10 are within a few days and need no year.
+    assert_eq!(found, vec![("2021-10-03", Severity::Information)]);
+    let mut fixed = "It opens on Oct. 3.".to_string();
+    let analysis = analyze(&fixed, Format::PlainText, &settings());
+    let edit = &analysis.findings[0].fixes[0].edits[0];
+    fixed.replace_range(edit.range.clone(), &edit.replacement);
+    assert_eq!(fixed, "It opens on Oct. 3, 2021.");
+}
+
+#[test]
+fn the_dateline_gives_the_publication_date_and_is_not_a_finding() {
+    // The dateline has no year: it is read in the year nearest today.
+    let mut settings = settings();
+    settings.reference_date = None;
+    settings.today = jiff::civil::date(2022, 3, 2);
+    let analysis = analyze(
+        "KYIV, Ukraine, Feb. 28 (Reuters) - The invasion began on Thursday.",
+        Format::PlainText,
+        &settings,
+    );
+    assert_eq!(analysis.reference.source, ReferenceSource::Dateline);
+    assert_eq!(analysis.findings.len(), 1);
+    assert_eq!(analysis.findings[0].resolved_date(), Some("2022-02-24"));
+}
+
+#[test]
+fn nearby_weekdays_are_information_and_far_ones_warnings() {
+    let analysis = analyze(
+        "It began on Thursday. The plant closed three weeks ago.",
+        Format::PlainText,
+        &settings(),
+    );
+    let severities: Vec<Severity> = analysis
+        .findings
+        .iter()
+        .map(|finding| finding.severity)
+        .collect();
+    assert_eq!(severities, vec![Severity::Information, Severity::Warning]);
+}
