@@ -5,10 +5,12 @@
 //! - [`expressions`] finds "on Monday", "last week", "three days ago", "March 3" in a paragraph.
 //! - [`tense`] reads the clause around an expression for its direction (past or future).
 //! - [`resolution`] resolves an expression to a TimeML value, a meaning and an AP-style date.
+//! - [`names`] tells names that contain a date word (`USA Today`) from dates.
 //! - [`formatting`] writes the fixes: the absolute date in place, or the date added.
 
 pub(crate) mod expressions;
 pub(crate) mod formatting;
+pub mod names;
 pub(crate) mod resolution;
 pub(crate) mod tense;
 

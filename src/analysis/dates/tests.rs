@@ -276,3 +276,185 @@ fn nearby_weekdays_are_information_and_far_ones_warnings() {
         .collect();
     assert_eq!(severities, vec![Severity::Information, Severity::Warning]);
 }
+
+/// Sentences where a weekday or "today" is part of a name, beside real dates: only the real
+/// dates are findings, each resolved to the right day (publication Monday, Feb. 28, 2022).
+#[test]
+fn names_that_contain_a_date_word_are_not_dates() {
+    let mut wrong = Vec::new();
+    for (text, expected) in [
+        (
+            "USA Today reported the deal on Friday.",
+            vec![("Friday", "2022-02-25")],
+        ),
+        (
+            "The story ran in USA TODAY yesterday.",
+            vec![("yesterday", "2022-02-27")],
+        ),
+        (
+            "She told USA Today that she would resign on Thursday.",
+            vec![("Thursday", "2022-03-03")],
+        ),
+        (
+            "He appeared on the Today show on Tuesday.",
+            vec![("Tuesday", "2022-02-22")],
+        ),
+        (
+            "The Today Show will air the interview tomorrow.",
+            vec![("tomorrow", "2022-03-01")],
+        ),
+        (
+            "The Tonight Show taped an episode last night.",
+            vec![("last night", "2022-02-27TNI")],
+        ),
+        ("A spokesman for USA Today declined to comment.", vec![]),
+        (
+            "He watched Monday Night Football with friends on Sunday.",
+            vec![("Sunday", "2022-02-27")],
+        ),
+        (
+            "Thursday Night Football moves to a new network next year.",
+            vec![("next year", "2023")],
+        ),
+        (
+            "The cast of Saturday Night Live met on Friday.",
+            vec![("Friday", "2022-02-25")],
+        ),
+        (
+            "Saturday Night Live will return on Saturday.",
+            vec![("Saturday", "2022-03-05")],
+        ),
+        ("She hosted CBS Sunday Morning for a decade.", vec![]),
+        ("Friday Night Lights was filmed in Texas.", vec![]),
+        (
+            "The actress who played Wednesday Addams spoke on Wednesday.",
+            vec![("Wednesday", "2022-02-23")],
+        ),
+        (
+            "A film starring Tuesday Weld opened last week.",
+            vec![("last week", "2022-W08")],
+        ),
+        (
+            "Ferries to Friday Harbor resumed on Saturday.",
+            vec![("Saturday", "2022-02-26")],
+        ),
+        ("Robinson Crusoe found a man he called Friday.", vec![]),
+        (
+            "The family adopted a dog named Tuesday last month.",
+            vec![("last month", "2022-01")],
+        ),
+        ("The storm, dubbed Sunday, hit the coast.", vec![]),
+        ("The horse was nicknamed Monday.", vec![]),
+        (
+            "She was named Tuesday as the new chief executive.",
+            vec![("Tuesday", "2022-02-22")],
+        ),
+        (
+            "The senator called Tuesday for an inquiry.",
+            vec![("Tuesday", "2022-02-22")],
+        ),
+        (
+            "Black Friday sales rose, the company said on Monday.",
+            vec![("Monday", "2022-02-28")],
+        ),
+        (
+            "Good Friday falls in April this year.",
+            vec![("this year", "2022")],
+        ),
+        ("Voters went to the polls on Super Tuesday.", vec![]),
+        (
+            "Cyber Monday deals ended yesterday.",
+            vec![("yesterday", "2022-02-27")],
+        ),
+        (
+            "The Sunday Times reported the story on Saturday.",
+            vec![("Saturday", "2022-02-26")],
+        ),
+        (
+            "The Sunday Telegraph led with it on Monday.",
+            vec![("Monday", "2022-02-28")],
+        ),
+        ("He read it in the Sunday Express.", vec![]),
+        (
+            "The Today programme interviewed the minister this morning.",
+            vec![("this morning", "2022-02-28TMO")],
+        ),
+        (
+            "On Monday Biden signed the bill.",
+            vec![("Monday", "2022-02-28")],
+        ),
+        (
+            "The White House said Monday President Biden would travel.",
+            vec![("Monday", "2022-02-28")],
+        ),
+        (
+            "Yesterday New York officials closed the bridge.",
+            vec![("Yesterday", "2022-02-27")],
+        ),
+        (
+            "Today, hundreds of people gathered in the square.",
+            vec![("Today", "2022-02-28")],
+        ),
+        (
+            "\"Today we begin,\" she said.",
+            vec![("Today", "2022-02-28")],
+        ),
+        (
+            "The court on Friday rejected the appeal.",
+            vec![("Friday", "2022-02-25")],
+        ),
+        (
+            "The court Friday rejected the appeal.",
+            vec![("Friday", "2022-02-25")],
+        ),
+        (
+            "Stocks rose in Tokyo Monday.",
+            vec![("Monday", "2022-02-28")],
+        ),
+        (
+            "Trading resumed Friday, March 4, after the holiday.",
+            vec![("Friday, March 4", "2022-03-04")],
+        ),
+        (
+            "Memorials marked the Sept. 11 attacks, officials said Sunday.",
+            vec![("Sunday", "2022-02-27")],
+        ),
+        ("The July 4 holiday falls on a Monday.", vec![]),
+        (
+            "USA Today's editor resigned on Friday.",
+            vec![("Friday", "2022-02-25")],
+        ),
+        (
+            "The band Tuesday's Gone played on Saturday night.",
+            vec![("Saturday night", "2022-02-26TNI")],
+        ),
+        (
+            "Protesters gathered Sunday Morning outside the station.",
+            vec![],
+        ),
+    ] {
+        let expected: Vec<(String, String)> = expected
+            .into_iter()
+            .map(|(expression, value)| (expression.to_string(), value.to_string()))
+            .collect();
+        let found = resolved(text);
+        if found != expected {
+            wrong.push(format!("{text}: found {found:?}, expected {expected:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn house_rules_add_names_that_are_never_dates() {
+    let mut settings = settings();
+    settings.house.date_names = vec!["Black Friday Sale".to_string(), "Manic Monday".to_string()];
+    let text = "The Black Friday sale ended on Sunday. Manic Monday played on Thursday.";
+    let found: Vec<String> = analyze(text, Format::PlainText, &settings)
+        .findings
+        .into_iter()
+        .filter(|finding| finding.rule == RULE)
+        .map(|finding| text[finding.span.clone()].to_string())
+        .collect();
+    assert_eq!(found, vec!["Sunday", "Thursday"]);
+}

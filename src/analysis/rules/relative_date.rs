@@ -21,6 +21,7 @@
 use crate::analysis::calendar::House;
 use crate::analysis::dates::expressions::scan;
 use crate::analysis::dates::formatting::fixes_for;
+use crate::analysis::dates::names::{house_names_in, name_at};
 use crate::analysis::dates::resolution::resolve;
 use crate::analysis::dates::tense::tense_near;
 use crate::analysis::dates::Expression;
@@ -47,7 +48,15 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
     let reference = context.reference;
     for paragraph in &context.paragraphs {
         let paragraph_words = words(context.masked, paragraph.range.clone());
+        let house_names = house_names_in(
+            context.masked,
+            paragraph.range.clone(),
+            &context.settings.house.date_names,
+        );
         for found in scan(context.masked, &paragraph_words) {
+            if name_at(context.masked, &paragraph_words, &found, &house_names).is_some() {
+                continue;
+            }
             let in_dateline = context.dateline.as_ref().is_some_and(|dateline| {
                 found.range.start < dateline.end && dateline.start < found.range.end
             });
