@@ -78,7 +78,7 @@ pub(crate) fn resolve(
     }
 }
 
-fn day_resolution(
+pub(crate) fn day_resolution(
     day: Date,
     part: Option<PartOfDay>,
     house: House,
@@ -468,4 +468,73 @@ fn resolve_ago(unit: Unit, amount: Option<i64>, house: House) -> Resolution {
         }
         other => resolve_shifted(other, -amount, house),
     }
+}
+
+/// An expression that counts from an event ("the next morning", "the following Monday", "the
+/// day before") resolved from that event's day, when the sentence names it.
+pub(crate) fn resolve_from_event(
+    expression: &Expression,
+    event: Date,
+    event_text: &str,
+    house: House,
+) -> Option<Resolution> {
+    let (day, part, how) = match *expression {
+        Expression::Shifted {
+            unit: Unit::Day,
+            shift,
+        } => (
+            add_days(event, shift),
+            None,
+            if shift < 0 {
+                "the day before"
+            } else {
+                "the day after"
+            }
+            .to_string(),
+        ),
+        Expression::Shifted {
+            unit: Unit::Part(part),
+            shift,
+        } => (
+            add_days(event, shift),
+            Some(part),
+            format!(
+                "the {} {}",
+                if shift < 0 { "previous" } else { "next" },
+                part.name()
+            ),
+        ),
+        Expression::Weekday {
+            weekday,
+            direction: Some(direction @ (Direction::Past | Direction::Future)),
+            part,
+        } => {
+            let back = (event.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset())
+                .rem_euclid(7) as i64;
+            let offset = match direction {
+                Direction::Past => -(if back == 0 { 7 } else { back }),
+                _ => {
+                    let forward = (7 - back) % 7;
+                    if forward == 0 {
+                        7
+                    } else {
+                        forward
+                    }
+                }
+            };
+            let name = weekday_name(weekday);
+            let which = if offset < 0 { "before" } else { "after" };
+            (add_days(event, offset), part, format!("the {name} {which}"))
+        }
+        _ => return None,
+    };
+    Some(day_resolution(
+        day,
+        part,
+        house,
+        format!(
+            "counted from the event the sentence names: {how} “{event_text}” ({})",
+            weekday_date(event)
+        ),
+    ))
 }

@@ -458,3 +458,182 @@ fn house_rules_add_names_that_are_never_dates() {
         .collect();
     assert_eq!(found, vec!["Sunday", "Thursday"]);
 }
+
+/// The tense and direction cases a careful reader resolves, each with its twin (publication
+/// Monday, Feb. 28, 2022).
+#[test]
+fn tense_and_direction_cases_resolve_as_a_careful_reader_would() {
+    let mut wrong = Vec::new();
+    for (text, expression, value) in [
+        // "next" as a preposition is no future marker; "plans" as a noun neither.
+        (
+            "Crowds gathered next to the embassy on Friday morning.",
+            "Friday morning",
+            "2022-02-25TMO",
+        ),
+        (
+            "Crowds will gather next to the embassy on Friday morning.",
+            "Friday morning",
+            "2022-03-04TMO",
+        ),
+        (
+            "Their vacation plans fell apart on Saturday.",
+            "Saturday",
+            "2022-02-26",
+        ),
+        ("She plans to leave on Saturday.", "Saturday", "2022-03-05"),
+        // The past perfect wins over "until".
+        (
+            "Until Thursday, police had not named a suspect.",
+            "Thursday",
+            "2022-02-24",
+        ),
+        (
+            "Until Thursday, police will not name a suspect.",
+            "Thursday",
+            "2022-03-03",
+        ),
+        // An attribution tag does not override the reported clause.
+        (
+            "The president will leave on Thursday, Ortega said.",
+            "Thursday",
+            "2022-03-03",
+        ),
+        (
+            "The president left on Thursday, Ortega said.",
+            "Thursday",
+            "2022-02-24",
+        ),
+        (
+            "The bridge would be ready as soon as Tuesday, Ortega said.",
+            "Tuesday",
+            "2022-03-01",
+        ),
+        (
+            "The bridge was ready on Tuesday, Ortega said.",
+            "Tuesday",
+            "2022-02-22",
+        ),
+        // Future in the past: a plan told in the past is read as still to come.
+        (
+            "Protesters planned a march on Saturday.",
+            "Saturday",
+            "2022-03-05",
+        ),
+        (
+            "Protesters held a march on Saturday.",
+            "Saturday",
+            "2022-02-26",
+        ),
+        (
+            "They were planning to drive on Wednesday.",
+            "Wednesday",
+            "2022-03-02",
+        ),
+        ("They drove on Wednesday.", "Wednesday", "2022-02-23"),
+        (
+            "Officials said the storm might come as soon as Tuesday.",
+            "Tuesday",
+            "2022-03-01",
+        ),
+        (
+            "Officials said the storm came on Tuesday.",
+            "Tuesday",
+            "2022-02-22",
+        ),
+        (
+            "The talks, set to resume Thursday in Geneva, drew protests.",
+            "Thursday",
+            "2022-03-03",
+        ),
+        (
+            "The talks, as planned, resumed Thursday in Geneva.",
+            "Thursday",
+            "2022-02-24",
+        ),
+        // A possessive weekday names a past event, unless a future verb follows it.
+        (
+            "The governor would look for ways around Wednesday's ruling.",
+            "Wednesday",
+            "2022-02-23",
+        ),
+        (
+            "Wednesday's hearing will decide the case.",
+            "Wednesday",
+            "2022-03-02",
+        ),
+        // Anaphora: counted from the event when the sentence names it.
+        (
+            "The vote was held on Thursday and the results came the next morning.",
+            "next morning",
+            "2022-02-25TMO",
+        ),
+        (
+            "The results came the next morning.",
+            "next morning",
+            "2022-03-01TMO",
+        ),
+        (
+            "The strike began last Tuesday and ended the following Friday.",
+            "the following Friday",
+            "2022-02-25",
+        ),
+        // Granularity is kept.
+        (
+            "Sales slowed early this week.",
+            "early this week",
+            "2022-W09",
+        ),
+        (
+            "Prices rose at the start of this year.",
+            "this year",
+            "2022",
+        ),
+    ] {
+        let found = resolved(text);
+        let want = (expression.to_string(), value.to_string());
+        if !found.contains(&want) {
+            wrong.push(format!("{text}: found {found:?}, expected {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The finding at `expression` in `text`: its severity and reasoning.
+fn severity_and_reasoning(text: &str, expression: &str) -> (Severity, String) {
+    let mut settings = settings();
+    settings.reference_date = None;
+    settings.today = jiff::civil::date(2022, 2, 28);
+    let finding = analyze(text, Format::PlainText, &settings)
+        .findings
+        .into_iter()
+        .find(|finding| finding.rule == RULE && &text[finding.span.clone()] == expression)
+        .unwrap_or_else(|| panic!("no finding at {expression:?} in {text:?}"));
+    let reasoning = match &finding.details {
+        crate::analysis::Details::RelativeDate(details) => details.reasoning.clone(),
+        _ => String::new(),
+    };
+    (finding.severity, reasoning)
+}
+
+#[test]
+fn guesses_and_event_relative_dates_are_information_and_say_so() {
+    // Without a publication date a nearby weekday is a warning; a guessed direction is not.
+    let (severity, reasoning) =
+        severity_and_reasoning("Protesters planned a march on Saturday.", "Saturday");
+    assert_eq!(severity, Severity::Information);
+    assert!(reasoning.contains("a guess"), "{reasoning}");
+    let (severity, _) = severity_and_reasoning("Protesters held a march on Saturday.", "Saturday");
+    assert_eq!(severity, Severity::Warning);
+    let (severity, reasoning) =
+        severity_and_reasoning("The results came the next morning.", "next morning");
+    assert_eq!(severity, Severity::Information);
+    assert!(reasoning.contains("relative to an event"), "{reasoning}");
+    let (_, reasoning) = severity_and_reasoning(
+        "The vote was held on Thursday and the results came the next morning.",
+        "next morning",
+    );
+    assert!(reasoning.contains("counted from the event"), "{reasoning}");
+    let (_, reasoning) = severity_and_reasoning("Sales slowed early this week.", "early this week");
+    assert!(reasoning.contains("the period is kept"), "{reasoning}");
+}

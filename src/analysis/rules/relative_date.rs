@@ -18,13 +18,15 @@
 //! the fix adds the date in brackets after them, as editors do (`on Monday [Feb. 28]`).
 //! Weekdays within seven days of publication are information only: AP style allows them.
 
+use std::ops::Range;
+
 use crate::analysis::calendar::House;
 use crate::analysis::dates::expressions::scan;
 use crate::analysis::dates::formatting::fixes_for;
 use crate::analysis::dates::names::{house_names_in, name_at};
-use crate::analysis::dates::resolution::resolve;
+use crate::analysis::dates::resolution::{resolve, resolve_from_event};
 use crate::analysis::dates::tense::tense_near;
-use crate::analysis::dates::Expression;
+use crate::analysis::dates::{Expression, Unit};
 use crate::analysis::finding::{
     DateDetails, Details, Edit, Finding, Fix, ReferenceSource, RuleCode, Severity,
 };
@@ -53,6 +55,8 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             paragraph.range.clone(),
             &context.settings.house.date_names,
         );
+        // The last day resolved in the current sentence, for "the next morning" after it.
+        let mut event: Option<(Range<usize>, jiff::civil::Date, String)> = None;
         for found in scan(context.masked, &paragraph_words) {
             if name_at(context.masked, &paragraph_words, &found, &house_names).is_some() {
                 continue;
@@ -64,12 +68,67 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                 continue;
             }
             let sentence = context.sentence_at(paragraph, found.range.start);
-            let tense = tense_near(context.masked, sentence, &found.range);
+            let tense = tense_near(context.masked, sentence.clone(), &found.range);
             let house = House {
                 publication: reference.date,
                 style: context.settings.date_style,
             };
-            let resolution = resolve(&found.expression, house, tense);
+            let mut resolution = resolve(&found.expression, house, tense.direction);
+            // A plan told in the past ("planned a march on Saturday") is read as still to
+            // come, but that is a guess, and the hover says so.
+            let guessed =
+                tense.future_in_the_past && resolution.reasoning.starts_with("future tense:");
+            if guessed {
+                resolution.reasoning = resolution.reasoning.replacen(
+                    "future tense:",
+                    "a plan or expectation told in the past, read as still to come (a guess: check that it has not happened):",
+                    1,
+                );
+            }
+            // "the next morning", "the following Monday" count from an event in the story,
+            // which the publication date only stands in for.
+            let mut anaphoric = is_anaphoric(context.masked, &found.range);
+            let event_in_sentence = event
+                .as_ref()
+                .filter(|(event_sentence, _, _)| *event_sentence == sentence);
+            if let (true, Some((_, day, text))) = (anaphoric, event_in_sentence) {
+                if let Some(from_event) = resolve_from_event(&found.expression, *day, text, house) {
+                    resolution = from_event;
+                    anaphoric = false;
+                }
+            }
+            if anaphoric {
+                resolution.reasoning.push_str(
+                    "; relative to an event, not to the publication date: check the event's date",
+                );
+            }
+            if let Some(day) = resolution.day {
+                event = Some((
+                    sentence.clone(),
+                    day,
+                    context.text[found.range.clone()].to_string(),
+                ));
+            }
+            // "early this week", "the start of this year": the words narrow the period but
+            // name no day, so the resolution keeps the period.
+            let narrowed = matches!(
+                found.expression,
+                Expression::Shifted { unit, .. } if !matches!(unit, Unit::Day | Unit::Part(_))
+            ) && (EDGE_WORDS
+                .iter()
+                .any(|edge| found_text_starts_with(context.masked, &found.range, edge))
+                || ["start of", "beginning of", "end of", "middle of"]
+                    .iter()
+                    .any(|edge| {
+                        context.masked[..found.range.start]
+                            .trim_end()
+                            .ends_with(edge)
+                    }));
+            if narrowed {
+                resolution.reasoning.push_str(
+                    "; the words narrow the period but name no day, so the period is kept",
+                );
+            }
             let month_day = matches!(found.expression, Expression::MonthDay { .. });
             // A month and day near the publication date is unambiguous; only a far one asks
             // "which year?".
@@ -92,6 +151,8 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                 .is_some_and(|days| days.abs() <= 7);
             let severity = if in_quotation
                 || month_day
+                || guessed
+                || anaphoric
                 || (near_weekday && reference.source != ReferenceSource::AssumedToday)
             {
                 Severity::Information
@@ -145,4 +206,28 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             });
         }
     }
+}
+
+/// Whether the expression counts from another event ("the next morning", "the following
+/// Monday", "the previous Friday", "the day before") rather than from the day of reading.
+fn is_anaphoric(text: &str, range: &Range<usize>) -> bool {
+    let phrase = text[range.clone()].to_ascii_lowercase();
+    let before = text[..range.start].trim_end();
+    let articled = before
+        .rsplit(|character: char| !character.is_alphabetic())
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+    let relative_word = ["next ", "following ", "previous "]
+        .iter()
+        .any(|word| phrase.starts_with(word));
+    (articled && relative_word)
+        || phrase.starts_with("the following ")
+        || phrase.starts_with("the previous ")
+        || phrase.starts_with("the day ")
+}
+
+const EDGE_WORDS: &[&str] = &["early ", "earlier ", "late ", "later ", "mid-"];
+
+fn found_text_starts_with(text: &str, range: &Range<usize>, prefix: &str) -> bool {
+    text[range.clone()].to_ascii_lowercase().starts_with(prefix)
 }
