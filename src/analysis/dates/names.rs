@@ -33,6 +33,10 @@ pub struct DateName {
     pub reason: String,
 }
 
+/// The most words a name is followed through, so that a run of capitals costs the same
+/// however long it is.
+const NAME_REACH: usize = 8;
+
 const DAY_WORDS: &[&str] = &["today", "tonight", "tomorrow", "yesterday"];
 
 /// Words that introduce a date, so that a capitalised word after the weekday is the next
@@ -89,11 +93,13 @@ pub(crate) fn name_at(
     if let Some(name) = capitalised_unit(text, all, found) {
         return Some(name);
     }
-    let key = all.iter().position(|word| {
-        found.range.start <= word.range.start
-            && word.range.start < found.range.end
-            && is_key_word(word, &found.expression)
-    })?;
+    // The words are in order: a binary search keeps a sentence of thousands of dates linear.
+    let first = all.partition_point(|word| word.range.start < found.range.start);
+    let key = first
+        + all[first..]
+            .iter()
+            .take_while(|word| word.range.start < found.range.end)
+            .position(|word| is_key_word(word, &found.expression))?;
     let word = &all[key];
     if let Some(name) = object_of_naming_verb(text, all, key) {
         return Some(name);
@@ -107,6 +113,18 @@ pub(crate) fn name_at(
     let initial = sentence_initial(text, all, key);
     let lower = word.without_possessive().to_ascii_lowercase();
     if DAY_WORDS.contains(&lower.as_str()) {
+        // "Today Show", "Tonight Show host": a programme's name, even opening a sentence.
+        if let Some(show) = next_adjacent(text, all, key).filter(|after| {
+            after.is_capitalised() && after.is_any(&["show", "programme", "program"])
+        }) {
+            return Some(DateName {
+                range: word.range.start..show.range.end,
+                reason: format!(
+                    "“{} {}” names a programme, not a date.",
+                    word.text, show.text
+                ),
+            });
+        }
         if word.is_capitalised() && !initial {
             let start = title_run_start(text, all, key);
             return Some(DateName {
@@ -125,7 +143,9 @@ pub(crate) fn name_at(
         after.is_capitalised() && PartOfDay::from_word(after.text).is_some() && !is_all_caps(after)
     }) {
         let mut end = key + 1;
-        while next_adjacent(text, all, end).is_some_and(Word::is_capitalised) {
+        while end - key < NAME_REACH
+            && next_adjacent(text, all, end).is_some_and(Word::is_capitalised)
+        {
             end += 1;
         }
         return Some(DateName {
@@ -170,17 +190,16 @@ fn capitalised_unit(text: &str, all: &[Word], found: &Match) -> Option<DateName>
         return None;
     }
     let last = all
-        .iter()
-        .rposition(|word| word.range.start < found.range.end)?;
+        .partition_point(|word| word.range.start < found.range.end)
+        .checked_sub(1)?;
     let unit = &all[last];
-    let first = all
-        .iter()
-        .position(|word| word.range.start >= found.range.start)?;
+    let first = all.partition_point(|word| word.range.start < found.range.start);
     if last == first || !unit.is_capitalised() || in_title_case_heading(text, all, last) {
         return None;
     }
     let mut end = last;
-    while next_adjacent(text, all, end).is_some_and(Word::is_capitalised) {
+    while end - last < NAME_REACH && next_adjacent(text, all, end).is_some_and(Word::is_capitalised)
+    {
         end += 1;
     }
     Some(DateName {
@@ -234,6 +253,7 @@ fn sentence_initial(text: &str, all: &[Word], index: usize) -> bool {
 fn title_run_start(text: &str, all: &[Word], index: usize) -> usize {
     let mut start = index;
     while start > 0
+        && index - start < NAME_REACH
         && !sentence_initial(text, all, start)
         && all[start - 1].is_capitalised()
         && adjacent(text, &all[start - 1], &all[start])
@@ -250,12 +270,20 @@ fn in_title_case_heading(text: &str, all: &[Word], index: usize) -> bool {
     let ends_line = |at: usize| {
         at == 0 || text[all[at - 1].range.end..all[at].range.start].contains(['.', '!', '?', '\n'])
     };
+    // A heading is short: one that runs past this many words either way is a sentence.
+    const HEADING_REACH: usize = 24;
     let mut start = index;
     while !ends_line(start) {
+        if index - start >= HEADING_REACH {
+            return false;
+        }
         start -= 1;
     }
     let mut end = index;
     while end + 1 < all.len() && !ends_line(end + 1) {
+        if end - index >= HEADING_REACH {
+            return false;
+        }
         end += 1;
     }
     let long_words: Vec<&Word> = all[start..=end]
@@ -302,8 +330,8 @@ fn event_date(text: &str, all: &[Word], found: &Match, month: i8, day: i8) -> Op
         return None;
     }
     let last = all
-        .iter()
-        .rposition(|word| word.range.end <= found.range.end)?;
+        .partition_point(|word| word.range.end <= found.range.end)
+        .checked_sub(1)?;
     let after = next_adjacent(text, all, last)?;
     let attributive = after.text.chars().next().is_some_and(char::is_lowercase)
         && !after.is_any(&[
