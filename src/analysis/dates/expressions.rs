@@ -233,9 +233,11 @@ fn match_weekday(
             .and_then(|at| all.get(at))
             .filter(|candidate| adjacent(text, candidate, &all[index - offset + 1]))
     };
-    // "every Monday" is a habit and "on a Monday" any Monday; "Black Friday" and "Super Tuesday" are names.
+    // "every Monday" is a habit and "falls on a Monday" any Monday (the article in lower case,
+    // inside a sentence); "Black Friday" and "Super Tuesday" are names.
     if let Some(before) = previous(1) {
-        if before.is_any(&["every", "each", "a", "an"])
+        if before.is_any(&["every", "each"])
+            || matches!(before.text, "a" | "an")
             || (before.is_capitalised() && before.is_any(WEEKDAY_EVENT_PREFIXES))
         {
             return None;

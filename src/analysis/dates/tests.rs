@@ -432,6 +432,79 @@ fn names_that_contain_a_date_word_are_not_dates() {
             "Protesters gathered Sunday Morning outside the station.",
             vec![],
         ),
+        (
+            "He said on \"This Week\" that talks would resume this week.",
+            vec![("this week", "2022-W09")],
+        ),
+        (
+            "She hosts Last Week Tonight, which aired last week.",
+            vec![("last week", "2022-W08")],
+        ),
+        ("This is VOA Today.", vec![]),
+        (
+            "He said on ABC's \"This Week With David Brinkley\" that it ended.",
+            vec![],
+        ),
+        (
+            "Markets Rally as Fed Holds Rates Today",
+            vec![("Today", "2022-02-28")],
+        ),
+        (
+            "The Tuesday Club met last night.",
+            vec![("last night", "2022-02-27TNI")],
+        ),
+        (
+            "Ash Wednesday services drew crowds on Sunday.",
+            vec![("Sunday", "2022-02-27")],
+        ),
+        (
+            "Easter Sunday falls in April; the plan was announced on Friday.",
+            vec![("Friday", "2022-02-25")],
+        ),
+        (
+            "He wrote for Today's Parent until last year.",
+            vec![("last year", "2021")],
+        ),
+        (
+            "The 9/11 memorial reopened on Saturday.",
+            vec![("Saturday", "2022-02-26")],
+        ),
+        (
+            "Fireworks for the Fourth of July were ordered yesterday.",
+            vec![("yesterday", "2022-02-27")],
+        ),
+        (
+            "Sunday School classes resumed on Sunday.",
+            vec![("Sunday", "2022-02-27")],
+        ),
+        (
+            "The Monday Service, a newsletter, launched last month.",
+            vec![("last month", "2022-01")],
+        ),
+        (
+            "Critics praised The Tomorrow War, which opened on Friday.",
+            vec![("Friday", "2022-02-25")],
+        ),
+        (
+            "Good Morning America and Today both aired the interview on Thursday.",
+            vec![("Thursday", "2022-02-24")],
+        ),
+        (
+            "Tonight Show host Jimmy Fallon spoke on Wednesday.",
+            vec![("Wednesday", "2022-02-23")],
+        ),
+        (
+            "The Yesterday Society, a book club, met on Monday.",
+            vec![("Monday", "2022-02-28")],
+        ),
+        (
+            "A girl called Tuesday Smith joined on Friday.",
+            vec![("Friday", "2022-02-25")],
+        ),
+        (
+            "USA Today Sports reported the trade last week.",
+            vec![("last week", "2022-W08")],
+        ),
     ] {
         let expected: Vec<(String, String)> = expected
             .into_iter()

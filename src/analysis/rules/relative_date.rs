@@ -17,6 +17,13 @@
 //! when it differs from the publication year). Inside a quotation the words are never changed:
 //! the fix adds the date in brackets after them, as editors do (`on Monday [Feb. 28]`).
 //! Weekdays within seven days of publication are information only: AP style allows them.
+//! So is a direction that is a guess (a plan told in the past: "planned a march on Saturday")
+//! and a date counted from an event the sentence does not name ("the next morning").
+//!
+//! **Not flagged:** habits ("every Monday", "on a Monday") and names that contain a date word
+//! (USA Today, the Today show, Monday Night Football, a dog named Tuesday, the Sept. 11
+//! attacks); a desk adds its own names in the house rules (`[dates] names`), and hovering a
+//! name says why it was not read as a date.
 
 use std::ops::Range;
 
