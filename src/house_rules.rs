@@ -92,7 +92,7 @@ pub const TOP_KEYS: &[&str] = &[
     "attribution",
     "sources",
 ];
-pub const DATES_KEYS: &[&str] = &["style"];
+pub const DATES_KEYS: &[&str] = &["style", "names"];
 pub const FIGURES_KEYS: &[&str] = &["minCount", "exemptions"];
 pub const RULE_KEYS: &[&str] = &["enabled", "severity"];
 pub const ATTRIBUTION_KEYS: &[&str] = &["verbs", "phrases", "vaguePhrases"];
@@ -257,7 +257,15 @@ pub fn parse(text: &str) -> Result<HouseRules, Vec<Problem>> {
                 let Some(table) = reader.table(value, "dates") else {
                     continue;
                 };
-                for (_, style) in reader.known(table, DATES_KEYS, "dates") {
+                for (field, style) in reader.known(table, DATES_KEYS, "dates") {
+                    if field == "names" {
+                        rules.lexicon.date_names = reader
+                            .strings(style, "dates.names")
+                            .into_iter()
+                            .map(|(name, _)| name)
+                            .collect();
+                        continue;
+                    }
                     let expected = "\"ap\", \"iso\" or \"long\"";
                     if let Some(name) = reader.string(style, "dates.style", expected) {
                         match DateStyle::from_name(name) {
@@ -583,6 +591,10 @@ pub fn schema() -> Value {
                         "enum": ["ap", "iso", "long"],
                         "description": "How date fixes write dates: ap (Feb. 24), iso (2022-02-24), long (24 February 2022).",
                     },
+                    "names": strings_schema(
+                        "Names that contain a date word and are never dates (matched without regard to case, as whole words).",
+                        "Black Friday Sale",
+                    ),
                 },
             },
             "figures": {
@@ -644,6 +656,7 @@ mod tests {
 referenceDate = 2026-03-04
 [dates]
 style = "iso"
+names = ["Black Friday Sale"]
 [figures]
 minCount = 50
 exemptions = ['\d+ kV', "COVID-19"]
@@ -665,6 +678,7 @@ aliases = ["the ministry"]
         .unwrap();
         assert_eq!(rules.reference_date, Some(jiff::civil::date(2026, 3, 4)));
         assert_eq!(rules.date_style, Some(DateStyle::Iso));
+        assert_eq!(rules.lexicon.date_names, vec!["Black Friday Sale"]);
         assert_eq!(rules.figures_min_count, Some(50));
         assert_eq!(rules.lexicon.figure_exemptions.len(), 2);
         assert_eq!(rules.rules[&RuleCode::RelativeDate].enabled, Some(false));

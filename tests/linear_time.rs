@@ -284,6 +284,21 @@ fn relative_dates_in_one_sentence_take_linear_time() {
     );
 }
 
+/// One sentence of names that contain date words, in one long run of capitals: each name is
+/// followed only a few words.
+#[test]
+fn names_with_date_words_in_one_sentence_take_linear_time() {
+    assert_linear(
+        "date-names",
+        sizes(32, |copies| {
+            format!(
+                "watched {} on Monday and called Friday.",
+                "USA Today Monday Night Football This Week ".repeat(copies)
+            )
+        }),
+    );
+}
+
 /// Numbers thousands of digits long and a run of currency signs.
 #[test]
 fn long_runs_of_digits_and_currency_signs_take_linear_time() {

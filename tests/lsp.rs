@@ -418,6 +418,31 @@ async fn every_opened_version_is_published_even_when_clean() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_explains_why_a_weekday_in_a_name_is_not_a_date() {
+    let mut client = Client::initialized(None, json!({ "debounceMs": 0 })).await;
+    let uri = "file:///names.md";
+    let text =
+        "---\ndate: 2022-02-28\n---\nShe watched Monday Night Football in USA Today's lounge.\n";
+    client.open(uri, "markdown", 1, text).await;
+    // Neither name is a date finding.
+    assert_eq!(client.diagnostics(uri, 1).await, Vec::<Value>::new());
+    let football = range_of(text, "Monday Night Football", client.encoding);
+    let hover = client.hover(uri, pos(3, 14)).await;
+    assert_eq!(hover["range"], football);
+    let value = hover["contents"]["value"].as_str().expect("hover text");
+    assert!(value.contains("**copydesk: not a date**"), "{value:?}");
+    assert!(value.contains("capitalised part of the day"), "{value:?}");
+    let today = client.hover_text(uri, pos(3, 42)).await;
+    assert!(
+        today.contains("“Today” is capitalised inside a sentence"),
+        "{today:?}"
+    );
+    // Over an ordinary word there is still nothing to say.
+    assert_eq!(client.hover(uri, pos(3, 5)).await, Value::Null);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hover_explains_a_relative_date_and_its_publication_date() {
     // The setting says June 1, 2021, but front matter takes precedence in the Markdown draft.
     let mut client = Client::initialized(

@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod calendar;
 pub mod dateline;
+pub mod dates;
 pub mod figures;
 pub mod finding;
 pub mod house;

@@ -50,6 +50,8 @@ pub struct HouseLexicon {
     pub vague_phrases: Vec<String>,
     /// Patterns whose matches are not figures ("COVID-19", "Boeing \\d+").
     pub figure_exemptions: Vec<Pattern>,
+    /// Names that contain a date word and are never dates ("Black Friday Sale").
+    pub date_names: Vec<String>,
 }
 
 impl HouseLexicon {

@@ -16,6 +16,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::state::{Outcome, Snapshot};
+use crate::analysis::dates::names::{name_around, DateName};
 use crate::analysis::figures::FigureMention;
 use crate::analysis::incremental;
 use crate::analysis::quotes::{Quotation, QuoteKind};
@@ -419,9 +420,18 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
         }
         sections.push(section);
     }
+    // A date word read as part of a name says why it is not a date finding.
+    let date_name = under
+        .is_empty()
+        .then(|| date_name_at(snapshot, offset))
+        .flatten();
+    if let Some(name) = &date_name {
+        sections.push(format!("**copydesk: not a date**\n\n{}", name.reason));
+    }
     let span = under
         .first()
         .map(|finding| finding.span.clone())
+        .or_else(|| date_name.map(|name| name.range))
         .or_else(|| sourced_figure.map(|figure| figure.span.clone()))
         .or_else(|| quotation.map(|quotation| quotation.span.clone()))?;
     Some(Hover {
@@ -430,6 +440,22 @@ pub fn hover(snapshot: &Snapshot, at: Position, encoding: PositionEncoding) -> O
             value: sections.join("\n\n---\n\n"),
         }),
         range: Some(range(snapshot, &span, encoding)),
+    })
+}
+
+/// The name around `offset` that contains a date word ("USA Today"), read from the few hundred
+/// bytes around it.
+fn date_name_at(snapshot: &Snapshot, offset: usize) -> Option<DateName> {
+    const REACH: usize = 400;
+    let rope = &snapshot.rope;
+    let length = rope.len_bytes();
+    let offset = offset.min(length);
+    let start = rope.char_to_byte(rope.byte_to_char(offset.saturating_sub(REACH)));
+    let end = rope.char_to_byte(rope.byte_to_char((offset + REACH).min(length)));
+    let window = rope.byte_slice(start..end).to_string();
+    name_around(&window, offset - start).map(|name| DateName {
+        range: name.range.start + start..name.range.end + start,
+        reason: name.reason,
     })
 }
 
