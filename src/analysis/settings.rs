@@ -50,6 +50,9 @@ pub struct HouseLexicon {
     pub vague_phrases: Vec<String>,
     /// Patterns whose matches are not figures ("COVID-19", "Boeing \\d+").
     pub figure_exemptions: Vec<Pattern>,
+    /// The desk's spellings of names ("Volodymyr Zelenskyy", "Kyiv"): the only accepted
+    /// spelling of each name's transliteration family.
+    pub name_spellings: Vec<String>,
 }
 
 impl HouseLexicon {
