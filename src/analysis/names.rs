@@ -239,6 +239,13 @@ fn joins(text: &str, end: usize, next: usize, run: &[NameWord]) -> bool {
 /// (after a colon or a dash).
 fn opens_clause(text: &str, sentence_start: usize, offset: usize) -> bool {
     let before = text[sentence_start..offset].trim_end_matches([' ', '\n', '\r', '\t']);
+    // A straight mark after a word or a comma closes a quotation: `"...," Reyes said`.
+    if let Some(mark) = before.strip_suffix('"') {
+        return mark
+            .chars()
+            .last()
+            .is_none_or(|character| character.is_whitespace() || "([—–".contains(character));
+    }
     match before.chars().last() {
         None => true,
         Some(character) => matches!(
@@ -551,19 +558,23 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
         };
         last_of_surname.insert(surname, person);
         people[person].mentions.push(mention.range.clone());
-        let written = mention.surname().text.replace('’', "'");
-        let first_written = people[person].first_full.as_ref().map(|range| {
-            text[range.clone()]
+        let written = mention.surname();
+        let first_written = people[person].first_full.as_ref().map(|range| NameWord {
+            range: range.clone(),
+            text: text[range.clone()]
                 .rsplit(' ')
                 .next()
                 .unwrap_or("")
-                .replace('’', "'")
+                .to_string(),
+            sentence_start: false,
         });
-        if first_written.as_deref() != Some(written.as_str())
-            && !people[person].variants.contains(&written)
-            && !mention.surname().sentence_start
+        let shown = written.text.replace('’', "'");
+        if first_written
+            .as_ref()
+            .is_some_and(|first| !same_spelling(written, first))
+            && !people[person].variants.contains(&shown)
         {
-            people[person].variants.push(written);
+            people[person].variants.push(shown);
         }
     }
     // Quoted speakers: a name the index knows counts the quotation; a name it does not know
