@@ -25,6 +25,9 @@ use super::Context;
 pub struct NameWord {
     pub range: Range<usize>,
     pub text: String,
+    /// The word's [`fold`], computed once when the segment is read: the names desk compares
+    /// the whole draft's names on every edit and should not fold each again.
+    pub key: String,
     /// The word opens a sentence (or a clause after a colon or dash), where any word is
     /// capitalised: "Al-Assad said" there is the same spelling as "al-Assad" elsewhere.
     pub sentence_start: bool,
@@ -295,6 +298,7 @@ fn name_word(word: &str, range: Range<usize>, sentence_start: bool) -> Option<Na
     Some(NameWord {
         range: range.start..range.start + stem.len(),
         text: stem.to_string(),
+        key: fold(stem),
         sentence_start,
     })
 }
@@ -504,8 +508,12 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
     // Full names by folded surname: (given name's key, person index).
     let mut by_surname: HashMap<String, Vec<(String, usize)>> = HashMap::new();
     for mention in mentions.iter().filter(|mention| mention.is_full()) {
-        let surname = fold(&mention.surname().text);
-        let given = fold(&mention.given().expect("a full name has a given name").text);
+        let surname = mention.surname().key.clone();
+        let given = mention
+            .given()
+            .expect("a full name has a given name")
+            .key
+            .clone();
         let entry = by_surname.entry(surname).or_default();
         let found = entry
             .iter()
@@ -535,9 +543,13 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
     let mut last_of_surname: HashMap<String, usize> = HashMap::new();
     let mut singles: HashMap<String, usize> = HashMap::new();
     for mention in mentions {
-        let surname = fold(&mention.surname().text);
+        let surname = mention.surname().key.clone();
         let person = if mention.is_full() {
-            let given = fold(&mention.given().expect("a full name has a given name").text);
+            let given = mention
+                .given()
+                .expect("a full name has a given name")
+                .key
+                .clone();
             by_surname.get(&surname).and_then(|entries| {
                 entries
                     .iter()
@@ -566,6 +578,7 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
                 .next()
                 .unwrap_or("")
                 .to_string(),
+            key: String::new(),
             sentence_start: false,
         });
         let shown = written.text.replace('’', "'");

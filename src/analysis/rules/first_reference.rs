@@ -68,7 +68,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
         .filter(|mention| !mention.is_full() && !mention.in_short_paragraph)
     {
         let word = mention.surname();
-        let key = fold(&word.text);
+        let key = word.key.clone();
         let Some(full) = first_full.get(&key) else {
             continue;
         };

@@ -98,7 +98,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
     let mut givens_of_surname: HashMap<String, Vec<(String, usize)>> = HashMap::new();
     for mention in mentions {
         let surname = mention.surname();
-        let surname_key = fold(&surname.text);
+        let surname_key = surname.key.clone();
         if surname_key.chars().count() < 4 {
             continue;
         }
@@ -108,7 +108,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
             family,
         });
         if let Some(given) = mention.given() {
-            let given_key = fold(&given.text);
+            let given_key = given.key.clone();
             givens
                 .entry(surname.text.replace('’', "'"))
                 .or_default()
@@ -156,7 +156,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
     families.sort_by_key(|members| members[0].word.range.start);
     for family in families {
         let first = family[0].word;
-        let house_word = house_match(&house, &fold(&first.text));
+        let house_word = house_match(&house, &first.key);
         // The first reference in mid-sentence shows the spelling best: "al-Assad", not the
         // "Al-Assad" that opens a sentence.
         let reference = family
@@ -171,6 +171,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
                     let wanted = NameWord {
                         range: 0..0,
                         text: house_word.text.clone(),
+                        key: house_word.key.clone(),
                         sentence_start: false,
                     };
                     if same_spelling(word, &wanted) {
@@ -201,12 +202,13 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
                 if flagged.contains(&word.range) {
                     continue;
                 }
-                let Some(house_word) = house_match(&house, &fold(&word.text)) else {
+                let Some(house_word) = house_match(&house, &word.key) else {
                     continue;
                 };
                 let wanted = NameWord {
                     range: 0..0,
                     text: house_word.text.clone(),
+                    key: house_word.key.clone(),
                     sentence_start: false,
                 };
                 if !same_spelling(word, &wanted) {
