@@ -681,13 +681,19 @@ fn apply_suppressions(
 fn apply_names(text: &str, parts: &mut [Part], settings: &Settings) -> Vec<Person> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut speakers: Vec<QuotedSpeaker> = Vec::new();
-    for part in parts.iter() {
-        mentions.extend(
-            part.result
-                .names
-                .iter()
-                .map(|mention| mention.shifted(part.base)),
-        );
+    // The draft's first paragraph is its headline when no heading comes before it: only the
+    // first segment with a body paragraph can hold it, and only when no segment before it
+    // holds a paragraph (a heading) of its own.
+    let lead_part = parts
+        .iter()
+        .position(|part| part.result.head.has_body)
+        .filter(|&at| parts[..at].iter().all(|part| part.result.paragraphs == 0));
+    for (index, part) in parts.iter().enumerate() {
+        mentions.extend(part.result.names.iter().map(|mention| {
+            let mut mention = mention.shifted(part.base);
+            mention.in_lead_paragraph &= lead_part == Some(index);
+            mention
+        }));
         for quotation in &part.result.quotations {
             if quotation.nested || quotation.kind != QuoteKind::Speech {
                 continue;

@@ -47,6 +47,10 @@ pub struct Mention {
     /// The mention stands in a paragraph of one short sentence: a headline, subhead, caption
     /// or credit line, where surnames alone are the norm.
     pub in_short_paragraph: bool,
+    /// The mention stands in the draft's first paragraph with no heading before it: in a
+    /// plain draft that is the headline, where surnames alone are the norm. Set for the
+    /// segment's first paragraph when it is read; the names desk keeps it only for the draft's.
+    pub in_lead_paragraph: bool,
 }
 
 impl Mention {
@@ -167,7 +171,7 @@ fn is_any(word: &str, list: &[&str]) -> bool {
 pub fn mentions(context: &Context) -> Vec<Mention> {
     let text = context.masked;
     let mut found = Vec::new();
-    for paragraph in &context.paragraphs {
+    for (index, paragraph) in context.paragraphs.iter().enumerate() {
         if paragraph.is_heading {
             continue;
         }
@@ -214,8 +218,10 @@ pub fn mentions(context: &Context) -> Vec<Mention> {
                 finish(text, run, &mut found);
             }
         }
+        let lead = index == 0;
         for mention in &mut found[first_new..] {
             mention.in_short_paragraph = short;
+            mention.in_lead_paragraph = lead;
         }
     }
     found
@@ -361,6 +367,7 @@ fn finish(text: &str, mut run: Vec<NameWord>, found: &mut Vec<Mention>) {
         words: run,
         title,
         in_short_paragraph: false,
+        in_lead_paragraph: false,
     });
 }
 

@@ -63,10 +63,9 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
     }
     let mut findings = Vec::new();
     let mut reported: Vec<String> = Vec::new();
-    for mention in mentions
-        .iter()
-        .filter(|mention| !mention.is_full() && !mention.in_short_paragraph)
-    {
+    for mention in mentions.iter().filter(|mention| {
+        !mention.is_full() && !mention.in_short_paragraph && !mention.in_lead_paragraph
+    }) {
         let word = mention.surname();
         let key = word.key.clone();
         let Some(full) = first_full.get(&key) else {
@@ -156,6 +155,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
             continue;
         }
         if mention.in_short_paragraph
+            || mention.in_lead_paragraph
             || mention.surname().sentence_start
             || !speaks(text, &mention.range, true)
         {
@@ -273,16 +273,30 @@ mod tests {
 
     #[test]
     fn a_bare_surname_before_the_full_name_is_flagged_once() {
-        let text = "The fares will rise, Reyes said. Reyes told staff.\n\nChief executive Tomas Reyes said so.\n";
+        let text = "Ferry fares rise\n\nThe fares will rise, Reyes said. Reyes told staff.\n\nChief executive Tomas Reyes said so.\n";
         assert_eq!(flagged(text), vec!["Reyes"]);
         assert_eq!(
             apply_first_fix(RuleCode::FirstReference, text),
-            "The fares will rise, Tomas Reyes said. Reyes told staff.\n\nChief executive Tomas Reyes said so.\n"
+            "Ferry fares rise\n\nThe fares will rise, Tomas Reyes said. Reyes told staff.\n\nChief executive Tomas Reyes said so.\n"
         );
         // A surname that is not speaking is not a person's first reference: the ferry of
         // "Reyes Line" is named after him.
         assert!(
             flagged("The Reyes fleet sails.\n\nChief executive Tomas Reyes said so.\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_headline_first_paragraph_may_use_surnames() {
+        // A plain draft's first paragraph is its headline, where surnames alone are the norm.
+        assert!(
+            flagged("Reyes says fares will rise.\n\nChief executive Tomas Reyes said so.\n")
+                .is_empty()
+        );
+        // Under a heading, the first paragraph is the lede and is checked.
+        assert_eq!(
+            flagged("Fares rise\n\nThe fares will rise in April. Reyes said so.\n\nChief executive Tomas Reyes said so.\n"),
+            vec!["Reyes"]
         );
     }
 
@@ -294,8 +308,7 @@ mod tests {
 
     #[test]
     fn a_quoted_surname_never_introduced_is_flagged() {
-        let text =
-            "The delegation left on Monday. \"The talks are over for now,\" said Podolyak.\n";
+        let text = "Talks end\n\nThe delegation left on Monday. \"The talks are over for now,\" said Podolyak.\n";
         assert_eq!(flagged(text), vec!["Podolyak"]);
         assert!(flagged(
             "Mykhailo Podolyak spoke.\n\nThe delegation left on Monday. \"The talks are over for now,\" said Podolyak.\n"
