@@ -179,14 +179,23 @@ pub fn mentions(context: &Context) -> Vec<Mention> {
         let short = paragraph.sentences.len() <= 1
             && words(text, paragraph.range.clone()).len() <= SHORT_PARAGRAPH_WORDS;
         let first_new = found.len();
+        // Words come in order, so the quotations that opened before a word are found by
+        // walking the interiors once: a word lies inside one when it ends before the furthest
+        // end of those (a linear walk; a long paragraph of quotations stays linear).
+        let mut next_interior = 0;
+        let mut covered_until = 0;
         for sentence in &paragraph.sentences {
             let sentence_words = words(text, sentence.clone());
             let mut run: Vec<NameWord> = Vec::new();
             let mut run_end = 0;
             for word in sentence_words {
-                let inside = interiors.iter().any(|interior| {
-                    interior.start <= word.range.start && word.range.end <= interior.end
-                });
+                while next_interior < interiors.len()
+                    && interiors[next_interior].start <= word.range.start
+                {
+                    covered_until = covered_until.max(interiors[next_interior].end);
+                    next_interior += 1;
+                }
+                let inside = word.range.end <= covered_until;
                 let joined = !run.is_empty() && joins(text, run_end, word.range.start, &run);
                 if !joined && !run.is_empty() {
                     finish(text, std::mem::take(&mut run), &mut found);

@@ -20,7 +20,7 @@
 //! rule reads the whole draft at once, after every segment is read. Information: the editor
 //! decides whether the person is well enough known to need no introduction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::finding::{Details, Edit, Finding, Fix, RuleCode, Severity};
@@ -62,7 +62,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
         }
     }
     let mut findings = Vec::new();
-    let mut reported: Vec<String> = Vec::new();
+    let mut reported: HashSet<String> = HashSet::new();
     for mention in mentions.iter().filter(|mention| {
         !mention.is_full() && !mention.in_short_paragraph && !mention.in_lead_paragraph
     }) {
@@ -81,7 +81,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
         if !speaks(text, &word.range, false) {
             continue;
         }
-        reported.push(key);
+        reported.insert(key);
         let full_name = full.text(text).to_string();
         let written = &text[word.range.clone()];
         findings.push(Finding {
@@ -100,7 +100,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
             related: Vec::new(),
         });
     }
-    let mut never_introduced: Vec<String> = Vec::new();
+    let mut never_introduced: HashSet<String> = HashSet::new();
     let single_at: HashMap<usize, &Mention> = mentions
         .iter()
         .filter(|mention| !mention.is_full())
@@ -161,7 +161,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
         {
             continue;
         }
-        never_introduced.push(key);
+        never_introduced.insert(key);
         findings.push(Finding {
             rule: RuleCode::FirstReference,
             span: speaker.range.clone(),

@@ -132,7 +132,13 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
     }
     // One-letter slips: surnames written with the same given name, given names written with the
     // same surname.
-    for keyed in surnames_of_given.values().chain(givens_of_surname.values()) {
+    // Groups are small in real copy (the surnames one given name goes with); a huge one (a
+    // list of a thousand Johns) is left out rather than compared pair by pair.
+    for keyed in surnames_of_given
+        .values()
+        .chain(givens_of_surname.values())
+        .filter(|keyed| keyed.len() <= MAX_SLIP_GROUP)
+    {
         for (index, (left, left_family)) in keyed.iter().enumerate() {
             for (right, right_family) in &keyed[index + 1..] {
                 if one_letter_apart(left, right) {
@@ -221,6 +227,9 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
     findings.sort_by_key(|finding| finding.span.start);
     findings
 }
+
+/// The largest group whose members are compared pair by pair for one-letter slips.
+const MAX_SLIP_GROUP: usize = 64;
 
 fn root(parents: &[usize], mut family: usize) -> usize {
     while parents[family] != family {
