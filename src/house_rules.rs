@@ -91,12 +91,14 @@ pub const TOP_KEYS: &[&str] = &[
     "rules",
     "attribution",
     "sources",
+    "names",
 ];
 pub const DATES_KEYS: &[&str] = &["style", "names"];
 pub const FIGURES_KEYS: &[&str] = &["minCount", "exemptions"];
 pub const RULE_KEYS: &[&str] = &["enabled", "severity"];
 pub const ATTRIBUTION_KEYS: &[&str] = &["verbs", "phrases", "vaguePhrases"];
 pub const SOURCE_KEYS: &[&str] = &["name", "aliases"];
+pub const NAMES_KEYS: &[&str] = &["spellings"];
 
 struct Reader {
     problems: Vec<Problem>,
@@ -355,6 +357,19 @@ pub fn parse(text: &str) -> Result<HouseRules, Vec<Problem>> {
                         "phrases" => rules.lexicon.attribution_phrases = list,
                         _ => rules.lexicon.vague_phrases = list,
                     }
+                }
+            }
+            "names" => {
+                let Some(table) = reader.table(value, "names") else {
+                    continue;
+                };
+                for (_, item) in reader.known(table, NAMES_KEYS, "names") {
+                    rules.lexicon.name_spellings = reader
+                        .strings(item, "names.spellings")
+                        .into_iter()
+                        .map(|(text, _)| text.trim().to_string())
+                        .filter(|text| !text.is_empty())
+                        .collect();
                 }
             }
             _ => {
@@ -628,6 +643,16 @@ pub fn schema() -> Value {
                     "vaguePhrases": strings_schema("Extra phrases that attribute to nobody in particular, reported as vague-attribution.", "people in the know"),
                 },
             },
+            "names": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                    "spellings": strings_schema(
+                        "The house spellings of names: each is the only accepted spelling of its transliteration family (name-variant flags the others).",
+                        "Volodymyr Zelenskyy",
+                    ),
+                },
+            },
             "sources": {
                 "type": "array",
                 "description": "Sources the desk knows: naming one (or an alias) in a figure's sentence sources the figure, and quotes show the full name.",
@@ -673,6 +698,8 @@ vaguePhrases = ["people in the know"]
 [[sources]]
 name = "Ukraine's Defence Ministry"
 aliases = ["the ministry"]
+[names]
+spellings = ["Volodymyr Zelenskyy", "Kyiv"]
 "#,
         )
         .unwrap();
@@ -692,6 +719,10 @@ aliases = ["the ministry"]
         );
         assert_eq!(rules.lexicon.sources[0].aliases, vec!["the ministry"]);
         assert_eq!(rules.lexicon.vague_phrases, vec!["people in the know"]);
+        assert_eq!(
+            rules.lexicon.name_spellings,
+            vec!["Volodymyr Zelenskyy", "Kyiv"]
+        );
     }
 
     #[test]

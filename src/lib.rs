@@ -5,9 +5,11 @@
 //! - [`text`] is the document model and position conversion.
 //! - [`lsp`] is the language server, the only module that knows the protocol.
 //! - [`cli`] is the command line.
+//! - [`sheet`] is the fact-check sheet of one draft, for the command line and the editor.
 
 pub mod analysis;
 pub mod cli;
 pub mod house_rules;
 pub mod lsp;
+pub mod sheet;
 pub mod text;

@@ -24,6 +24,11 @@ fn main() -> ExitCode {
             &mut std::io::stderr().lock(),
         ),
         Some(Command::Schema) => commands::schema(&mut std::io::stdout().lock()),
+        Some(Command::Sheet(args)) => {
+            let mut stdout = std::io::stdout().lock();
+            let mut stderr = std::io::stderr().lock();
+            commands::sheet::run(&args, lsp::config::today(), &mut stdout, &mut stderr)
+        }
     };
     ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -54,6 +54,7 @@ fn the_schema_describes_exactly_the_keys_the_parser_accepts() {
         ("figures", house_rules::FIGURES_KEYS),
         ("attribution", house_rules::ATTRIBUTION_KEYS),
         ("sources", house_rules::SOURCE_KEYS),
+        ("names", house_rules::NAMES_KEYS),
     ];
     for (table, keys) in nested {
         for key in keys {
@@ -68,7 +69,7 @@ fn the_schema_describes_exactly_the_keys_the_parser_accepts() {
     }
     assert_eq!(described, accepted);
     // And the parser accepts a file that uses every key, and rejects one key more.
-    let mut full = String::from("referenceDate = \"2026-03-04\"\n[dates]\nstyle = \"long\"\nnames = [\"Black Friday Sale\"]\n[figures]\nminCount = 5\nexemptions = [\"COVID-19\"]\n[attribution]\nverbs = [\"harrumph harrumphed\"]\nphrases = [\"going by\"]\nvaguePhrases = [\"people in the know\"]\n[[sources]]\nname = \"Ukraine's Defence Ministry\"\naliases = [\"the ministry\"]\n");
+    let mut full = String::from("referenceDate = \"2026-03-04\"\n[dates]\nstyle = \"long\"\nnames = [\"Black Friday Sale\"]\n[figures]\nminCount = 5\nexemptions = [\"COVID-19\"]\n[attribution]\nverbs = [\"harrumph harrumphed\"]\nphrases = [\"going by\"]\nvaguePhrases = [\"people in the know\"]\n[names]\nspellings = [\"Kyiv\"]\n[[sources]]\nname = \"Ukraine's Defence Ministry\"\naliases = [\"the ministry\"]\n");
     for code in copydesk::analysis::RuleCode::ALL {
         full.push_str(&format!(
             "[rules.{code}]\nenabled = true\nseverity = \"hint\"\n"

@@ -118,6 +118,10 @@ async fn initialize_negotiates_the_encoding_and_states_capabilities() {
             capabilities["codeActionProvider"]["codeActionKinds"],
             json!(["quickfix", "source.fixAll.copydesk"])
         );
+        assert_eq!(
+            capabilities["executeCommandProvider"]["commands"],
+            json!(["copydesk.sheet"])
+        );
         assert_eq!(result["serverInfo"]["name"], "copydesk");
         assert_eq!(client.shutdown_and_exit().await, 0);
     }
@@ -705,7 +709,8 @@ async fn quotations_explain_themselves_and_outline_the_sources() {
         outline,
         vec![
             ("Mira Osei".to_string(), 3),
-            ("Unattributed".to_string(), 1)
+            ("Unattributed".to_string(), 1),
+            ("People".to_string(), 1)
         ]
     );
     assert_eq!(client.shutdown_and_exit().await, 0);
@@ -1769,5 +1774,65 @@ async fn a_speaker_named_in_an_earlier_paragraph_is_pointed_at_through_edits() {
         related_range(&diagnostics),
         range_of(&text, "Mira Osei", client.encoding)
     );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sheet_command_returns_the_open_drafts_fact_check_sheet() {
+    let mut client = initialized_client().await;
+    let uri = "file:///desk/ferry%20fares.md";
+    let text = "---\ndate: 2022-02-28\n---\n\n# Ferry fares rise\n\nPresident Volodymyr Zelensky spoke on Thursday.\n\n\"We will keep the ferry running all winter,\" Zelenskyy said.\n";
+    client.open(uri, "markdown", 1, text).await;
+    let diagnostics = client.diagnostics(uri, 1).await;
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|diagnostic| diagnostic["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"name-variant"), "{codes:?}");
+    for (arguments, format) in [
+        (json!([{ "uri": uri, "format": "md" }]), "md"),
+        (json!([uri, "json"]), "json"),
+        (json!([uri]), "html"),
+    ] {
+        let result = client
+            .call_ok(
+                "workspace/executeCommand",
+                json!({ "command": "copydesk.sheet", "arguments": arguments }),
+            )
+            .await;
+        assert_eq!(result["format"], format);
+        assert_eq!(result["headline"], "Ferry fares rise");
+        let content = result["content"].as_str().expect("the sheet's text");
+        match format {
+            "md" => {
+                assert!(content.contains("- Draft: `ferry fares.md`"), "{content}");
+                assert!(
+                    content.contains("| Volodymyr Zelensky | person | President |"),
+                    "{content}"
+                );
+                assert!(
+                    content.contains("| ferry fares.md:7 | Thursday |"),
+                    "{content}"
+                );
+            }
+            "json" => {
+                let sheet: Value = serde_json::from_str(content).expect("JSON");
+                assert_eq!(sheet["people"][0]["variants"], json!(["Zelenskyy"]));
+            }
+            _ => assert!(content.starts_with("<!DOCTYPE html>"), "{content:.80}"),
+        }
+    }
+    // A draft that is not open, or no draft at all, is a clear error, not a crash.
+    for arguments in [json!(["file:///desk/closed.md"]), json!([])] {
+        let response = client
+            .call(
+                "workspace/executeCommand",
+                json!({ "command": "copydesk.sheet", "arguments": arguments }),
+            )
+            .await;
+        assert_eq!(response["error"]["code"], -32602, "{response}");
+    }
+    open_alive(&mut client).await;
+    assert_alive(&mut client).await;
     assert_eq!(client.shutdown_and_exit().await, 0);
 }

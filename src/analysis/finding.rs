@@ -21,10 +21,12 @@ pub enum RuleCode {
     VagueAttribution,
     UnusedSuppression,
     UnexplainedSuppression,
+    NameVariant,
+    FirstReference,
 }
 
 impl RuleCode {
-    pub const ALL: [RuleCode; 9] = [
+    pub const ALL: [RuleCode; 11] = [
         RuleCode::UnattributedQuote,
         RuleCode::RelativeDate,
         RuleCode::UnsourcedFigure,
@@ -34,6 +36,8 @@ impl RuleCode {
         RuleCode::VagueAttribution,
         RuleCode::UnusedSuppression,
         RuleCode::UnexplainedSuppression,
+        RuleCode::NameVariant,
+        RuleCode::FirstReference,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +51,8 @@ impl RuleCode {
             RuleCode::VagueAttribution => "vague-attribution",
             RuleCode::UnusedSuppression => "unused-suppression",
             RuleCode::UnexplainedSuppression => "unexplained-suppression",
+            RuleCode::NameVariant => "name-variant",
+            RuleCode::FirstReference => "first-reference",
         }
     }
 

@@ -26,9 +26,11 @@ use jiff::civil::Date;
 
 use super::dateline::{self, Dateline};
 use super::figures::FigureMention;
-use super::finding::{Finding, ReferenceDate, ReferenceSource};
+use super::finding::{Finding, ReferenceDate, ReferenceSource, RuleCode};
+use super::names::{self, Mention, Person, QuotedSpeaker};
 use super::prose::{line_ranges, Format, Prose};
 use super::quotes::Quotation;
+use super::quotes::QuoteKind;
 use super::segments;
 use super::settings::Settings;
 use super::suppressions::{self, Suppression};
@@ -72,6 +74,12 @@ pub struct Part {
     /// raw findings when no directive touches the segment, so callers may cache what they
     /// derive from a part by this pointer.
     pub findings: Arc<Vec<Finding>>,
+    /// The analysis's own findings with those the whole draft's names make in this segment
+    /// (see [`apply_names`]), before suppression: the same allocation as the analysis's own
+    /// findings while the names desk has nothing to say here.
+    own: Arc<Vec<Finding>>,
+    /// The names desk's findings in this segment, with offsets relative to `base`.
+    names: Vec<Finding>,
     // Facts about the result kept beside it, so that a pass over every part of a long draft
     // (each keystroke makes a few) reads one array and not a thousand scattered allocations.
     line_breaks: usize,
@@ -86,14 +94,10 @@ impl Part {
         Part {
             base,
             findings: result.findings.clone(),
+            own: result.findings.clone(),
+            names: Vec::new(),
             line_breaks: result.line_breaks,
-            reaches_back: result
-                .carried_before
-                .nearby_speakers
-                .iter()
-                .map(|speaker| speaker.segments_back)
-                .max()
-                .unwrap_or(0),
+            reaches_back: own_reach(&result),
             has_directives: !result.directives.is_empty(),
             suppressed: false,
             result,
@@ -135,6 +139,7 @@ struct SegmentResult {
     findings: Arc<Vec<Finding>>,
     quotations: Vec<Quotation>,
     figures: Vec<FigureMention>,
+    names: Vec<Mention>,
     directives: Vec<Suppression>,
     paragraphs: usize,
     line_breaks: usize,
@@ -153,6 +158,7 @@ pub struct Results {
     pub reference: ReferenceDate,
     parts: Arc<Vec<Part>>,
     suppressions: Arc<Vec<Suppression>>,
+    people: Arc<Vec<Person>>,
     merged: Arc<OnceLock<Analysis>>,
 }
 
@@ -394,6 +400,7 @@ impl Incremental {
                         findings: Arc::new(analysis.findings),
                         quotations: analysis.quotations,
                         figures: analysis.figures,
+                        names: analysis.names,
                         directives: reading.directives,
                         paragraphs: analysis.paragraphs,
                         // LSP's lines: `\n`, `\r\n` and a lone `\r` each end one.
@@ -406,6 +413,7 @@ impl Incremental {
             parts.push(part);
             index += 1;
         }
+        let people = apply_names(text, &mut parts, &self.settings);
         match apply_suppressions(text, &mut parts, &self.settings) {
             Some(directives) => self.suppressions = Arc::new(directives),
             None if !self.suppressions.is_empty() => self.suppressions = Arc::default(),
@@ -419,6 +427,7 @@ impl Incremental {
             reference,
             parts: self.segments.clone(),
             suppressions: self.suppressions.clone(),
+            people: Arc::new(people),
             merged: Arc::new(OnceLock::new()),
         }
     }
@@ -604,7 +613,7 @@ fn apply_suppressions(
         return None;
     }
     for part in parts.iter_mut().filter(|part| part.suppressed) {
-        part.findings = part.result.findings.clone();
+        part.findings = part.own.clone();
         part.suppressed = false;
     }
     let mut directives: Vec<Suppression> = parts
@@ -643,7 +652,7 @@ fn apply_suppressions(
         .enumerate()
         .filter(|(index, _)| touched[*index])
     {
-        findings.extend(part.result.findings.iter().map(|finding| {
+        findings.extend(part.own.iter().map(|finding| {
             let mut finding = finding.clone();
             shift_finding(&mut finding, bases(parts, index), true);
             finding
@@ -666,15 +675,141 @@ fn apply_suppressions(
     Some(directives)
 }
 
+/// Runs the names desk over the whole draft: the index of people, and the `name-variant` and
+/// `first-reference` findings, which go into the parts they stand in. A part whose names
+/// findings are the same as at the last update keeps its finding list (and its allocation).
+fn apply_names(text: &str, parts: &mut [Part], settings: &Settings) -> Vec<Person> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut speakers: Vec<QuotedSpeaker> = Vec::new();
+    // The draft's first paragraph is its headline when no heading comes before it: only the
+    // first segment with a body paragraph can hold it, and only when no segment before it
+    // holds a paragraph (a heading) of its own.
+    let lead_part = parts
+        .iter()
+        .position(|part| part.result.head.has_body)
+        .filter(|&at| parts[..at].iter().all(|part| part.result.paragraphs == 0));
+    for (index, part) in parts.iter().enumerate() {
+        mentions.extend(part.result.names.iter().map(|mention| {
+            let mut mention = mention.shifted(part.base);
+            mention.in_lead_paragraph &= lead_part == Some(index);
+            mention
+        }));
+        for quotation in &part.result.quotations {
+            if quotation.nested || quotation.kind != QuoteKind::Speech {
+                continue;
+            }
+            let Some(speaker) = quotation
+                .attribution
+                .as_ref()
+                .and_then(|attribution| attribution.cue.speaker.as_ref())
+            else {
+                continue;
+            };
+            speakers.push(QuotedSpeaker {
+                range: speaker.range.start + part.base..speaker.range.end + part.base,
+                name: speaker.name.clone(),
+            });
+        }
+    }
+    let people = names::index(text, &mentions, &speakers);
+    let mut findings = Vec::new();
+    for (rule, found) in [
+        (
+            RuleCode::NameVariant,
+            super::rules::name_variant::check_draft(text, &mentions, settings),
+        ),
+        (
+            RuleCode::FirstReference,
+            super::rules::first_reference::check_draft(text, &mentions, &speakers),
+        ),
+    ] {
+        if !settings.rule_enabled(rule) {
+            continue;
+        }
+        let severity = settings.severity_override(rule);
+        findings.extend(found.into_iter().map(|mut finding| {
+            if let Some(severity) = severity {
+                finding.severity = severity;
+            }
+            finding
+        }));
+    }
+    let part_at = |offset: usize| {
+        parts
+            .partition_point(|part| part.base <= offset)
+            .saturating_sub(1)
+    };
+    let mut per_part: Vec<Vec<Finding>> = vec![Vec::new(); parts.len()];
+    for mut finding in findings {
+        let index = part_at(finding.span.start);
+        for related in &mut finding.related {
+            related.segments_back = index - part_at(related.span.start).min(index);
+        }
+        shift_finding(&mut finding, bases(parts, index), false);
+        per_part[index].push(finding);
+    }
+    for (part, mut names) in parts.iter_mut().zip(per_part) {
+        names.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
+        if names == part.names {
+            continue;
+        }
+        let mut own: Vec<Finding> = part.result.findings.as_ref().clone();
+        own.extend(names.iter().cloned());
+        own.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
+        part.own = if names.is_empty() {
+            part.result.findings.clone()
+        } else {
+            Arc::new(own)
+        };
+        part.findings = part.own.clone();
+        part.suppressed = false;
+        part.reaches_back = names
+            .iter()
+            .flat_map(|finding| finding.related.iter())
+            .map(|related| related.segments_back)
+            .chain(std::iter::once(own_reach(&part.result)))
+            .max()
+            .unwrap_or(0);
+        part.names = names;
+    }
+    people
+}
+
+/// How many segments before its own a segment's analysis refers to (speakers named there).
+fn own_reach(result: &SegmentResult) -> usize {
+    result
+        .carried_before
+        .nearby_speakers
+        .iter()
+        .map(|speaker| speaker.segments_back)
+        .max()
+        .unwrap_or(0)
+}
+
 impl Results {
     /// The whole draft's analysis from its parts: offsets moved from each segment's own to the
     /// draft's.
     fn merge(&self) -> Analysis {
-        merge_parts(self.reference, &self.parts, &self.suppressions)
+        merge_parts(
+            self.reference,
+            &self.parts,
+            &self.suppressions,
+            &self.people,
+        )
+    }
+
+    /// The people and organisations the draft names (draft offsets).
+    pub fn people(&self) -> &[Person] {
+        &self.people
     }
 }
 
-fn merge_parts(reference: ReferenceDate, parts: &[Part], suppressions: &[Suppression]) -> Analysis {
+fn merge_parts(
+    reference: ReferenceDate,
+    parts: &[Part],
+    suppressions: &[Suppression],
+    people: &[Person],
+) -> Analysis {
     let mut findings = Vec::with_capacity(parts.iter().map(|part| part.findings.len()).sum());
     let mut quotations = Vec::new();
     let mut figures = Vec::new();
@@ -708,6 +843,7 @@ fn merge_parts(reference: ReferenceDate, parts: &[Part], suppressions: &[Suppres
         quotations,
         figures,
         suppressions: suppressions.to_vec(),
+        people: people.to_vec(),
     }
 }
 

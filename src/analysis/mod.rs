@@ -12,6 +12,7 @@ pub mod finding;
 pub mod house;
 pub mod incremental;
 pub mod lexicon;
+pub mod names;
 pub mod prose;
 pub mod quotes;
 pub mod rules;
@@ -47,6 +48,8 @@ pub struct Analysis {
     pub figures: Vec<figures::FigureMention>,
     /// Every suppression comment, with its reason and how many findings it silenced.
     pub suppressions: Vec<suppressions::Suppression>,
+    /// The people and organisations the draft names, in order of first mention.
+    pub people: Vec<names::Person>,
 }
 
 /// Everything a rule may read about the text, computed once per analysis.
@@ -134,6 +137,8 @@ pub(crate) struct SegmentAnalysis {
     pub findings: Vec<Finding>,
     pub quotations: Vec<Quotation>,
     pub figures: Vec<figures::FigureMention>,
+    /// The names the segment mentions, for the names desk (which reads the whole draft).
+    pub names: Vec<names::Mention>,
     /// How many paragraphs the segment has (quotations number their paragraph).
     pub paragraphs: usize,
     /// The last speaker named by the end of the segment.
@@ -194,6 +199,7 @@ pub(crate) fn analyze_segment(
         }
     }
     house::vague_phrases(&context, &mut findings);
+    let names = names::mentions(&context);
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
     let paragraphs = context.paragraphs.len();
     // The speakers the next segment may offer: those of this segment's last two paragraphs,
@@ -229,6 +235,7 @@ pub(crate) fn analyze_segment(
         paragraphs,
         quotations: context.quotations,
         figures: context.figures,
+        names,
         last_named,
     }
 }

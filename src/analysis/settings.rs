@@ -52,6 +52,9 @@ pub struct HouseLexicon {
     pub figure_exemptions: Vec<Pattern>,
     /// Names that contain a date word and are never dates ("Black Friday Sale").
     pub date_names: Vec<String>,
+    /// The desk's spellings of names ("Volodymyr Zelenskyy", "Kyiv"): the only accepted
+    /// spelling of each name's transliteration family.
+    pub name_spellings: Vec<String>,
 }
 
 impl HouseLexicon {

@@ -4,6 +4,7 @@
 pub mod changed;
 pub mod check;
 pub mod output;
+pub mod sheet;
 
 use std::path::PathBuf;
 
@@ -39,6 +40,19 @@ pub enum Command {
     },
     /// Print the JSON Schema of the house rules file (.copydesk.toml).
     Schema,
+    /// Write a draft's fact-check sheet: every quote, name, date, figure and suppression with
+    /// its status, for the desk to sign off.
+    Sheet(sheet::SheetArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// One self-contained HTML page (no external assets; prints on A4 or Letter).
+    Html,
+    /// Markdown, to paste into a ticket or a CMS note.
+    Md,
+    /// JSON, for scripts.
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -494,7 +494,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: PositionEncoding) -> Vec<
     }
     // The unattributed group comes last, where an editor looks for what is left to do.
     groups.sort_by_key(|(name, _)| name == "Unattributed");
-    groups
+    let mut symbols: Vec<DocumentSymbol> = groups
         .into_iter()
         .map(|(name, members)| {
             let children: Vec<DocumentSymbol> = members
@@ -544,7 +544,130 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: PositionEncoding) -> Vec<
                 children: Some(children),
             }
         })
-        .collect()
+        .collect();
+    symbols.extend(people_symbol(snapshot, encoding));
+    symbols
+}
+
+/// The outline's "People" group: every person and organisation the draft names, at their
+/// first mention, with the spellings used when there are several.
+#[allow(deprecated)] // DocumentSymbol's `deprecated` field must still be written out.
+fn people_symbol(snapshot: &Snapshot, encoding: PositionEncoding) -> Option<DocumentSymbol> {
+    let Outcome::Analysed(results) = &snapshot.outcome else {
+        return None;
+    };
+    let people = &results.analysis().people;
+    let children: Vec<DocumentSymbol> = people
+        .iter()
+        .filter_map(|person| {
+            let first = person
+                .first_full
+                .clone()
+                .or_else(|| person.mentions.first().cloned())?;
+            let at = range(snapshot, &first, encoding);
+            let mut detail = format!(
+                "{}, {} mention{}",
+                person.kind.as_str(),
+                person.mentions.len(),
+                if person.mentions.len() == 1 { "" } else { "s" }
+            );
+            if !person.variants.is_empty() {
+                detail.push_str(&format!("; also spelled {}", person.variants.join(", ")));
+            }
+            if person.first_full.is_none() {
+                detail.push_str("; never named in full");
+            }
+            Some(DocumentSymbol {
+                name: match &person.title {
+                    Some(title) => format!("{} ({title})", person.name),
+                    None => person.name.clone(),
+                },
+                detail: Some(detail),
+                kind: SymbolKind::OBJECT,
+                tags: None,
+                deprecated: None,
+                range: at,
+                selection_range: at,
+                children: None,
+            })
+        })
+        .collect();
+    let first = children.first()?.range;
+    let last = children
+        .iter()
+        .map(|child| child.range.end)
+        .max_by_key(|end| (end.line, end.character));
+    let whole = Range::new(first.start, last.unwrap_or(first.end));
+    Some(DocumentSymbol {
+        name: "People".to_string(),
+        detail: Some(format!(
+            "{} name{}",
+            children.len(),
+            if children.len() == 1 { "" } else { "s" }
+        )),
+        kind: SymbolKind::NAMESPACE,
+        tags: None,
+        deprecated: None,
+        range: whole,
+        selection_range: first,
+        children: Some(children),
+    })
+}
+
+/// The command that returns an open draft's fact-check sheet (`workspace/executeCommand`).
+pub const SHEET_COMMAND: &str = "copydesk.sheet";
+
+/// The fact-check sheet of an open draft in `format` ("html", "md" or "json"), as the result
+/// of [`SHEET_COMMAND`]: `{ "format", "headline", "content" }`.
+pub fn sheet(snapshot: &Snapshot, uri: &Url, format: &str) -> Result<serde_json::Value, String> {
+    let results = match &snapshot.outcome {
+        Outcome::Analysed(results) => results,
+        Outcome::NotChecked(reason) => {
+            return Err(format!("copydesk did not check this draft: {reason}"))
+        }
+    };
+    let text = snapshot.rope.to_string();
+    let name = uri
+        .path_segments()
+        .and_then(|mut segments| segments.next_back().map(str::to_string))
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| uri.to_string());
+    let name = percent_decoded(&name);
+    let sheet = crate::sheet::Sheet::build(&name, &text, results.analysis());
+    let (format, content) = match format {
+        "html" => ("html", sheet.to_html()),
+        "md" | "markdown" => ("md", sheet.to_markdown()),
+        "json" => (
+            "json",
+            serde_json::to_string_pretty(&sheet.to_json()).map_err(|error| error.to_string())?,
+        ),
+        other => {
+            return Err(format!(
+                "unknown sheet format {other:?}; use \"html\", \"md\" or \"json\""
+            ))
+        }
+    };
+    Ok(json!({ "format": format, "headline": sheet.headline, "content": content }))
+}
+
+/// A URI path segment with its %XX escapes decoded (a draft named "ferry fares.md").
+fn percent_decoded(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' && index + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).ok();
+            if let Some(byte) = hex.and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                decoded.push(byte);
+                index += 3;
+                continue;
+            }
+        }
+        decoded.push(bytes[index]);
+        index += 1;
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 /// Marks a code action whose edits hold a snippet (`${1:reason}`); see `lsp::snippet_edits`.

@@ -14,10 +14,10 @@ use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     CodeActionResponse, DidChangeWatchedFilesParams, DocumentSymbolParams, DocumentSymbolResponse,
-    FileChangeType, Hover, HoverParams, HoverProviderCapability, InitializeParams,
-    InitializeResult, InitializedParams, InlayHint, InlayHintParams, MessageType, OneOf,
-    PositionEncodingKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions,
+    ExecuteCommandOptions, ExecuteCommandParams, FileChangeType, Hover, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, InlayHint,
+    InlayHintParams, MessageType, OneOf, PositionEncodingKind, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
 };
 use tower_lsp::LanguageServer;
 
@@ -189,6 +189,10 @@ impl LanguageServer for Backend {
                     hover_provider: Some(HoverProviderCapability::Simple(true)),
                     document_symbol_provider: Some(OneOf::Left(true)),
                     inlay_hint_provider: Some(OneOf::Left(true)),
+                    execute_command_provider: Some(ExecuteCommandOptions {
+                        commands: vec![convert::SHEET_COMMAND.to_string()],
+                        ..ExecuteCommandOptions::default()
+                    }),
                     code_action_provider: Some(CodeActionProviderCapability::Options(
                         CodeActionOptions {
                             code_action_kinds: Some(vec![
@@ -319,6 +323,53 @@ impl LanguageServer for Backend {
             };
             let symbols = convert::document_symbols(&snapshot, self.state.encoding());
             Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+        })
+        .await
+    }
+
+    /// `copydesk.sheet`: the fact-check sheet of an open draft. Arguments: the draft's URI,
+    /// then optionally the format ("html", the default; "md"; "json"), either as two strings
+    /// or as one object `{ "uri": ..., "format": ... }`. The result is
+    /// `{ "format", "headline", "content" }`, which the editor shows.
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        guard("executeCommand", async {
+            if params.command != convert::SHEET_COMMAND {
+                return Err(Error::invalid_params(format!(
+                    "unknown command {:?}; copydesk offers {}",
+                    params.command,
+                    convert::SHEET_COMMAND
+                )));
+            }
+            let (uri, format) = match params.arguments.as_slice() {
+                [Value::Object(options), ..] => (
+                    options
+                        .get("uri")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
+                    options
+                        .get("format")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
+                ),
+                [Value::String(uri), rest @ ..] => (
+                    Some(uri.clone()),
+                    rest.first().and_then(Value::as_str).map(str::to_string),
+                ),
+                _ => (None, None),
+            };
+            let Some(uri) = uri.and_then(|uri| tower_lsp::lsp_types::Url::parse(&uri).ok()) else {
+                return Err(Error::invalid_params(
+                    "copydesk.sheet needs the draft's URI as its first argument",
+                ));
+            };
+            let Some(snapshot) = self.state.analysis_of(&uri) else {
+                return Err(Error::invalid_params(format!(
+                    "{uri} is not open in the editor, so copydesk has no analysis of it"
+                )));
+            };
+            convert::sheet(&snapshot, &uri, format.as_deref().unwrap_or("html"))
+                .map(Some)
+                .map_err(Error::invalid_params)
         })
         .await
     }

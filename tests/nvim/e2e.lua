@@ -253,6 +253,44 @@ local function main()
     "  result: " .. show(answer.result)
   )
 
+  -- :CopydeskSheet opens the Markdown fact-check sheet beside the draft; gf on a row jumps to
+  -- that row's line in the draft.
+  vim.cmd("CopydeskSheet")
+  local sheet_buf
+  vim.wait(TIMEOUT_MS, function()
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      local shown = vim.api.nvim_win_get_buf(win)
+      if vim.b[shown].copydesk_draft == buf then
+        sheet_buf = shown
+        return true
+      end
+    end
+    return false
+  end, 20)
+  check(sheet_buf ~= nil, ":CopydeskSheet opened the sheet in a window")
+  local sheet_lines = vim.api.nvim_buf_get_lines(sheet_buf, 0, -1, false)
+  check(
+    (sheet_lines[1] or ""):find("# Fact-check sheet", 1, true) == 1,
+    "the sheet is Markdown under its title",
+    "  first line: " .. tostring(sheet_lines[1])
+  )
+  local thursday_row
+  for index, text in ipairs(sheet_lines) do
+    if text:find("| draft.md:5 | Thursday |", 1, true) then
+      thursday_row = index
+    end
+  end
+  check(thursday_row ~= nil, "the sheet's Dates table has Thursday at draft.md:5", "  sheet:\n" .. table.concat(sheet_lines, "\n"))
+  vim.api.nvim_set_current_win(vim.fn.bufwinid(sheet_buf))
+  vim.api.nvim_win_set_cursor(0, { thursday_row, 0 })
+  vim.cmd("normal gf")
+  check(
+    vim.api.nvim_get_current_buf() == buf and vim.api.nvim_win_get_cursor(0)[1] == 5,
+    "gf on the row goes to line 5 of the draft",
+    "  now in buffer " .. vim.api.nvim_get_current_buf() .. " at " .. show(vim.api.nvim_win_get_cursor(0))
+  )
+  vim.api.nvim_win_close(vim.fn.bufwinid(sheet_buf), true)
+
   -- Hover on "Thursday".
   vim.api.nvim_win_set_cursor(0, { 5, 25 })
   local hover = request(buf, client, "textDocument/hover", vim.lsp.util.make_position_params(0, client.offset_encoding))

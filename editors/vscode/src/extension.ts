@@ -23,6 +23,16 @@ import { PUBLICATION_DATE_METHOD, statusFor } from "./status";
 
 const LANGUAGES = ["markdown", "plaintext"];
 
+/** The server's command that returns a draft's fact-check sheet. */
+const SHEET_COMMAND = "copydesk.sheet";
+
+/** What `copydesk.sheet` returns. */
+interface SheetResult {
+  format: string;
+  headline?: string;
+  content: string;
+}
+
 /** Drafts on disk and unsaved ones; copydesk reads only the text the editor sends. */
 const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => [
   { scheme: "file", language },
@@ -64,6 +74,8 @@ class Copydesk implements vscode.Disposable {
   /** False once the server has said it does not know copydesk/publicationDate (an old copydesk). */
   private statusSupported = true;
   private statusTimer: NodeJS.Timeout | undefined;
+  /** The open fact-check sheets, by the draft's URI. */
+  private readonly sheets = new Map<string, vscode.WebviewPanel>();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel("copydesk");
@@ -189,6 +201,28 @@ class Copydesk implements vscode.Disposable {
             }
           },
         },
+        // "copydesk: Fact-check sheet" is the server's own command (the client registers every
+        // command the server offers): from the palette it has no arguments, so the active
+        // draft is filled in here, and the sheet it returns opens beside the draft.
+        executeCommand: async (command, args, next) => {
+          if (command !== SHEET_COMMAND) {
+            return next(command, args);
+          }
+          const document = vscode.window.activeTextEditor?.document;
+          if (args.length === 0 && (document === undefined || !LANGUAGES.includes(document.languageId))) {
+            void vscode.window.showInformationMessage(
+              "copydesk: open a Markdown or text draft to see its fact-check sheet.",
+            );
+            return undefined;
+          }
+          const draft = args.length > 0 ? vscode.Uri.parse(String(args[0])) : document!.uri;
+          const uri = client?.code2ProtocolConverter.asUri(draft) ?? draft.toString();
+          const sheet = (await next(command, [{ uri, format: "html" }])) as SheetResult | undefined;
+          if (sheet !== undefined && typeof sheet.content === "string") {
+            this.showSheet(draft, sheet);
+          }
+          return sheet;
+        },
         handleDiagnostics: (uri, diagnostics, next) => {
           next(uri, diagnostics);
           const active = vscode.window.activeTextEditor?.document.uri;
@@ -236,6 +270,44 @@ class Copydesk implements vscode.Disposable {
     } catch {
       // Already stopped.
     }
+  }
+
+  /**
+   * Shows a draft's fact-check sheet in a webview beside it; a click on a row reveals that
+   * line in the draft. One panel per draft, refreshed when the command runs again.
+   */
+  private showSheet(draft: vscode.Uri, sheet: SheetResult): void {
+    const key = draft.toString();
+    let panel = this.sheets.get(key);
+    if (panel === undefined) {
+      panel = vscode.window.createWebviewPanel(
+        "copydesk.sheet",
+        `Fact-check: ${sheet.headline ?? "draft"}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        // The sheet's own inline script keeps the ticks and reports clicks; it loads nothing.
+        { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: true },
+      );
+      this.sheets.set(key, panel);
+      panel.onDidDispose(() => this.sheets.delete(key));
+      panel.webview.onDidReceiveMessage(async (message: { command?: string; line?: number }) => {
+        if (message.command !== "reveal" || typeof message.line !== "number") {
+          return;
+        }
+        const document = await vscode.workspace.openTextDocument(draft);
+        const line = Math.max(0, Math.min(message.line - 1, document.lineCount - 1));
+        const editor = await vscode.window.showTextDocument(document, {
+          viewColumn: vscode.ViewColumn.One,
+          preserveFocus: false,
+        });
+        const range = document.lineAt(line).range;
+        editor.selection = new vscode.Selection(range.start, range.end);
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      });
+    } else {
+      panel.title = `Fact-check: ${sheet.headline ?? "draft"}`;
+      panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    panel.webview.html = sheet.content;
   }
 
   private scheduleStatus(delayMs: number): void {
@@ -295,6 +367,9 @@ class Copydesk implements vscode.Disposable {
   dispose(): void {
     if (this.statusTimer !== undefined) {
       clearTimeout(this.statusTimer);
+    }
+    for (const panel of this.sheets.values()) {
+      panel.dispose();
     }
     for (const disposable of this.disposables) {
       disposable.dispose();

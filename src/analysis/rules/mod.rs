@@ -2,6 +2,8 @@
 //! function, tests) and adding one line to [`REGISTRY`].
 
 pub mod distant_attribution;
+pub mod first_reference;
+pub mod name_variant;
 pub mod relative_date;
 pub mod unattributed_quote;
 pub mod unclosed_quote;
@@ -34,6 +36,8 @@ pub const REGISTRY: &[Rule] = &[
     vague_attribution::RULE,
     unused_suppression::RULE,
     unexplained_suppression::RULE,
+    name_variant::RULE,
+    first_reference::RULE,
 ];
 
 /// The full documentation of every rule: the `//!` comment that opens its file, read from the
@@ -69,6 +73,8 @@ const DOCS: &[(RuleCode, &str)] = &[
         RuleCode::UnexplainedSuppression,
         include_str!("unexplained_suppression.rs"),
     ),
+    (RuleCode::NameVariant, include_str!("name_variant.rs")),
+    (RuleCode::FirstReference, include_str!("first_reference.rs")),
 ];
 
 impl Rule {

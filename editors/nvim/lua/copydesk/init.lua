@@ -115,12 +115,90 @@ local function attach(bufnr, config)
   end
 end
 
+--- Jumps from a row of a fact-check sheet ("| [ ] | draft.md:12 | ...") to that line of the
+--- draft the sheet was made from.
+local function jump_to_row(sheet_buf)
+  local draft = vim.b[sheet_buf].copydesk_draft
+  local row = vim.api.nvim_get_current_line()
+  local line = tonumber(row:match("^| %[.%] | [^|]-:(%d+) |"))
+  if not (draft and line and vim.api.nvim_buf_is_valid(draft)) then
+    return false
+  end
+  local window = vim.fn.bufwinid(draft)
+  if window ~= -1 then
+    vim.api.nvim_set_current_win(window)
+  else
+    vim.cmd("wincmd p")
+    vim.api.nvim_win_set_buf(0, draft)
+  end
+  local last = vim.api.nvim_buf_line_count(draft)
+  vim.api.nvim_win_set_cursor(0, { math.min(line, last), 0 })
+  return true
+end
+
+--- Opens the fact-check sheet of a draft (the current buffer by default) as Markdown in a
+--- scratch buffer beside it: every quote, name, date, figure and suppression with its status.
+--- On a row, `gf` or <CR> jumps to that line of the draft.
+function M.sheet(bufnr)
+  if bufnr == nil or bufnr == 0 then
+    bufnr = vim.api.nvim_get_current_buf()
+  end
+  local params = {
+    command = "copydesk.sheet",
+    arguments = { { uri = vim.uri_from_bufnr(bufnr), format = "md" } },
+  }
+  local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients
+  local attached = false
+  for _, client in ipairs(get_clients({ bufnr = bufnr })) do
+    attached = attached or client.name == "copydesk"
+  end
+  if not attached then
+    vim.notify("copydesk: not running for this buffer (open a Markdown or text draft)", vim.log.levels.WARN)
+    return
+  end
+  vim.lsp.buf_request(bufnr, "workspace/executeCommand", params, function(err, result, ctx)
+    local client = ctx and vim.lsp.get_client_by_id(ctx.client_id)
+    if client and client.name ~= "copydesk" then
+      return
+    end
+    if err or type(result) ~= "table" or type(result.content) ~= "string" then
+      vim.notify("copydesk: no fact-check sheet: " .. tostring(err and err.message or "no answer"), vim.log.levels.ERROR)
+      return
+    end
+    local sheet = vim.api.nvim_create_buf(false, true)
+    vim.bo[sheet].bufhidden = "wipe"
+    vim.api.nvim_buf_set_lines(sheet, 0, -1, false, vim.split(result.content, "\n", { plain = true }))
+    vim.bo[sheet].modifiable = false
+    vim.bo[sheet].filetype = "markdown"
+    vim.b[sheet].copydesk_draft = bufnr
+    pcall(vim.api.nvim_buf_set_name, sheet, "copydesk-sheet://" .. vim.api.nvim_buf_get_name(bufnr))
+    -- Rows name the draft by its file name: the draft's folder on 'path' lets gF find it too.
+    vim.bo[sheet].path = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ":p:h") .. ",,"
+    for _, key in ipairs({ "gf", "<CR>" }) do
+      vim.keymap.set("n", key, function()
+        if not jump_to_row(sheet) then
+          vim.cmd("normal! " .. (key == "gf" and "gf" or "j"))
+        end
+      end, { buffer = sheet, desc = "copydesk: go to this row's line in the draft" })
+    end
+    vim.cmd("vsplit")
+    vim.api.nvim_win_set_buf(0, sheet)
+  end)
+end
+
+local function create_command()
+  vim.api.nvim_create_user_command("CopydeskSheet", function()
+    M.sheet(0)
+  end, { desc = "copydesk: the fact-check sheet of this draft" })
+end
+
 --- Starts copydesk for Markdown and text buffers. Both options are optional:
 ---   cmd      the server command, default { "copydesk" }
 ---   settings copydesk's settings (see :help copydesk-settings), sent as settings.copydesk
 ---            and as init_options
 function M.setup(opts)
   local config = M.config(opts)
+  create_command()
 
   if vim.fn.has("nvim-0.11") == 1 then
     vim.lsp.config("copydesk", {

@@ -1,0 +1,330 @@
+//! # first-reference
+//!
+//! **What it flags:** a person named by surname alone before the draft gives their full name
+//! ("Reyes said ..." two paragraphs before "Tomas Reyes"); a quotation attributed to a surname
+//! the draft never introduces ("said Podolyak" with no "Mykhailo Podolyak" anywhere); and a
+//! quotation whose speaker is "he" or "she" before anyone at all is named.
+//!
+//! **Why it matters:** news style introduces everyone by full name (and title) on first
+//! reference and by surname after. A reader who meets a bare surname first does not know who is
+//! speaking; after an edit moves paragraphs around, the full name often ends up below its
+//! first use.
+//!
+//! **Example:** `Reyes said the fares would rise. ... Chief executive Tomas Reyes ...` flags
+//! the first "Reyes".
+//!
+//! **Fix:** give the full name at the first mention (the quick fix writes the full name the
+//! draft uses later), and the surname after it.
+//!
+//! Organisations ("the White House") and names in quotations and headings are left alone. The
+//! rule reads the whole draft at once, after every segment is read. Information: the editor
+//! decides whether the person is well enough known to need no introduction.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::analysis::finding::{Details, Edit, Finding, Fix, RuleCode, Severity};
+use crate::analysis::lexicon::is_reporting_verb;
+use crate::analysis::names::{fold, Mention, QuotedSpeaker, ORGANISATION_HEADS};
+use crate::analysis::Context;
+
+use super::Rule;
+
+pub const RULE: Rule = Rule {
+    code: RuleCode::FirstReference,
+    summary: "A bare surname or pronoun speaker before the person's full name appears.",
+    default_severity: Severity::Information,
+    check,
+};
+
+/// First references are a matter of the whole draft's order: the findings are made by
+/// [`check_draft`] once every segment is read, so a segment on its own adds none.
+fn check(_context: &Context, _findings: &mut Vec<Finding>) {}
+
+/// Finds bare surnames before their full name, speakers never introduced, and pronoun speakers
+/// before anyone is named. `mentions` and `speakers` are in draft order with draft offsets.
+pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Vec<Finding> {
+    // Where each surname is first given in full, and how.
+    let mut first_full: HashMap<String, &Mention> = HashMap::new();
+    // Surnames the draft introduces some other way: with a title ("President Obama").
+    let mut titled: HashMap<String, usize> = HashMap::new();
+    // Where any full name with the surname first stands, person-like or not.
+    let mut any_full: HashMap<String, usize> = HashMap::new();
+    for mention in mentions {
+        let surname = &mention.surname().text;
+        if mention.is_full() {
+            any_full.entry(fold(surname)).or_insert(mention.range.start);
+            if looks_like_a_person(mention) {
+                first_full.entry(fold(surname)).or_insert(mention);
+            }
+        } else if mention.title.is_some() {
+            titled.entry(fold(surname)).or_insert(mention.range.start);
+        }
+    }
+    let mut findings = Vec::new();
+    let mut reported: HashSet<String> = HashSet::new();
+    for mention in mentions.iter().filter(|mention| {
+        !mention.is_full() && !mention.in_short_paragraph && !mention.in_lead_paragraph
+    }) {
+        let word = mention.surname();
+        let key = word.key.clone();
+        let Some(full) = first_full.get(&key) else {
+            continue;
+        };
+        if full.range.start < word.range.start
+            || any_full.get(&key).is_some_and(|at| *at < word.range.start)
+            || reported.contains(&key)
+            || titled.get(&key).is_some_and(|at| *at <= word.range.start)
+        {
+            continue;
+        }
+        if !speaks(text, &word.range, false) {
+            continue;
+        }
+        reported.insert(key);
+        let full_name = full.text(text).to_string();
+        let written = &text[word.range.clone()];
+        findings.push(Finding {
+            rule: RuleCode::FirstReference,
+            span: word.range.clone(),
+            severity: RULE.default_severity,
+            message: format!("“{written}” appears before the full name “{full_name}”"),
+            details: Details::Notes(vec![
+                format!("The draft gives the full name, “{full_name}”, only later."),
+                "News style: full name (and title) on first reference, surname after.".to_string(),
+            ]),
+            fixes: vec![Fix {
+                title: format!("Write the full name “{full_name}” here"),
+                edits: vec![Edit::replace(word.range.clone(), full_name.clone())],
+            }],
+            related: Vec::new(),
+        });
+    }
+    let mut never_introduced: HashSet<String> = HashSet::new();
+    let single_at: HashMap<usize, &Mention> = mentions
+        .iter()
+        .filter(|mention| !mention.is_full())
+        .map(|mention| (mention.range.start, mention))
+        .collect();
+    let mut someone_named = mentions.first().map(|mention| mention.range.start);
+    for speaker in speakers {
+        let name = speaker.name.trim();
+        let lower = name.to_lowercase();
+        if lower == "he" || lower == "she" {
+            if someone_named.is_some_and(|at| at < speaker.range.start) {
+                continue;
+            }
+            findings.push(Finding {
+                rule: RuleCode::FirstReference,
+                span: speaker.range.clone(),
+                severity: RULE.default_severity,
+                message: format!("“{name}” is quoted before anyone is named"),
+                details: Details::Notes(vec![
+                    "No person is named before this quotation, so the reader cannot tell who is speaking.".to_string(),
+                ]),
+                fixes: Vec::new(),
+                related: Vec::new(),
+            });
+            someone_named = Some(speaker.range.start);
+            continue;
+        }
+        // A single capitalised word: a surname (or an agency) used as a speaker.
+        if name.contains(char::is_whitespace)
+            || !name.chars().next().is_some_and(char::is_uppercase)
+            || name
+                .chars()
+                .filter(|character| character.is_alphabetic())
+                .all(char::is_uppercase)
+            || ORGANISATION_HEADS.contains(&lower.as_str())
+        {
+            continue;
+        }
+        let key = fold(name);
+        if any_full.contains_key(&key)
+            || titled.contains_key(&key)
+            || never_introduced.contains(&key)
+        {
+            continue;
+        }
+        // Only a speaker that reads as a name where it stands: not a sentence's first word
+        // ("It continued"), a title ("Gov."), a day or a word in a headline.
+        let Some(mention) = single_at.get(&speaker.range.start) else {
+            continue;
+        };
+        if mention.range != speaker.range {
+            continue;
+        }
+        if mention.in_short_paragraph
+            || mention.in_lead_paragraph
+            || mention.surname().sentence_start
+            || !speaks(text, &mention.range, true)
+        {
+            continue;
+        }
+        never_introduced.insert(key);
+        findings.push(Finding {
+            rule: RuleCode::FirstReference,
+            span: speaker.range.clone(),
+            severity: RULE.default_severity,
+            message: format!("“{name}” is quoted, but the draft never gives the full name"),
+            details: Details::Notes(vec![
+                format!(
+                    "No “… {name}” with a first name (and title) appears anywhere in the draft."
+                ),
+                "News style: full name (and title) on first reference, surname after.".to_string(),
+            ]),
+            fixes: Vec::new(),
+            related: Vec::new(),
+        });
+    }
+    findings.sort_by_key(|finding| finding.span.start);
+    findings
+}
+
+/// Whether a full name reads as a person's: two or three words, the first neither a
+/// sentence's opening word ("Maybe Trump") nor an organisation's ("Senate Benghazi").
+fn looks_like_a_person(mention: &Mention) -> bool {
+    let Some(given) = mention.given() else {
+        return false;
+    };
+    mention.words.len() <= 3
+        && !given.sentence_start
+        && !crate::analysis::names::is_organisation_head(&given.text)
+        && !crate::analysis::names::is_organisation_head(&mention.surname().text)
+}
+
+/// Verbs only people take, for a name the draft never introduces: an agency "reports" and a
+/// survey "finds", but a person "said".
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "recalled",
+    "recalls",
+    "explained",
+    "insisted",
+    "replied",
+    "continued",
+    "stated",
+    "asked",
+    "tweeted",
+    "wrote",
+];
+
+/// Words before a capitalised word that make it a place, a group or a description ("the
+/// ambassador to Greece said", "the Republican said", "Mr. Obama said").
+const NOT_A_BARE_NAME_AFTER: &[&str] = &[
+    "in", "of", "from", "to", "at", "for", "the", "a", "an", "mr", "mrs", "ms", "dr", "by",
+    "senior", "one", "another", "top",
+];
+
+/// Whether the name at `range` is the subject of a reporting verb right beside it: "Reyes
+/// said", "said Reyes." A capitalised word in any other place may be a place, an adjective
+/// ("a religious Catholic") or part of a longer name, and is left alone. With `person_verbs`,
+/// only verbs a person takes count.
+fn speaks(text: &str, range: &Range<usize>, person_verbs: bool) -> bool {
+    let is_verb = |word: &str| {
+        if person_verbs {
+            PERSON_VERBS.contains(&word.to_lowercase().as_str())
+        } else {
+            is_reporting_verb(word)
+        }
+    };
+    let before = &text[..range.start];
+    let previous_word = before.strip_suffix(' ').and_then(|rest| {
+        rest.trim_end_matches('.')
+            .rsplit(|character: char| !character.is_alphabetic())
+            .next()
+    });
+    if previous_word
+        .is_some_and(|word| NOT_A_BARE_NAME_AFTER.contains(&word.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let after = &text[range.end..];
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    let next_word = after.strip_prefix(' ').and_then(|rest| {
+        rest.split(|character: char| !character.is_alphabetic())
+            .next()
+    });
+    if next_word.is_some_and(is_verb) {
+        return true;
+    }
+    let ends_clause = after.chars().next().is_none_or(|character| {
+        matches!(character, '.' | ',' | ';' | ':' | '\n' | '\r' | '!' | '?')
+    });
+    previous_word.is_some_and(is_verb) && ends_clause
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::tests::{apply_first_fix, findings_of};
+    use crate::analysis::RuleCode;
+
+    fn flagged(text: &str) -> Vec<String> {
+        findings_of(RuleCode::FirstReference, text)
+    }
+
+    #[test]
+    fn a_bare_surname_before_the_full_name_is_flagged_once() {
+        let text = "Ferry fares rise\n\nThe fares will rise, Reyes said. Reyes told staff.\n\nChief executive Tomas Reyes said so.\n";
+        assert_eq!(flagged(text), vec!["Reyes"]);
+        assert_eq!(
+            apply_first_fix(RuleCode::FirstReference, text),
+            "Ferry fares rise\n\nThe fares will rise, Tomas Reyes said. Reyes told staff.\n\nChief executive Tomas Reyes said so.\n"
+        );
+        // A surname that is not speaking is not a person's first reference: the ferry of
+        // "Reyes Line" is named after him.
+        assert!(
+            flagged("The Reyes fleet sails.\n\nChief executive Tomas Reyes said so.\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_headline_first_paragraph_may_use_surnames() {
+        // A plain draft's first paragraph is its headline, where surnames alone are the norm.
+        assert!(
+            flagged("Reyes says fares will rise.\n\nChief executive Tomas Reyes said so.\n")
+                .is_empty()
+        );
+        // Under a heading, the first paragraph is the lede and is checked.
+        assert_eq!(
+            flagged("Fares rise\n\nThe fares will rise in April. Reyes said so.\n\nChief executive Tomas Reyes said so.\n"),
+            vec!["Reyes"]
+        );
+    }
+
+    #[test]
+    fn a_surname_after_the_full_name_is_fine() {
+        assert!(flagged("Tomas Reyes runs the ferry.\n\n\"We sail,\" Reyes said.\n").is_empty());
+        assert!(flagged("The White House spoke. Later the House voted.\n").is_empty());
+    }
+
+    #[test]
+    fn a_quoted_surname_never_introduced_is_flagged() {
+        let text = "Talks end\n\nThe delegation left on Monday. \"The talks are over for now,\" said Podolyak.\n";
+        assert_eq!(flagged(text), vec!["Podolyak"]);
+        assert!(flagged(
+            "Mykhailo Podolyak spoke.\n\nThe delegation left on Monday. \"The talks are over for now,\" said Podolyak.\n"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_speaker_before_anyone_is_named_is_flagged() {
+        assert_eq!(
+            flagged("\"We will sail the ferry at dawn,\" she said.\n"),
+            vec!["she"]
+        );
+        assert!(
+            flagged("Mira Osei chairs it. \"We will sail the ferry at dawn,\" she said.\n")
+                .is_empty()
+        );
+    }
+}
