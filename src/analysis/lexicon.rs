@@ -414,6 +414,19 @@ pub const TERM_INTRODUCERS: &[&str] = &[
     "phrase", "sign", "signs", "subject", "label", "nickname",
 ];
 
+/// Nouns that name what someone said or wrote. With an owner ("her remark that", "comments
+/// from the senator that", "issued a statement,") they attribute the quotation they introduce.
+/// Source: the noun cues of the PARC attribution scheme (Pareti, 2012, section on nominal
+/// cues) and PolNeAR's cue guidelines (Newell et al., 2018), which annotate such nouns as cues.
+#[rustfmt::skip]
+pub const SPEECH_NOUNS: &[&str] = &[
+    "remark", "remarks", "comment", "comments", "statement", "statements", "answer", "reply",
+    "response", "warning", "message", "tweet", "post", "dictum", "quote", "pledge", "promise",
+    "claim", "prediction", "assertion", "argument", "question", "plea", "vow", "testimony",
+    "letter", "email", "declaration", "announcement", "explanation", "insistence", "retort",
+    "advice", "words", "speech", "description", "verdict", "conclusion", "complaint",
+];
+
 /// Words that stand for a speaker already named.
 pub const PRONOUN_SPEAKERS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 

@@ -6,9 +6,9 @@
 
 use std::ops::Range;
 
-use super::attribution::{find_cue, Cue, Speaker};
-use super::lexicon::{PRONOUN_SPEAKERS, TERM_INTRODUCERS};
-use super::words::{floor_char_boundary, words};
+use super::attribution::{find_cue, find_cue_where, is_intention, Cue, Speaker};
+use super::lexicon::{NAME_PARTICLES, PRONOUN_SPEAKERS, SPEECH_NOUNS, TERM_INTRODUCERS};
+use super::words::{floor_char_boundary, words, Word};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -45,6 +45,8 @@ pub enum AttributionScope {
     SameSentence,
     PreviousSentence,
     NextSentence,
+    /// Two sentences back, with one descriptive sentence between.
+    TwoSentencesBack,
     /// A partial quotation whose paragraph names its source.
     SameParagraph,
     /// The quotation is a paragraph of its own and the previous paragraph names the speaker.
@@ -59,6 +61,7 @@ impl AttributionScope {
             AttributionScope::SameSentence => "in the same sentence",
             AttributionScope::PreviousSentence => "in the sentence before",
             AttributionScope::NextSentence => "in the sentence after",
+            AttributionScope::TwoSentencesBack => "2 sentences back",
             AttributionScope::SameParagraph => "in the same paragraph",
             AttributionScope::PreviousParagraph => "at the end of the previous paragraph",
             AttributionScope::ContinuedQuotation => "where the quotation began",
@@ -572,8 +575,18 @@ fn attribute(
             .then(|| dash_signature(text, next.range.start, next.range.end))
             .flatten()
     };
-    if let Some(speaker) =
-        dash_signature(text, quotation.span.end, layout.range.end).or_else(signed_below)
+    // A list item "- Sanders." under a quotation reaches us as a paragraph holding only the
+    // name (the list marker is markup): it signs the quotation the same way.
+    let name_below = || {
+        let next = layouts.get(quotation.paragraph + 1)?;
+        let ends_paragraph = text[quotation.span.end..layout.range.end].trim().is_empty();
+        ends_paragraph
+            .then(|| name_line(text, next.range.clone()))
+            .flatten()
+    };
+    if let Some(speaker) = dash_signature(text, quotation.span.end, layout.range.end)
+        .or_else(signed_below)
+        .or_else(name_below)
     {
         return Some(Attribution::named(speaker, AttributionScope::SameSentence));
     }
@@ -595,28 +608,83 @@ fn attribute(
             return Some(attribution);
         }
     }
+    // A cue in the sentence before counts unless it only names a term quoted right after it
+    // ("what it termed the \"Legion\"" introduces the term, not the next quotation).
+    let introduces_a_term = |cue: &Cue| {
+        let naming_verb = TERM_INTRODUCERS.contains(&cue.text.to_ascii_lowercase().as_str());
+        naming_verb
+            && quotations[layout.quotations.clone()].iter().any(|other| {
+                other.kind != QuoteKind::Speech
+                    && other.span.start >= cue.range.end
+                    && text[cue.range.end..other.span.start]
+                        .split_whitespace()
+                        .count()
+                        <= 2
+            })
+    };
+    let speech_cue_in = |range: Range<usize>| {
+        find_cue_where(text, range, &interiors, |cue| {
+            !is_intention(cue) && !introduces_a_term(cue)
+        })
+    };
     if sentence_index > 0 {
-        if let Some(attribution) = found(
-            layout.sentences[sentence_index - 1].clone(),
-            AttributionScope::PreviousSentence,
-        ) {
-            return Some(attribution);
+        if let Some(cue) = speech_cue_in(layout.sentences[sentence_index - 1].clone()) {
+            return Some(Attribution {
+                cue,
+                scope: AttributionScope::PreviousSentence,
+                paragraphs_back: 0,
+            });
         }
     }
+    // The sentence after attributes the quotation only when it points back at it ("That was
+    // how Smith put it.") or is a bare tag with nothing of its own to report ("Smith said on
+    // Monday."); "Smith stated on Sunday that ..." reports another statement.
     if let Some(next) = layout.sentences.get(sentence_index + 1) {
-        if let Some(attribution) = found(next.clone(), AttributionScope::NextSentence) {
-            return Some(attribution);
+        if let Some(cue) = speech_cue_in(next.clone()) {
+            let bare_tag = super::clauses::governed_by(text, cue.range.end, next.end)
+                == super::clauses::Governs::Nothing;
+            // `"Can we win?" Ortiz asked, turning to the crowd.`: a question or exclamation
+            // ends the quotation, and the tag that opens the next sentence is still its own.
+            let own_tag = text[quotation.inner.clone()]
+                .trim_end()
+                .trim_end_matches(['\'', '’', '"', '”'])
+                .ends_with(['?', '!'])
+                && text[quotation.span.end..next.start]
+                    .trim_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '’'))
+                    .is_empty()
+                && words(text, next.start..cue.range.start).len() <= 3;
+            if bare_tag || own_tag || super::clauses::points_back(text, next.clone()) {
+                return Some(Attribution {
+                    cue,
+                    scope: AttributionScope::NextSentence,
+                    paragraphs_back: 0,
+                });
+            }
         }
     }
     // "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”": a sentence that
     // opens on a named person (or he or she) and then a quotation reads as that person speaking.
     if sentence_index > 0 {
         let previous_sentence = layout.sentences[sentence_index - 1].clone();
-        if let Some(speaker) = opening_subject(text, previous_sentence) {
+        if let Some(speaker) = opening_subject(text, previous_sentence, &interiors) {
             return Some(Attribution::named(
                 speaker,
                 AttributionScope::PreviousSentence,
             ));
+        }
+    }
+    // "..., she says. It surprised everyone. “Quote.”": a cue two sentences back, with one
+    // short descriptive sentence between that names nobody new and reports nothing.
+    if sentence_index > 1 {
+        let between = layout.sentences[sentence_index - 1].clone();
+        if describes_without_a_new_subject(text, between, &interiors) {
+            if let Some(cue) = speech_cue_in(layout.sentences[sentence_index - 2].clone()) {
+                return Some(Attribution {
+                    cue,
+                    scope: AttributionScope::TwoSentencesBack,
+                    paragraphs_back: 0,
+                });
+            }
         }
     }
     // A partial quotation ("called the system “rotten to the core”") is part of the writer's
@@ -747,10 +815,66 @@ fn verb_right_before(text: &str, paragraph_start: usize, quotation_start: usize)
         return None;
     }
     let is_cue = super::lexicon::is_reporting_verb(last.text) || last.is("words");
+    if !is_cue {
+        return speech_noun_before(&preceding);
+    }
     is_cue.then(|| Cue {
         range: last.range.clone(),
         text: last.text.to_string(),
         speaker: super::attribution::speaker_before_offset(text, paragraph_start..last.range.start),
+    })
+}
+
+/// A noun of speech that owns the quotation right after it: `her remark that "..."`, `Her
+/// answer was that "..."`, `comments from the senator that "..."`, `issued a statement, "..."`.
+/// The noun needs an owner (a possessive, "from"/"by" someone) or a verb that issues it.
+fn speech_noun_before(preceding: &[Word]) -> Option<Cue> {
+    let mut index = preceding.len();
+    // Link words between the noun and the quotation.
+    while index > 0 && preceding[index - 1].is_any(&["that", "was", "is", "were", "then", "as"]) {
+        index -= 1;
+    }
+    // An owner after the noun: "comments from the senator", "a statement by Reyes".
+    let mut owner_after = false;
+    for back in 1..=5 {
+        let Some(position) = index.checked_sub(back) else {
+            break;
+        };
+        if preceding[position].is_any(&["from", "by", "of"])
+            && position > 0
+            && SPEECH_NOUNS.contains(&preceding[position - 1].text.to_ascii_lowercase().as_str())
+        {
+            index = position;
+            owner_after = true;
+            break;
+        }
+    }
+    let noun = preceding.get(index.checked_sub(1)?)?;
+    if !SPEECH_NOUNS.contains(&noun.text.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let noun_index = index - 1;
+    let owned = (noun_index.saturating_sub(3)..noun_index).any(|position| {
+        let word = &preceding[position];
+        word.is_any(&["his", "her", "their", "its", "our", "my"])
+            || word.text.ends_with("'s")
+            || word.text.ends_with("’s")
+            || word.is_any(&[
+                "issued",
+                "released",
+                "made",
+                "gave",
+                "posted",
+                "sent",
+                "offered",
+                "delivered",
+                "had",
+            ])
+    });
+    (owned || owner_after).then(|| Cue {
+        range: noun.range.clone(),
+        text: noun.text.to_string(),
+        speaker: None,
     })
 }
 
@@ -781,6 +905,29 @@ fn dash_signature(text: &str, quotation_end: usize, paragraph_end: usize) -> Opt
     })
 }
 
+/// A paragraph that is only a name of one to four capitalised words, with at most a full stop
+/// after it ("Hillary Clinton."), as signatures under pull quotes and fact checks are set.
+fn name_line(text: &str, paragraph: Range<usize>) -> Option<Speaker> {
+    let raw = &text[paragraph.clone()];
+    let line = raw.trim();
+    let start = paragraph.start + (raw.len() - raw.trim_start().len());
+    let name = line.strip_suffix('.').unwrap_or(line);
+    let name_words = words(text, start..start + name.len());
+    let is_name = (1..=4).contains(&name_words.len())
+        && name_words
+            .iter()
+            .all(|word| word.is_capitalised() || word.is_any(NAME_PARTICLES))
+        && !name_words[0].is_any(&["the", "a", "an", "this", "that", "i"])
+        && name_words
+            .last()
+            .is_some_and(|last| last.range.end == start + name.len())
+        && !name.contains([':', ',', '"', '“', '”', '(', ')']);
+    is_name.then(|| Speaker {
+        range: start..start + name.len(),
+        name: name.to_string(),
+    })
+}
+
 /// The last line of a quotation when it is only a name (and affiliation): a signature.
 fn signature_line(text: &str, inner: &Range<usize>) -> Option<Speaker> {
     let interior = text[inner.clone()].trim_end();
@@ -808,14 +955,28 @@ fn signature_line(text: &str, inner: &Range<usize>) -> Option<Speaker> {
     })
 }
 
-/// The named person (two or more capitalised words) or the "he" or "she" that opens a sentence.
-fn opening_subject(text: &str, sentence: Range<usize>) -> Option<Speaker> {
-    let sentence_words = words(text, sentence);
+/// The named person (two or more capitalised words) or the "he" or "she" that opens a sentence
+/// as the subject of an action beat ("Lopez shook her head."). A sentence-initial adverb
+/// ("Earlier, Ukraine's delegation ...") is no name, a possessive ("Ukraine's delegation") names
+/// no speaker, and a subject whose verb governs a that-clause of its own ("Reyes decided on
+/// Sunday that ...") did something other than speak.
+fn opening_subject(
+    text: &str,
+    sentence: Range<usize>,
+    excluded: &[Range<usize>],
+) -> Option<Speaker> {
+    let sentence_words = words(text, sentence.clone());
     let first = sentence_words.first()?;
     if first.is_any(&[
         "the", "a", "an", "this", "that", "in", "on", "at", "for", "but", "and", "as", "when",
         "after", "before", "if",
     ]) {
+        return None;
+    }
+    let has_own_that_clause = super::clauses::clauses(text, sentence.clone(), excluded)
+        .iter()
+        .any(|clause| clause.kind == super::clauses::ClauseKind::That);
+    if has_own_that_clause {
         return None;
     }
     if first.is_any(&["he", "she"]) {
@@ -824,13 +985,29 @@ fn opening_subject(text: &str, sentence: Range<usize>) -> Option<Speaker> {
             name: first.text.to_string(),
         });
     }
-    let name: Vec<_> = sentence_words
-        .iter()
-        .take_while(|word| word.is_capitalised())
-        .collect();
+    let mut name: Vec<&Word> = Vec::new();
+    for word in &sentence_words {
+        let adjacent = name.last().is_none_or(|last| {
+            // "Mr. Hannity" and "H. Malyar" are one name; "Earlier, Ukraine" is not.
+            text[last.range.end..word.range.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                .is_empty()
+        });
+        if !word.is_capitalised() || !adjacent {
+            break;
+        }
+        name.push(word);
+    }
     // Two or more capitalised words, followed by a verb-like lower-case word.
     let next = sentence_words.get(name.len())?;
-    if name.len() < 2 || name.len() > 4 || !next.text.chars().all(|c| c.is_lowercase()) {
+    let possessive = name
+        .iter()
+        .any(|word| word.text.ends_with("'s") || word.text.ends_with("’s"));
+    if name.len() < 2
+        || name.len() > 4
+        || possessive
+        || !next.text.chars().all(|c| c.is_lowercase())
+    {
         return None;
     }
     let (start, end) = (name[0].range.start, name[name.len() - 1].range.end);
@@ -838,6 +1015,26 @@ fn opening_subject(text: &str, sentence: Range<usize>) -> Option<Speaker> {
         range: start..end,
         name: text[start..end].to_string(),
     })
+}
+
+/// Whether a sentence only describes: short, naming nobody new (no capitalised word after its
+/// first), with no quotation and no cue of its own ("It surprised everyone.").
+fn describes_without_a_new_subject(
+    text: &str,
+    sentence: Range<usize>,
+    excluded: &[Range<usize>],
+) -> bool {
+    let sentence_words = words(text, sentence.clone());
+    let quiet = sentence_words.len() <= 12
+        && sentence_words
+            .iter()
+            .skip(1)
+            .all(|word| !word.is_capitalised() || word.is("I"))
+        && !text[sentence.clone()].contains(['"', '“', '”', '«', '»'])
+        && sentence_words.first().is_some_and(|first| {
+            first.is_any(&["it", "that", "this", "the", "there", "he", "she", "they"])
+        });
+    quiet && find_cue(text, sentence, excluded).is_none()
 }
 
 /// An upper-case speaker label that opens a quotation, as transcripts print them ("PENCE:").
