@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use super::lexicon::{
     reporting_verb, VerbForm, AFTER_PLURAL_NOUN, BEFORE_NON_REPORTING_BASE, DETERMINERS,
-    INTENTION_VERBS, NAME_PARTICLES, NOUN_LIKE_VERBS, PRONOUN_SPEAKERS, SOURCE_PHRASES,
+    INTENTION_VERBS, MORE_SOURCE_PHRASES, NAME_PARTICLES, NOUN_LIKE_VERBS, PRONOUN_SPEAKERS,
+    SOURCE_PHRASES,
 };
 use super::words::{words, Word};
 
@@ -164,8 +165,16 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
         && (after_determiner || after_preposition || after_number || before_noun_follower);
     match form {
         VerbForm::Base => {
-            let infinitive_or_modal =
-                previous.is_some_and(|before| before.is_any(BEFORE_NON_REPORTING_BASE));
+            // "was quick to add that", "he will say that": an infinitive or modal that governs
+            // a that-clause still reports speech, unless it is declined or negated.
+            let governs_that = next.is_some_and(|after| after.is("that"))
+                && position >= 2
+                && !outside[position - 2].is_any(&[
+                    "declined", "refused", "not", "never", "won't", "wouldn't", "didn't",
+                ]);
+            let infinitive_or_modal = previous
+                .is_some_and(|before| before.is_any(BEFORE_NON_REPORTING_BASE))
+                && !governs_that;
             // A present-tense "say" needs a plural subject: "experts say", "they claim",
             // "Democrats argue"; after an adjective ("a massive snap") it is no verb.
             let plural_subject = previous.is_none_or(|before| {
@@ -238,6 +247,7 @@ fn phrase_at(outside: &[&Word], position: usize) -> Option<usize> {
     let phrases = PHRASES.get_or_init(|| {
         SOURCE_PHRASES
             .iter()
+            .chain(MORE_SOURCE_PHRASES)
             .map(|phrase| phrase.split(' ').collect())
             .collect()
     });

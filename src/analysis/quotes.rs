@@ -636,6 +636,30 @@ fn attribute(
             });
         }
     }
+    // "He then had a question for the crowd. “Who will pay for it?”": a noun of speech that
+    // someone owns or delivers in the sentence before introduces the quotation.
+    if sentence_index > 0 {
+        let previous = layout.sentences[sentence_index - 1].clone();
+        let previous_words: Vec<Word> = words(text, previous)
+            .into_iter()
+            .filter(|word| {
+                !interiors
+                    .iter()
+                    .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+            })
+            .collect();
+        if let Some(noun) = owned_speech_noun(&previous_words) {
+            return Some(Attribution {
+                cue: Cue {
+                    range: noun.range.clone(),
+                    text: noun.text.to_string(),
+                    speaker: None,
+                },
+                scope: AttributionScope::PreviousSentence,
+                paragraphs_back: 0,
+            });
+        }
+    }
     // The sentence after attributes the quotation only when it points back at it ("That was
     // how Smith put it.") or is a bare tag with nothing of its own to report ("Smith said on
     // Monday."); "Smith stated on Sunday that ..." reports another statement.
@@ -687,12 +711,44 @@ fn attribute(
             }
         }
     }
+    // "his warning that Britain would go to the “back of the queue”", "Barrett's dictum to
+    // his interns was, “...”": a noun of speech with an owner earlier in the quotation's own
+    // sentence attributes it.
+    if let Some(sentence) = layout.sentences.get(sentence_index) {
+        let before_quotation: Vec<Word> = words(text, sentence.start..quotation.span.start)
+            .into_iter()
+            .filter(|word| {
+                !interiors
+                    .iter()
+                    .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+            })
+            .collect();
+        if let Some(noun) = owned_speech_noun(&before_quotation) {
+            return Some(Attribution {
+                cue: Cue {
+                    range: noun.range.clone(),
+                    text: noun.text.to_string(),
+                    speaker: None,
+                },
+                scope: AttributionScope::SameSentence,
+                paragraphs_back: 0,
+            });
+        }
+    }
     // A partial quotation ("called the system “rotten to the core”") is part of the writer's
     // sentence about someone: any cue in its paragraph, or at the end of the one before, counts.
     let partial = text[quotation.inner.clone()].starts_with(|c: char| c.is_lowercase());
     if partial {
         if let Some(attribution) = found(layout.range.clone(), AttributionScope::SameParagraph) {
             return Some(attribution);
+        }
+        // "the FBI lists “public corruption as its top priority”": a fragment woven into a
+        // sentence about a named subject is that subject's wording.
+        if let Some(sentence) = layout.sentences.get(sentence_index) {
+            if let Some(speaker) = named_subject_before(text, sentence.start..quotation.span.start)
+            {
+                return Some(Attribution::named(speaker, AttributionScope::SameSentence));
+            }
         }
     }
     if quotation.paragraph == 0 {
@@ -875,6 +931,75 @@ fn speech_noun_before(preceding: &[Word]) -> Option<Cue> {
         range: noun.range.clone(),
         text: noun.text.to_string(),
         speaker: None,
+    })
+}
+
+/// The first noun of speech with an owner among `before`: a possessive or "his"/"her" just
+/// before it ("his warning", "Barrett's dictum"), or "by"/"from" and a name after it ("a
+/// statement by Reyes").
+fn owned_speech_noun<'a>(before: &'a [Word<'a>]) -> Option<&'a Word<'a>> {
+    before.iter().enumerate().find_map(|(index, word)| {
+        if !SPEECH_NOUNS.contains(&word.text.to_ascii_lowercase().as_str()) || word.is("post") {
+            return None;
+        }
+        let possessed = before[index.saturating_sub(2)..index].iter().any(|owner| {
+            owner.is_any(&["his", "her", "their", "its"])
+                || ((owner.text.ends_with("'s") || owner.text.ends_with("’s"))
+                    && owner.is_capitalised())
+        });
+        // "issued a statement", "had a question for the crowd": a verb that delivers it.
+        let delivered = before[index.saturating_sub(3)..index].iter().any(|verb| {
+            verb.is_any(&[
+                "issued",
+                "released",
+                "made",
+                "gave",
+                "posed",
+                "offered",
+                "delivered",
+                "had",
+            ])
+        });
+        // "In an August speech, Trump attacked ...": the medium of the sentence's speaker.
+        let medium = index >= 2
+            && before[index.saturating_sub(3)..index - 1]
+                .iter()
+                .any(|word| word.is("in"))
+            && !word.is_any(&["response", "answer", "question", "reply"]);
+        let by_someone = before
+            .get(index + 1)
+            .is_some_and(|after| after.is_any(&["by", "from"]))
+            && before[(index + 2).min(before.len())..(index + 4).min(before.len())]
+                .iter()
+                .any(|name| name.is_capitalised() || name.is_any(&["the", "a"]));
+        (possessed || delivered || medium || by_someone).then_some(word)
+    })
+}
+
+/// The first name in `text[range]` that is not merely the capital of the sentence's first word:
+/// "the FBI", "Trump, who", "Senator Bernie Sanders". A lone capitalised first word ("The",
+/// "Under") names nobody.
+fn named_subject_before(text: &str, range: Range<usize>) -> Option<Speaker> {
+    let before = words(text, range);
+    let mut index = before.iter().enumerate().position(|(position, word)| {
+        word.is_capitalised()
+            && word.text.len() > 1
+            && !word.is("I")
+            && (position > 0 || before.get(1).is_some_and(|second| second.is_capitalised()))
+    })?;
+    let start = before[index].range.start;
+    while before.get(index + 1).is_some_and(|next| {
+        next.is_capitalised()
+            && text[before[index].range.end..next.range.start]
+                .trim()
+                .is_empty()
+    }) {
+        index += 1;
+    }
+    let end = before[index].range.end;
+    Some(Speaker {
+        range: start..end,
+        name: text[start..end].to_string(),
     })
 }
 
