@@ -188,7 +188,7 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
                         && !before.text.ends_with("'s")
                         && !before.text.ends_with("’s"))
             });
-            !infinitive_or_modal && !reads_as_noun && plural_subject
+            !infinitive_or_modal && !reads_as_noun && (plural_subject || governs_that)
         }
         VerbForm::ThirdPerson => !reads_as_noun,
         // "the reported figure", "an estimated 300" use the participle as an adjective, and
@@ -218,8 +218,23 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
         {
             false
         }
+        // "the official said", "the new owner said": an adjective of the determiner table before
+        // a past tense is part of its subject; only a true determiner makes it a participle.
         VerbForm::Past => {
-            !after_determiner
+            let after_true_determiner = after_determiner
+                && !previous.is_some_and(|before| {
+                    before.is_any(&[
+                        "official", "public", "false", "recent", "latest", "annual", "new",
+                        "first", "more", "most", "other",
+                    ])
+                });
+            // "is expected to resign", "was told to leave": a passive before "to" reports no
+            // speech of its subject.
+            let passive_before_to = previous.is_some_and(|before| {
+                before.is_any(&["is", "was", "are", "were", "be", "been", "being"])
+            }) && next.is_some_and(|after| after.is("to"));
+            !after_true_determiner
+                && !passive_before_to
                 && !next.is_some_and(|after| {
                     after.is_any(&["itself", "himself", "herself", "themselves"])
                 })

@@ -664,6 +664,22 @@ fn attribute(
     // how Smith put it.") or is a bare tag with nothing of its own to report ("Smith said on
     // Monday."); "Smith stated on Sunday that ..." reports another statement.
     if let Some(next) = layout.sentences.get(sentence_index + 1) {
+        // "Those were the words of the harbour master.", "That quote from Mayor Reyes ...":
+        // the sentence points back with a noun, not a verb.
+        let next_starts_right_after = text[quotation.span.end..next.start].trim().is_empty();
+        if next_starts_right_after && super::clauses::points_back(text, next.clone()) {
+            let pointer = text[next.clone()].trim_end();
+            let cue = speech_cue_in(next.clone()).unwrap_or_else(|| Cue {
+                range: next.start..next.start + pointer.len(),
+                text: pointer.to_string(),
+                speaker: None,
+            });
+            return Some(Attribution {
+                cue,
+                scope: AttributionScope::NextSentence,
+                paragraphs_back: 0,
+            });
+        }
         if let Some(cue) = speech_cue_in(next.clone()) {
             let bare_tag = super::clauses::governed_by(text, cue.range.end, next.end)
                 == super::clauses::Governs::Nothing;
