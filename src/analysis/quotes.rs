@@ -114,6 +114,9 @@ pub struct Quotation {
     /// The speaker's name with a pronoun resolved to the last person named before it
     /// ("she" after "Mira Osei said ..." is Mira Osei).
     pub speaker: Option<String>,
+    /// Candidates for an attribution that were looked at and turned down, each with why
+    /// ("'decided' is not a speech verb"), for the hover of an unattributed quotation.
+    pub rejected: Vec<String>,
 }
 
 impl Quotation {
@@ -148,7 +151,14 @@ impl Quotation {
                     ));
                 }
             }
-            (None, QuoteKind::Speech) => lines.push("No attribution found.".to_string()),
+            (None, QuoteKind::Speech) => {
+                lines.push("No attribution found.".to_string());
+                lines.extend(
+                    self.rejected
+                        .iter()
+                        .map(|reason| format!("Looked at and rejected: {reason}.")),
+                );
+            }
             (None, _) => lines.push("Not speech, so it needs no attribution.".to_string()),
         }
         lines
@@ -314,6 +324,7 @@ pub fn analyse(
                     continued: false,
                     nested: true,
                     speaker: None,
+                    rejected: Vec::new(),
                 });
             }
             let (kind, count) = classify(text, &span, &inner, paragraph.range.start);
@@ -328,6 +339,7 @@ pub fn analyse(
                 continued: false,
                 nested: false,
                 speaker: None,
+                rejected: Vec::new(),
             });
         }
         found.sort_by_key(|quotation| quotation.span.start);
@@ -367,7 +379,11 @@ pub fn analyse(
     }
     for index in 0..quotations.len() {
         if quotations[index].kind == QuoteKind::Speech && !quotations[index].nested {
-            let attribution = attribute(text, &layouts, &quotations, index);
+            let mut rejected = Vec::new();
+            let attribution = attribute(text, &layouts, &quotations, index, &mut rejected);
+            if attribution.is_none() {
+                quotations[index].rejected = rejected;
+            }
             quotations[index].attribution = attribution;
         }
     }
@@ -516,6 +532,7 @@ fn attribute(
     layouts: &[ParagraphLayout],
     quotations: &[Quotation],
     index: usize,
+    rejected: &mut Vec<String>,
 ) -> Option<Attribution> {
     let quotation = &quotations[index];
     let layout = &layouts[quotation.paragraph];
@@ -628,7 +645,16 @@ fn attribute(
         })
     };
     if sentence_index > 0 {
-        if let Some(cue) = speech_cue_in(layout.sentences[sentence_index - 1].clone()) {
+        let previous = layout.sentences[sentence_index - 1].clone();
+        if let Some(cue) = find_cue_where(text, previous.clone(), &interiors, |cue| {
+            !is_intention(cue) && introduces_a_term(cue)
+        }) {
+            rejected.push(format!(
+                "'{}' in the sentence before names the term quoted after it, not this quotation",
+                cue.text
+            ));
+        }
+        if let Some(cue) = speech_cue_in(previous) {
             return Some(Attribution {
                 cue,
                 scope: AttributionScope::PreviousSentence,
@@ -700,18 +726,23 @@ fn attribute(
                     paragraphs_back: 0,
                 });
             }
+            rejected.push(format!(
+                "'{}' in the sentence after reports a statement of its own and does not point back to this quotation",
+                cue.text
+            ));
         }
     }
     // "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”": a sentence that
     // opens on a named person (or he or she) and then a quotation reads as that person speaking.
     if sentence_index > 0 {
         let previous_sentence = layout.sentences[sentence_index - 1].clone();
-        if let Some(speaker) = opening_subject(text, previous_sentence, &interiors) {
+        if let Some(speaker) = opening_subject(text, previous_sentence.clone(), &interiors) {
             return Some(Attribution::named(
                 speaker,
                 AttributionScope::PreviousSentence,
             ));
         }
+        rejected.extend(beat_rejection(text, previous_sentence));
     }
     // "..., she says. It surprised everyone. “Quote.”": a cue two sentences back, with one
     // short descriptive sentence between that names nobody new and reports nothing.
@@ -1158,6 +1189,46 @@ fn opening_subject(
     })
 }
 
+/// Why the sentence before a quotation, opening on what looks like a person, was not read as
+/// an action beat: its verb is no speech verb and governs a that-clause of its own, its subject
+/// is a possessive, or its first word is an adverb.
+fn beat_rejection(text: &str, sentence: Range<usize>) -> Option<String> {
+    let sentence_words = words(text, sentence.clone());
+    let first = sentence_words.first()?;
+    if !first.is_capitalised() {
+        return None;
+    }
+    if text[first.range.end..sentence.end].starts_with(',')
+        && sentence_words.get(1).is_some_and(Word::is_capitalised)
+    {
+        return Some(format!(
+            "'{}' is an adverb, not a speaker's name",
+            first.text
+        ));
+    }
+    let name_length = sentence_words
+        .iter()
+        .take_while(|word| word.is_capitalised())
+        .count();
+    let name = &sentence_words[..name_length];
+    if let Some(owner) = name
+        .iter()
+        .find(|word| word.text.ends_with("'s") || word.text.ends_with("’s"))
+    {
+        return Some(format!("'{}' is a possessive, not a speaker", owner.text));
+    }
+    let verb = sentence_words.get(name_length)?;
+    let has_that_clause = super::clauses::clauses(text, sentence, &[])
+        .iter()
+        .any(|clause| clause.kind == super::clauses::ClauseKind::That);
+    (name_length >= 1 && has_that_clause).then(|| {
+        format!(
+            "'{}' is not a speech verb, and its that-clause is a statement of its own",
+            verb.text
+        )
+    })
+}
+
 /// Whether a sentence only describes: short, naming nobody new (no capitalised word after its
 /// first), with no quotation and no cue of its own ("It surprised everyone.").
 fn describes_without_a_new_subject(
@@ -1354,6 +1425,38 @@ mod tests {
         );
         // The nested quotation shares the outer one's attribution.
         assert_eq!(found[1].2, Some(AttributionScope::SameSentence));
+    }
+
+    fn descriptions_of(text: &str) -> Vec<Vec<String>> {
+        let prose = Prose::parse(text, Format::PlainText);
+        let (_, quotations, _) = analyse(&prose.masked, &prose.paragraphs, None);
+        quotations.iter().map(Quotation::describe).collect()
+    }
+
+    #[test]
+    fn the_description_says_which_cue_attributed_or_why_each_candidate_was_rejected() {
+        let found = descriptions_of(
+            "President Ilse Varga decided on Sunday that the city would build a seawall. \"This is the best defence we have.\" Reyes stated on Monday that the plan was costly.",
+        );
+        assert_eq!(
+            found[0][1..],
+            [
+                "No attribution found.",
+                "Looked at and rejected: 'stated' in the sentence after reports a statement of its own and does not point back to this quotation.",
+                "Looked at and rejected: 'decided' is not a speech verb, and its that-clause is a statement of its own.",
+            ]
+        );
+        let found = descriptions_of(
+            "Earlier, Dunmore's delegation reached the harbour. \"The main goal is to reopen the port.\"",
+        );
+        assert_eq!(
+            found[0][2],
+            "Looked at and rejected: 'Earlier' is an adverb, not a speaker's name."
+        );
+        let found = descriptions_of(
+            "The harbour will reopen in May, she says. It surprised everyone. \"We were sure it would take a whole year.\"",
+        );
+        assert_eq!(found[0][1], "Said by she (says), found 2 sentences back.");
     }
 
     #[test]
