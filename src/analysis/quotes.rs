@@ -666,7 +666,13 @@ fn attribute(
     // someone owns or delivers in the sentence before introduces the quotation.
     if sentence_index > 0 {
         let previous = layout.sentences[sentence_index - 1].clone();
-        let previous_words: Vec<Word> = words(text, previous)
+        // The end of the sentence before is what introduces the quotation; reading only its
+        // last stretch keeps a sentence of many quotations linear.
+        let tail_start = floor_char_boundary(
+            text,
+            previous.start.max(previous.end.saturating_sub(VERB_REACH)),
+        );
+        let previous_words: Vec<Word> = words(text, tail_start..previous.end)
             .into_iter()
             .filter(|word| {
                 !interiors
@@ -761,15 +767,24 @@ fn attribute(
     // "his warning that Britain would go to the “back of the queue”", "Barrett's dictum to
     // his interns was, “...”": a noun of speech with an owner earlier in the quotation's own
     // sentence attributes it.
+    // Only the stretch just before the quotation is read (as for the verb right before it), so
+    // that a sentence of many quotations stays linear.
+    let near_start = |sentence_start: usize| {
+        floor_char_boundary(
+            text,
+            sentence_start.max(quotation.span.start.saturating_sub(VERB_REACH)),
+        )
+    };
     if let Some(sentence) = layout.sentences.get(sentence_index) {
-        let before_quotation: Vec<Word> = words(text, sentence.start..quotation.span.start)
-            .into_iter()
-            .filter(|word| {
-                !interiors
-                    .iter()
-                    .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
-            })
-            .collect();
+        let before_quotation: Vec<Word> =
+            words(text, near_start(sentence.start)..quotation.span.start)
+                .into_iter()
+                .filter(|word| {
+                    !interiors
+                        .iter()
+                        .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+                })
+                .collect();
         if let Some(noun) = owned_speech_noun(&before_quotation) {
             return Some(Attribution {
                 cue: Cue {
@@ -792,7 +807,8 @@ fn attribute(
         // "the FBI lists “public corruption as its top priority”": a fragment woven into a
         // sentence about a named subject is that subject's wording.
         if let Some(sentence) = layout.sentences.get(sentence_index) {
-            if let Some(speaker) = named_subject_before(text, sentence.start..quotation.span.start)
+            if let Some(speaker) =
+                named_subject_before(text, near_start(sentence.start)..quotation.span.start)
             {
                 return Some(Attribution::named(speaker, AttributionScope::SameSentence));
             }
