@@ -212,3 +212,182 @@ fn the_seed_figures_with_and_without_their_sources() {
     );
     assert_eq!(flagged(without, RuleCode::UnattributedQuote).len(), 1);
 }
+
+/// One construction of attribution, written twice: once with nobody named as saying the
+/// quotation (it must be flagged) and once attributed the way a reader takes it (it must not).
+/// Each row names the construction it exercises; the texts are our own.
+#[rustfmt::skip]
+const TWINS: &[(&str, &str, &str)] = &[
+    // 1. A named subject is a speaker only through a speech act or an action beat.
+    ("non-speech verb with its own that-clause",
+     "Mayor Ana Reyes decided on Sunday that the city would build a seawall. \"This is the best defence we have against the storms.\"",
+     "Mayor Ana Reyes shook her head. \"This is the best defence we have against the storms.\""),
+    ("sentence-initial adverb and a possessive are no name",
+     "Earlier, Dunmore's delegation reached the harbour to inspect the damage. \"The main goal is to reopen the port within a week.\"",
+     "Earlier, Dunmore's delegation said it had reached the harbour. \"The main goal is to reopen the port within a week.\""),
+    ("a possessive subject names no speaker",
+     "Harbour Master Lina Berg's report reached the council on Monday. \"Nothing will move until the channel is cleared.\"",
+     "Harbour Master Lina Berg looked at the wreck for a long time. \"Nothing will move until the channel is cleared.\""),
+    ("pronoun beat against a pronoun that decided",
+     "She decided that the fund would open next week. \"Every owner will get an answer within ten days.\"",
+     "She smiled at the owners. \"Every owner will get an answer within ten days.\""),
+    // 2. A following sentence attributes only a quotation it points back to, or as a bare tag.
+    ("next sentence reports another statement",
+     "\"We have received hundreds of claims from boat owners.\" Mayor Reyes stated on Sunday that the fund would open next week.",
+     "\"We have received hundreds of claims from boat owners.\" That was how Mayor Reyes put it."),
+    ("next sentence as a bare tag",
+     "\"We have received hundreds of claims from boat owners.\" Mayor Reyes spoke on Sunday about the fund and its rules.",
+     "\"We have received hundreds of claims from boat owners.\" Mayor Reyes said on Sunday."),
+    ("so says and the words of",
+     "\"The channel will be dredged before the summer season.\" The dredger arrived from Rotterdam on Tuesday.",
+     "\"The channel will be dredged before the summer season.\" Those were the words of the harbour master."),
+    ("a tag right after a question",
+     "\"Who is going to pay for the new pier?\" The crowd waited in the rain outside the hall.",
+     "\"Who is going to pay for the new pier?\" Berg asked, turning to the crowd."),
+    // 3. Word forms read in context.
+    ("the official said",
+     "\"The port will reopen by the end of the month.\" The official car left the harbour at noon.",
+     "\"The port will reopen by the end of the month,\" the official said."),
+    ("was quick to add that",
+     "The fund opened on Monday. \"No owner will be left without help this winter.\"",
+     "She was quick to add that the fund is open. \"No owner will be left without help this winter.\""),
+    ("doubled apostrophes before a cue",
+     "The channel was cleared overnight. ''The boats can sail again from tomorrow morning.''",
+     "The channel was cleared overnight. ''The boats can sail again from tomorrow morning,'' the harbour master said."),
+    ("is expected to is no speech",
+     "The mayor is expected to resign on Monday. \"It has been an honour to serve this harbour town.\"",
+     "The mayor is expected to resign, she told reporters. \"It has been an honour to serve this harbour town.\""),
+    // 4. Speech verbs and phrases.
+    ("welcomed",
+     "Reyes visited the harbour. \"It is a good day for everyone who works on these docks.\"",
+     "Reyes welcomed the decision. \"It is a good day for everyone who works on these docks.\""),
+    ("thanked",
+     "Reyes counted the volunteers. \"Without them we would have lost the whole fleet.\"",
+     "Reyes thanked the volunteers. \"Without them we would have lost the whole fleet.\""),
+    ("blamed",
+     "The storm wrecked the pier. \"Nobody listened when we asked for a stronger wall.\"",
+     "Berg blamed the council. \"Nobody listened when we asked for a stronger wall.\""),
+    ("as she puts it",
+     "The harbour is quiet now. \"A harbour without boats is just a car park by the sea.\"",
+     "As she puts it, \"a harbour without boats is just a car park by the sea.\""),
+    ("wanted to know",
+     "The owners gathered at the hall. \"When will the money reach our accounts?\"",
+     "The owners wanted to know one thing. \"When will the money reach our accounts?\""),
+    ("made the point that",
+     "The rules changed in March. \"The small boats were never the problem here.\"",
+     "Berg made the point that the rules changed in March. \"The small boats were never the problem here.\""),
+    // 5. Attribution carried by a noun.
+    ("her answer was that",
+     "The answer is that \"the money will arrive before the winter storms.\"",
+     "Her answer was that \"the money will arrive before the winter storms.\""),
+    ("that quote from the mayor",
+     "\"The money will arrive before the winter storms.\" The evening paper came out late on Monday.",
+     "\"The money will arrive before the winter storms.\" That quote from Mayor Reyes appeared in the evening paper."),
+    ("comments from the senator that",
+     "The council received a plan that \"the harbour deserves a new breakwater.\"",
+     "The council received comments from the senator that \"the harbour deserves a new breakwater.\""),
+    ("issued a statement",
+     "After the storm, the office stayed closed. \"Our thoughts are with every family on the coast.\"",
+     "After the storm, Reyes issued a statement, \"Our thoughts are with every family on the coast.\""),
+    ("had a question for the crowd",
+     "The crowd grew restless. \"Who is going to pay for the new seawall?\"",
+     "He then had a question for the crowd. \"Who is going to pay for the new seawall?\""),
+    ("his warning that",
+     "Work stopped on the pier, and the boats would have to wait for \"the next dry spell in the spring.\"",
+     "His warning that the boats would have to wait for \"the next dry spell in the spring\" went unheard."),
+    // 6. Layouts newsrooms use.
+    ("a signature line after a dash",
+     "\"We will rebuild every pier before the summer.\" — and then the rain came back.",
+     "\"We will rebuild every pier before the summer.\" —Mayor Ana Reyes, on the radio"),
+    ("a transcript label",
+     "\"We will rebuild every pier before the summer season.\"",
+     "\"REYES: We will rebuild every pier before the summer season.\""),
+    // 8. A cue two sentences back across one descriptive sentence.
+    ("two sentences back",
+     "The harbour will reopen in May. It surprised everyone. \"We were sure it would take a whole year.\"",
+     "The harbour will reopen in May, she says. It surprised everyone. \"We were sure it would take a whole year.\""),
+    ("two sentences back, but a new subject between",
+     "The harbour will reopen in May, she says. The mayor of Dunmore then reached the docks with her staff. \"We were sure it would take a whole year.\"",
+     "The harbour will reopen in May, she says. It surprised everyone. \"We were sure it would take a whole year.\""),
+    // Never across a paragraph break.
+    ("a tag in the next paragraph",
+     "\"We have received hundreds of claims from boat owners.\"\n\nMayor Reyes said on Sunday.",
+     "\"We have received hundreds of claims from boat owners,\" Mayor Reyes said on Sunday."),
+    ("a term introduced by a naming verb is not the next quotation's cue",
+     "The city opened what it termed the \"Harbour Fund\" on Monday. \"We have already received hundreds of claims from owners.\"",
+     "The city opened what it termed the \"Harbour Fund\" on Monday. Reyes said, \"We have already received hundreds of claims from owners.\""),
+];
+
+#[test]
+fn each_construction_flags_its_unattributed_twin_and_not_its_attributed_one() {
+    let settings = Settings::new(jiff::civil::date(2030, 1, 1));
+    let flagged = |text: &str| -> Vec<String> {
+        analyze(text, Format::PlainText, &settings)
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == RuleCode::UnattributedQuote)
+            .map(|finding| text[finding.span.clone()].to_string())
+            .collect()
+    };
+    let mut wrong = Vec::new();
+    for (construction, unattributed, attributed) in TWINS {
+        if flagged(unattributed).len() != 1 {
+            wrong.push(format!("{construction}: not flagged once: {unattributed}"));
+        }
+        if !flagged(attributed).is_empty() {
+            wrong.push(format!("{construction}: flagged: {attributed}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The seed article's one-edit test, on our own seed-style article (`legion.txt`): each of its
+/// four speech quotations with its attribution cut, and the neighbouring cues reworded so that
+/// nobody is named as saying it. Each edit must bring exactly that quotation's finding.
+#[rustfmt::skip]
+const ONE_EDITS: &[(&str, &[(&str, &str)])] = &[
+    ("\"We have already received", &[
+        ("Valdoria announced on Monday that it has received", "Valdoria opened a register on Monday and has received"),
+        ("which Prime Minister Ilse Varga revealed she plans", "which Prime Minister Ilse Varga plans"),
+        ("Deputy Interior Minister Tomas Reyn stated on Facebook, \"We", "\"We"),
+        ("flood,\" according to the national news agency.", "flood.\""),
+    ]),
+    ("\"This will be the clearest", &[
+        ("Prime Minister Varga stated on Sunday", "Prime Minister Varga decided on Sunday"),
+        ("Varga added in a statement, \"This", "\"This"),
+        ("valleys,\" as reported by the Meridian news service.", "valleys.\""),
+    ]),
+    ("\"The main aim", &[
+        ("Earlier, the government stated that its delegation had reached", "Earlier, the government's delegation reached"),
+        ("The office of the prime minister reported that \"the main", "\"The main"),
+    ]),
+    ("\"The longer the dispute", &[
+        ("follow remarks from the operator's chief executive, Marek Lund, who stated that the company wants", "follow a television appearance by the operator's chief executive, Marek Lund, whose company wants"),
+        ("Lund explained on television, \"The", "\"The"),
+    ]),
+];
+
+#[test]
+fn the_seed_one_edit_test_flags_each_stripped_quotation_and_nothing_else() {
+    let original = fixture("legion.txt");
+    let settings = Settings::new(jiff::civil::date(2022, 2, 28));
+    let quote_findings = |text: &str| -> Vec<String> {
+        analyze(text, Format::PlainText, &settings)
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == RuleCode::UnattributedQuote)
+            .map(|finding| text[finding.span.clone()].to_string())
+            .collect()
+    };
+    assert!(quote_findings(&original).is_empty());
+    for (quotation, edits) in ONE_EDITS {
+        let mut text = original.clone();
+        for (before, after) in *edits {
+            assert!(text.contains(before), "the fixture holds {before:?}");
+            text = text.replacen(before, after, 1);
+        }
+        let found = quote_findings(&text);
+        assert_eq!(found.len(), 1, "{quotation}: {found:?}");
+        assert!(found[0].starts_with(quotation), "{quotation}: {found:?}");
+    }
+}

@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use super::lexicon::{
     reporting_verb, VerbForm, AFTER_PLURAL_NOUN, BEFORE_NON_REPORTING_BASE, DETERMINERS,
-    INTENTION_VERBS, NAME_PARTICLES, NOUN_LIKE_VERBS, PRONOUN_SPEAKERS, SOURCE_PHRASES,
+    INTENTION_VERBS, MORE_SOURCE_PHRASES, NAME_PARTICLES, NOUN_LIKE_VERBS, PRONOUN_SPEAKERS,
+    SOURCE_PHRASES,
 };
 use super::words::{words, Word};
 
@@ -164,8 +165,16 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
         && (after_determiner || after_preposition || after_number || before_noun_follower);
     match form {
         VerbForm::Base => {
-            let infinitive_or_modal =
-                previous.is_some_and(|before| before.is_any(BEFORE_NON_REPORTING_BASE));
+            // "was quick to add that", "he will say that": an infinitive or modal that governs
+            // a that-clause still reports speech, unless it is declined or negated.
+            let governs_that = next.is_some_and(|after| after.is("that"))
+                && position >= 2
+                && !outside[position - 2].is_any(&[
+                    "declined", "refused", "not", "never", "won't", "wouldn't", "didn't",
+                ]);
+            let infinitive_or_modal = previous
+                .is_some_and(|before| before.is_any(BEFORE_NON_REPORTING_BASE))
+                && !governs_that;
             // A present-tense "say" needs a plural subject: "experts say", "they claim",
             // "Democrats argue"; after an adjective ("a massive snap") it is no verb.
             let plural_subject = previous.is_none_or(|before| {
@@ -179,7 +188,7 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
                         && !before.text.ends_with("'s")
                         && !before.text.ends_with("’s"))
             });
-            !infinitive_or_modal && !reads_as_noun && plural_subject
+            !infinitive_or_modal && !reads_as_noun && (plural_subject || governs_that)
         }
         VerbForm::ThirdPerson => !reads_as_noun,
         // "the reported figure", "an estimated 300" use the participle as an adjective, and
@@ -209,8 +218,23 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
         {
             false
         }
+        // "the official said", "the new owner said": an adjective of the determiner table before
+        // a past tense is part of its subject; only a true determiner makes it a participle.
         VerbForm::Past => {
-            !after_determiner
+            let after_true_determiner = after_determiner
+                && !previous.is_some_and(|before| {
+                    before.is_any(&[
+                        "official", "public", "false", "recent", "latest", "annual", "new",
+                        "first", "more", "most", "other",
+                    ])
+                });
+            // "is expected to resign", "was told to leave": a passive before "to" reports no
+            // speech of its subject.
+            let passive_before_to = previous.is_some_and(|before| {
+                before.is_any(&["is", "was", "are", "were", "be", "been", "being"])
+            }) && next.is_some_and(|after| after.is("to"));
+            !after_true_determiner
+                && !passive_before_to
                 && !next.is_some_and(|after| {
                     after.is_any(&["itself", "himself", "herself", "themselves"])
                 })
@@ -238,6 +262,7 @@ fn phrase_at(outside: &[&Word], position: usize) -> Option<usize> {
     let phrases = PHRASES.get_or_init(|| {
         SOURCE_PHRASES
             .iter()
+            .chain(MORE_SOURCE_PHRASES)
             .map(|phrase| phrase.split(' ').collect())
             .collect()
     });

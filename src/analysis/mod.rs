@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod calendar;
+pub mod clauses;
 pub mod dateline;
 pub mod dates;
 pub mod figures;

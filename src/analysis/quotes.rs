@@ -6,9 +6,9 @@
 
 use std::ops::Range;
 
-use super::attribution::{find_cue, Cue, Speaker};
-use super::lexicon::{PRONOUN_SPEAKERS, TERM_INTRODUCERS};
-use super::words::{floor_char_boundary, words};
+use super::attribution::{find_cue, find_cue_where, is_intention, Cue, Speaker};
+use super::lexicon::{NAME_PARTICLES, PRONOUN_SPEAKERS, SPEECH_NOUNS, TERM_INTRODUCERS};
+use super::words::{floor_char_boundary, words, Word};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -45,6 +45,8 @@ pub enum AttributionScope {
     SameSentence,
     PreviousSentence,
     NextSentence,
+    /// Two sentences back, with one descriptive sentence between.
+    TwoSentencesBack,
     /// A partial quotation whose paragraph names its source.
     SameParagraph,
     /// The quotation is a paragraph of its own and the previous paragraph names the speaker.
@@ -59,6 +61,7 @@ impl AttributionScope {
             AttributionScope::SameSentence => "in the same sentence",
             AttributionScope::PreviousSentence => "in the sentence before",
             AttributionScope::NextSentence => "in the sentence after",
+            AttributionScope::TwoSentencesBack => "2 sentences back",
             AttributionScope::SameParagraph => "in the same paragraph",
             AttributionScope::PreviousParagraph => "at the end of the previous paragraph",
             AttributionScope::ContinuedQuotation => "where the quotation began",
@@ -111,6 +114,9 @@ pub struct Quotation {
     /// The speaker's name with a pronoun resolved to the last person named before it
     /// ("she" after "Mira Osei said ..." is Mira Osei).
     pub speaker: Option<String>,
+    /// Candidates for an attribution that were looked at and turned down, each with why
+    /// ("'decided' is not a speech verb"), for the hover of an unattributed quotation.
+    pub rejected: Vec<String>,
 }
 
 impl Quotation {
@@ -145,7 +151,14 @@ impl Quotation {
                     ));
                 }
             }
-            (None, QuoteKind::Speech) => lines.push("No attribution found.".to_string()),
+            (None, QuoteKind::Speech) => {
+                lines.push("No attribution found.".to_string());
+                lines.extend(
+                    self.rejected
+                        .iter()
+                        .map(|reason| format!("Looked at and rejected: {reason}.")),
+                );
+            }
             (None, _) => lines.push("Not speech, so it needs no attribution.".to_string()),
         }
         lines
@@ -311,6 +324,7 @@ pub fn analyse(
                     continued: false,
                     nested: true,
                     speaker: None,
+                    rejected: Vec::new(),
                 });
             }
             let (kind, count) = classify(text, &span, &inner, paragraph.range.start);
@@ -325,6 +339,7 @@ pub fn analyse(
                 continued: false,
                 nested: false,
                 speaker: None,
+                rejected: Vec::new(),
             });
         }
         found.sort_by_key(|quotation| quotation.span.start);
@@ -364,7 +379,11 @@ pub fn analyse(
     }
     for index in 0..quotations.len() {
         if quotations[index].kind == QuoteKind::Speech && !quotations[index].nested {
-            let attribution = attribute(text, &layouts, &quotations, index);
+            let mut rejected = Vec::new();
+            let attribution = attribute(text, &layouts, &quotations, index, &mut rejected);
+            if attribution.is_none() {
+                quotations[index].rejected = rejected;
+            }
             quotations[index].attribution = attribution;
         }
     }
@@ -513,6 +532,7 @@ fn attribute(
     layouts: &[ParagraphLayout],
     quotations: &[Quotation],
     index: usize,
+    rejected: &mut Vec<String>,
 ) -> Option<Attribution> {
     let quotation = &quotations[index];
     let layout = &layouts[quotation.paragraph];
@@ -572,8 +592,18 @@ fn attribute(
             .then(|| dash_signature(text, next.range.start, next.range.end))
             .flatten()
     };
-    if let Some(speaker) =
-        dash_signature(text, quotation.span.end, layout.range.end).or_else(signed_below)
+    // A list item "- Sanders." under a quotation reaches us as a paragraph holding only the
+    // name (the list marker is markup): it signs the quotation the same way.
+    let name_below = || {
+        let next = layouts.get(quotation.paragraph + 1)?;
+        let ends_paragraph = text[quotation.span.end..layout.range.end].trim().is_empty();
+        ends_paragraph
+            .then(|| name_line(text, next.range.clone()))
+            .flatten()
+    };
+    if let Some(speaker) = dash_signature(text, quotation.span.end, layout.range.end)
+        .or_else(signed_below)
+        .or_else(name_below)
     {
         return Some(Attribution::named(speaker, AttributionScope::SameSentence));
     }
@@ -595,28 +625,176 @@ fn attribute(
             return Some(attribution);
         }
     }
+    // A cue in the sentence before counts unless it only names a term quoted right after it
+    // ("what it termed the \"Legion\"" introduces the term, not the next quotation).
+    let introduces_a_term = |cue: &Cue| {
+        let naming_verb = TERM_INTRODUCERS.contains(&cue.text.to_ascii_lowercase().as_str());
+        naming_verb
+            && quotations[layout.quotations.clone()].iter().any(|other| {
+                other.kind != QuoteKind::Speech
+                    && other.span.start >= cue.range.end
+                    && text[cue.range.end..other.span.start]
+                        .split_whitespace()
+                        .count()
+                        <= 2
+            })
+    };
+    let speech_cue_in = |range: Range<usize>| {
+        find_cue_where(text, range, &interiors, |cue| {
+            !is_intention(cue) && !introduces_a_term(cue)
+        })
+    };
     if sentence_index > 0 {
-        if let Some(attribution) = found(
-            layout.sentences[sentence_index - 1].clone(),
-            AttributionScope::PreviousSentence,
-        ) {
-            return Some(attribution);
+        let previous = layout.sentences[sentence_index - 1].clone();
+        if let Some(cue) = find_cue_where(text, previous.clone(), &interiors, |cue| {
+            !is_intention(cue) && introduces_a_term(cue)
+        }) {
+            rejected.push(format!(
+                "'{}' in the sentence before names the term quoted after it, not this quotation",
+                cue.text
+            ));
+        }
+        if let Some(cue) = speech_cue_in(previous) {
+            return Some(Attribution {
+                cue,
+                scope: AttributionScope::PreviousSentence,
+                paragraphs_back: 0,
+            });
         }
     }
+    // "He then had a question for the crowd. “Who will pay for it?”": a noun of speech that
+    // someone owns or delivers in the sentence before introduces the quotation.
+    if sentence_index > 0 {
+        let previous = layout.sentences[sentence_index - 1].clone();
+        // The end of the sentence before is what introduces the quotation; reading only its
+        // last stretch keeps a sentence of many quotations linear.
+        let tail_start = floor_char_boundary(
+            text,
+            previous.start.max(previous.end.saturating_sub(VERB_REACH)),
+        );
+        let previous_words: Vec<Word> = words(text, tail_start..previous.end)
+            .into_iter()
+            .filter(|word| {
+                !interiors
+                    .iter()
+                    .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+            })
+            .collect();
+        if let Some(noun) = owned_speech_noun(&previous_words) {
+            return Some(Attribution {
+                cue: Cue {
+                    range: noun.range.clone(),
+                    text: noun.text.to_string(),
+                    speaker: None,
+                },
+                scope: AttributionScope::PreviousSentence,
+                paragraphs_back: 0,
+            });
+        }
+    }
+    // The sentence after attributes the quotation only when it points back at it ("That was
+    // how Smith put it.") or is a bare tag with nothing of its own to report ("Smith said on
+    // Monday."); "Smith stated on Sunday that ..." reports another statement.
     if let Some(next) = layout.sentences.get(sentence_index + 1) {
-        if let Some(attribution) = found(next.clone(), AttributionScope::NextSentence) {
-            return Some(attribution);
+        // "Those were the words of the harbour master.", "That quote from Mayor Reyes ...":
+        // the sentence points back with a noun, not a verb.
+        let next_starts_right_after = text[quotation.span.end..next.start].trim().is_empty();
+        if next_starts_right_after && super::clauses::points_back(text, next.clone()) {
+            let pointer = text[next.clone()].trim_end();
+            let cue = speech_cue_in(next.clone()).unwrap_or_else(|| Cue {
+                range: next.start..next.start + pointer.len(),
+                text: pointer.to_string(),
+                speaker: None,
+            });
+            return Some(Attribution {
+                cue,
+                scope: AttributionScope::NextSentence,
+                paragraphs_back: 0,
+            });
+        }
+        if let Some(cue) = speech_cue_in(next.clone()) {
+            let bare_tag = super::clauses::governed_by(text, cue.range.end, next.end)
+                == super::clauses::Governs::Nothing;
+            // `"Can we win?" Ortiz asked, turning to the crowd.`: a question or exclamation
+            // ends the quotation, and the tag that opens the next sentence is still its own.
+            let own_tag = text[quotation.inner.clone()]
+                .trim_end()
+                .trim_end_matches(['\'', '’', '"', '”'])
+                .ends_with(['?', '!'])
+                && text[quotation.span.end..next.start]
+                    .trim_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '’'))
+                    .is_empty()
+                && words(text, next.start..cue.range.start).len() <= 3;
+            if bare_tag || own_tag || super::clauses::points_back(text, next.clone()) {
+                return Some(Attribution {
+                    cue,
+                    scope: AttributionScope::NextSentence,
+                    paragraphs_back: 0,
+                });
+            }
+            rejected.push(format!(
+                "'{}' in the sentence after reports a statement of its own and does not point back to this quotation",
+                cue.text
+            ));
         }
     }
     // "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”": a sentence that
     // opens on a named person (or he or she) and then a quotation reads as that person speaking.
     if sentence_index > 0 {
         let previous_sentence = layout.sentences[sentence_index - 1].clone();
-        if let Some(speaker) = opening_subject(text, previous_sentence) {
+        if let Some(speaker) = opening_subject(text, previous_sentence.clone(), &interiors) {
             return Some(Attribution::named(
                 speaker,
                 AttributionScope::PreviousSentence,
             ));
+        }
+        rejected.extend(beat_rejection(text, previous_sentence));
+    }
+    // "..., she says. It surprised everyone. “Quote.”": a cue two sentences back, with one
+    // short descriptive sentence between that names nobody new and reports nothing.
+    if sentence_index > 1 {
+        let between = layout.sentences[sentence_index - 1].clone();
+        if describes_without_a_new_subject(text, between, &interiors) {
+            if let Some(cue) = speech_cue_in(layout.sentences[sentence_index - 2].clone()) {
+                return Some(Attribution {
+                    cue,
+                    scope: AttributionScope::TwoSentencesBack,
+                    paragraphs_back: 0,
+                });
+            }
+        }
+    }
+    // "his warning that Britain would go to the “back of the queue”", "Barrett's dictum to
+    // his interns was, “...”": a noun of speech with an owner earlier in the quotation's own
+    // sentence attributes it.
+    // Only the stretch just before the quotation is read (as for the verb right before it), so
+    // that a sentence of many quotations stays linear.
+    let near_start = |sentence_start: usize| {
+        floor_char_boundary(
+            text,
+            sentence_start.max(quotation.span.start.saturating_sub(VERB_REACH)),
+        )
+    };
+    if let Some(sentence) = layout.sentences.get(sentence_index) {
+        let before_quotation: Vec<Word> =
+            words(text, near_start(sentence.start)..quotation.span.start)
+                .into_iter()
+                .filter(|word| {
+                    !interiors
+                        .iter()
+                        .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+                })
+                .collect();
+        if let Some(noun) = owned_speech_noun(&before_quotation) {
+            return Some(Attribution {
+                cue: Cue {
+                    range: noun.range.clone(),
+                    text: noun.text.to_string(),
+                    speaker: None,
+                },
+                scope: AttributionScope::SameSentence,
+                paragraphs_back: 0,
+            });
         }
     }
     // A partial quotation ("called the system “rotten to the core”") is part of the writer's
@@ -625,6 +803,15 @@ fn attribute(
     if partial {
         if let Some(attribution) = found(layout.range.clone(), AttributionScope::SameParagraph) {
             return Some(attribution);
+        }
+        // "the FBI lists “public corruption as its top priority”": a fragment woven into a
+        // sentence about a named subject is that subject's wording.
+        if let Some(sentence) = layout.sentences.get(sentence_index) {
+            if let Some(speaker) =
+                named_subject_before(text, near_start(sentence.start)..quotation.span.start)
+            {
+                return Some(Attribution::named(speaker, AttributionScope::SameSentence));
+            }
         }
     }
     if quotation.paragraph == 0 {
@@ -747,10 +934,135 @@ fn verb_right_before(text: &str, paragraph_start: usize, quotation_start: usize)
         return None;
     }
     let is_cue = super::lexicon::is_reporting_verb(last.text) || last.is("words");
+    if !is_cue {
+        return speech_noun_before(&preceding);
+    }
     is_cue.then(|| Cue {
         range: last.range.clone(),
         text: last.text.to_string(),
         speaker: super::attribution::speaker_before_offset(text, paragraph_start..last.range.start),
+    })
+}
+
+/// A noun of speech that owns the quotation right after it: `her remark that "..."`, `Her
+/// answer was that "..."`, `comments from the senator that "..."`, `issued a statement, "..."`.
+/// The noun needs an owner (a possessive, "from"/"by" someone) or a verb that issues it.
+fn speech_noun_before(preceding: &[Word]) -> Option<Cue> {
+    let mut index = preceding.len();
+    // Link words between the noun and the quotation.
+    while index > 0 && preceding[index - 1].is_any(&["that", "was", "is", "were", "then", "as"]) {
+        index -= 1;
+    }
+    // An owner after the noun: "comments from the senator", "a statement by Reyes".
+    let mut owner_after = false;
+    for back in 1..=5 {
+        let Some(position) = index.checked_sub(back) else {
+            break;
+        };
+        if preceding[position].is_any(&["from", "by", "of"])
+            && position > 0
+            && SPEECH_NOUNS.contains(&preceding[position - 1].text.to_ascii_lowercase().as_str())
+        {
+            index = position;
+            owner_after = true;
+            break;
+        }
+    }
+    let noun = preceding.get(index.checked_sub(1)?)?;
+    if !SPEECH_NOUNS.contains(&noun.text.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let noun_index = index - 1;
+    let owned = (noun_index.saturating_sub(3)..noun_index).any(|position| {
+        let word = &preceding[position];
+        word.is_any(&["his", "her", "their", "its", "our", "my"])
+            || word.text.ends_with("'s")
+            || word.text.ends_with("’s")
+            || word.is_any(&[
+                "issued",
+                "released",
+                "made",
+                "gave",
+                "posted",
+                "sent",
+                "offered",
+                "delivered",
+                "had",
+            ])
+    });
+    (owned || owner_after).then(|| Cue {
+        range: noun.range.clone(),
+        text: noun.text.to_string(),
+        speaker: None,
+    })
+}
+
+/// The first noun of speech with an owner among `before`: a possessive or "his"/"her" just
+/// before it ("his warning", "Barrett's dictum"), or "by"/"from" and a name after it ("a
+/// statement by Reyes").
+fn owned_speech_noun<'a>(before: &'a [Word<'a>]) -> Option<&'a Word<'a>> {
+    before.iter().enumerate().find_map(|(index, word)| {
+        if !SPEECH_NOUNS.contains(&word.text.to_ascii_lowercase().as_str()) || word.is("post") {
+            return None;
+        }
+        let possessed = before[index.saturating_sub(2)..index].iter().any(|owner| {
+            owner.is_any(&["his", "her", "their", "its"])
+                || ((owner.text.ends_with("'s") || owner.text.ends_with("’s"))
+                    && owner.is_capitalised())
+        });
+        // "issued a statement", "had a question for the crowd": a verb that delivers it.
+        let delivered = before[index.saturating_sub(3)..index].iter().any(|verb| {
+            verb.is_any(&[
+                "issued",
+                "released",
+                "made",
+                "gave",
+                "posed",
+                "offered",
+                "delivered",
+                "had",
+            ])
+        });
+        // "In an August speech, Trump attacked ...": the medium of the sentence's speaker.
+        let medium = index >= 2
+            && before[index.saturating_sub(3)..index - 1]
+                .iter()
+                .any(|word| word.is("in"))
+            && !word.is_any(&["response", "answer", "question", "reply"]);
+        let by_someone = before
+            .get(index + 1)
+            .is_some_and(|after| after.is_any(&["by", "from"]))
+            && before[(index + 2).min(before.len())..(index + 4).min(before.len())]
+                .iter()
+                .any(|name| name.is_capitalised() || name.is_any(&["the", "a"]));
+        (possessed || delivered || medium || by_someone).then_some(word)
+    })
+}
+
+/// The first name in `text[range]` that is not merely the capital of the sentence's first word:
+/// "the FBI", "Trump, who", "Senator Bernie Sanders". A lone capitalised first word ("The",
+/// "Under") names nobody.
+fn named_subject_before(text: &str, range: Range<usize>) -> Option<Speaker> {
+    let before = words(text, range);
+    let mut index = before.iter().enumerate().position(|(position, word)| {
+        word.is_capitalised()
+            && word.text.len() > 1
+            && !word.is("I")
+            && (position > 0 || before.get(1).is_some_and(|second| second.is_capitalised()))
+    })?;
+    let start = before[index].range.start;
+    while before.get(index + 1).is_some_and(|next| {
+        next.is_capitalised()
+            && text[before[index].range.end..next.range.start]
+                .trim()
+                .is_empty()
+    }) {
+        index += 1;
+    }
+    let end = before[index].range.end;
+    Some(Speaker {
+        range: start..end,
+        name: text[start..end].to_string(),
     })
 }
 
@@ -781,6 +1093,29 @@ fn dash_signature(text: &str, quotation_end: usize, paragraph_end: usize) -> Opt
     })
 }
 
+/// A paragraph that is only a name of one to four capitalised words, with at most a full stop
+/// after it ("Hillary Clinton."), as signatures under pull quotes and fact checks are set.
+fn name_line(text: &str, paragraph: Range<usize>) -> Option<Speaker> {
+    let raw = &text[paragraph.clone()];
+    let line = raw.trim();
+    let start = paragraph.start + (raw.len() - raw.trim_start().len());
+    let name = line.strip_suffix('.').unwrap_or(line);
+    let name_words = words(text, start..start + name.len());
+    let is_name = (1..=4).contains(&name_words.len())
+        && name_words
+            .iter()
+            .all(|word| word.is_capitalised() || word.is_any(NAME_PARTICLES))
+        && !name_words[0].is_any(&["the", "a", "an", "this", "that", "i"])
+        && name_words
+            .last()
+            .is_some_and(|last| last.range.end == start + name.len())
+        && !name.contains([':', ',', '"', '“', '”', '(', ')']);
+    is_name.then(|| Speaker {
+        range: start..start + name.len(),
+        name: name.to_string(),
+    })
+}
+
 /// The last line of a quotation when it is only a name (and affiliation): a signature.
 fn signature_line(text: &str, inner: &Range<usize>) -> Option<Speaker> {
     let interior = text[inner.clone()].trim_end();
@@ -808,14 +1143,28 @@ fn signature_line(text: &str, inner: &Range<usize>) -> Option<Speaker> {
     })
 }
 
-/// The named person (two or more capitalised words) or the "he" or "she" that opens a sentence.
-fn opening_subject(text: &str, sentence: Range<usize>) -> Option<Speaker> {
-    let sentence_words = words(text, sentence);
+/// The named person (two or more capitalised words) or the "he" or "she" that opens a sentence
+/// as the subject of an action beat ("Lopez shook her head."). A sentence-initial adverb
+/// ("Earlier, Ukraine's delegation ...") is no name, a possessive ("Ukraine's delegation") names
+/// no speaker, and a subject whose verb governs a that-clause of its own ("Reyes decided on
+/// Sunday that ...") did something other than speak.
+fn opening_subject(
+    text: &str,
+    sentence: Range<usize>,
+    excluded: &[Range<usize>],
+) -> Option<Speaker> {
+    let sentence_words = words(text, sentence.clone());
     let first = sentence_words.first()?;
     if first.is_any(&[
         "the", "a", "an", "this", "that", "in", "on", "at", "for", "but", "and", "as", "when",
         "after", "before", "if",
     ]) {
+        return None;
+    }
+    let has_own_that_clause = super::clauses::clauses(text, sentence.clone(), excluded)
+        .iter()
+        .any(|clause| clause.kind == super::clauses::ClauseKind::That);
+    if has_own_that_clause {
         return None;
     }
     if first.is_any(&["he", "she"]) {
@@ -824,13 +1173,29 @@ fn opening_subject(text: &str, sentence: Range<usize>) -> Option<Speaker> {
             name: first.text.to_string(),
         });
     }
-    let name: Vec<_> = sentence_words
-        .iter()
-        .take_while(|word| word.is_capitalised())
-        .collect();
+    let mut name: Vec<&Word> = Vec::new();
+    for word in &sentence_words {
+        let adjacent = name.last().is_none_or(|last| {
+            // "Mr. Hannity" and "H. Malyar" are one name; "Earlier, Ukraine" is not.
+            text[last.range.end..word.range.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                .is_empty()
+        });
+        if !word.is_capitalised() || !adjacent {
+            break;
+        }
+        name.push(word);
+    }
     // Two or more capitalised words, followed by a verb-like lower-case word.
     let next = sentence_words.get(name.len())?;
-    if name.len() < 2 || name.len() > 4 || !next.text.chars().all(|c| c.is_lowercase()) {
+    let possessive = name
+        .iter()
+        .any(|word| word.text.ends_with("'s") || word.text.ends_with("’s"));
+    if name.len() < 2
+        || name.len() > 4
+        || possessive
+        || !next.text.chars().all(|c| c.is_lowercase())
+    {
         return None;
     }
     let (start, end) = (name[0].range.start, name[name.len() - 1].range.end);
@@ -838,6 +1203,66 @@ fn opening_subject(text: &str, sentence: Range<usize>) -> Option<Speaker> {
         range: start..end,
         name: text[start..end].to_string(),
     })
+}
+
+/// Why the sentence before a quotation, opening on what looks like a person, was not read as
+/// an action beat: its verb is no speech verb and governs a that-clause of its own, its subject
+/// is a possessive, or its first word is an adverb.
+fn beat_rejection(text: &str, sentence: Range<usize>) -> Option<String> {
+    let sentence_words = words(text, sentence.clone());
+    let first = sentence_words.first()?;
+    if !first.is_capitalised() {
+        return None;
+    }
+    if text[first.range.end..sentence.end].starts_with(',')
+        && sentence_words.get(1).is_some_and(Word::is_capitalised)
+    {
+        return Some(format!(
+            "'{}' is an adverb, not a speaker's name",
+            first.text
+        ));
+    }
+    let name_length = sentence_words
+        .iter()
+        .take_while(|word| word.is_capitalised())
+        .count();
+    let name = &sentence_words[..name_length];
+    if let Some(owner) = name
+        .iter()
+        .find(|word| word.text.ends_with("'s") || word.text.ends_with("’s"))
+    {
+        return Some(format!("'{}' is a possessive, not a speaker", owner.text));
+    }
+    let verb = sentence_words.get(name_length)?;
+    let has_that_clause = super::clauses::clauses(text, sentence, &[])
+        .iter()
+        .any(|clause| clause.kind == super::clauses::ClauseKind::That);
+    (name_length >= 1 && has_that_clause).then(|| {
+        format!(
+            "'{}' is not a speech verb, and its that-clause is a statement of its own",
+            verb.text
+        )
+    })
+}
+
+/// Whether a sentence only describes: short, naming nobody new (no capitalised word after its
+/// first), with no quotation and no cue of its own ("It surprised everyone.").
+fn describes_without_a_new_subject(
+    text: &str,
+    sentence: Range<usize>,
+    excluded: &[Range<usize>],
+) -> bool {
+    let sentence_words = words(text, sentence.clone());
+    let quiet = sentence_words.len() <= 12
+        && sentence_words
+            .iter()
+            .skip(1)
+            .all(|word| !word.is_capitalised() || word.is("I"))
+        && !text[sentence.clone()].contains(['"', '“', '”', '«', '»'])
+        && sentence_words.first().is_some_and(|first| {
+            first.is_any(&["it", "that", "this", "the", "there", "he", "she", "they"])
+        });
+    quiet && find_cue(text, sentence, excluded).is_none()
 }
 
 /// An upper-case speaker label that opens a quotation, as transcripts print them ("PENCE:").
@@ -1016,6 +1441,38 @@ mod tests {
         );
         // The nested quotation shares the outer one's attribution.
         assert_eq!(found[1].2, Some(AttributionScope::SameSentence));
+    }
+
+    fn descriptions_of(text: &str) -> Vec<Vec<String>> {
+        let prose = Prose::parse(text, Format::PlainText);
+        let (_, quotations, _) = analyse(&prose.masked, &prose.paragraphs, None);
+        quotations.iter().map(Quotation::describe).collect()
+    }
+
+    #[test]
+    fn the_description_says_which_cue_attributed_or_why_each_candidate_was_rejected() {
+        let found = descriptions_of(
+            "President Ilse Varga decided on Sunday that the city would build a seawall. \"This is the best defence we have.\" Reyes stated on Monday that the plan was costly.",
+        );
+        assert_eq!(
+            found[0][1..],
+            [
+                "No attribution found.",
+                "Looked at and rejected: 'stated' in the sentence after reports a statement of its own and does not point back to this quotation.",
+                "Looked at and rejected: 'decided' is not a speech verb, and its that-clause is a statement of its own.",
+            ]
+        );
+        let found = descriptions_of(
+            "Earlier, Dunmore's delegation reached the harbour. \"The main goal is to reopen the port.\"",
+        );
+        assert_eq!(
+            found[0][2],
+            "Looked at and rejected: 'Earlier' is an adverb, not a speaker's name."
+        );
+        let found = descriptions_of(
+            "The harbour will reopen in May, she says. It surprised everyone. \"We were sure it would take a whole year.\"",
+        );
+        assert_eq!(found[0][1], "Said by she (says), found 2 sentences back.");
     }
 
     #[test]

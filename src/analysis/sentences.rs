@@ -55,7 +55,7 @@ pub fn split(text: &str, range: Range<usize>, quotations: &[Range<usize>]) -> Ve
                 && trimmed.chars().next().is_some_and(|next| {
                     next.is_uppercase()
                         || next.is_ascii_digit()
-                        || matches!(next, '"' | '“' | '‘' | '«' | '„' | '(' | '[')
+                        || matches!(next, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[')
                 })
         };
         if !inside_quotation

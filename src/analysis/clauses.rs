@@ -1,0 +1,337 @@
+//! A small clause layer over one sentence: where its clauses begin and end (main, relative
+//! `who`/`which`, coordinated `, and`/`, while`, that-clauses), and, for a reporting verb, what
+//! it governs: a that-clause of its own, a quotation, or nothing (a bare tag such as
+//! "Smith said on Monday.").
+//!
+//! Attribution asks these questions of the sentences next to a quotation: does the sentence
+//! after a quotation point back to it or merely report another statement ("Smith stated on
+//! Sunday that ..."); does the sentence before it open on a speaker or on a person who decided,
+//! visited or announced something of their own.
+//!
+//! Only the sentences next to a quotation are read, so the cost stays proportional to the
+//! quotations, not to the draft.
+
+use std::ops::Range;
+
+use super::lexicon::SPEECH_NOUNS;
+use super::words::{words, Word};
+
+/// What kind of clause a stretch of a sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClauseKind {
+    Main,
+    /// Opened by "who", "which" or "whose".
+    Relative,
+    /// Opened by ", and", ", but", ", while" or ", as".
+    Coordinated,
+    /// Opened by a complementiser "that" after a verb.
+    That,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    pub range: Range<usize>,
+    pub kind: ClauseKind,
+}
+
+/// What a reporting verb governs in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Governs {
+    /// A that-clause, an indirect question or a topic of its own: "stated that ...", "spoke
+    /// about ...", "asked whether ...".
+    OwnContent,
+    /// A quotation right after it.
+    Quotation,
+    /// Nothing but adverbials, an audience or a speaker: a bare tag ("Smith said on Monday.").
+    Nothing,
+}
+
+/// Words that open a relative clause.
+const RELATIVE_OPENERS: &[&str] = &["who", "which", "whose", "whom"];
+
+/// Conjunctions that, after a comma, open a coordinated clause.
+const COORDINATORS: &[&str] = &["and", "but", "while", "whereas", "as", "though", "although"];
+
+/// Words that, right after "that", show it opens a clause rather than pointing at a noun
+/// ("said that the plan ..." against "that quote"): a determiner, a pronoun or a name follows.
+const CLAUSE_STARTERS_AFTER_THAT: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "his", "her", "its",
+    "their", "our", "this", "these", "those", "no", "some", "all", "every", "more", "most",
+    "nothing", "none", "if", "in", "as", "while", "despite",
+];
+
+/// Words after a verb that introduce content of its own: an indirect question or a topic.
+const CONTENT_OPENERS: &[&str] = &[
+    "that", "whether", "if", "how", "why", "what", "when", "where", "who", "about", "of", "on",
+];
+
+/// Words that may follow a bare tag without giving it content: adverbials of time and place,
+/// the audience and the medium ("told reporters on Monday in a statement").
+const BARE_TAG_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "later",
+    "earlier",
+    "then",
+    "again",
+    "also",
+    "simply",
+    "flatly",
+    "quietly",
+    "recently",
+    "today",
+    "yesterday",
+    "tonight",
+    "this",
+    "last",
+    "week",
+    "month",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "reporters",
+    "journalists",
+    "press",
+    "conference",
+    "briefing",
+    "email",
+    "phone",
+    "telephone",
+    "call",
+    "post",
+    "tweet",
+    "speech",
+    "rally",
+    "told",
+    "said",
+    "his",
+    "her",
+    "their",
+    "its",
+    "news",
+    "television",
+    "radio",
+    "camera",
+    "cameras",
+];
+
+/// Whether `word` is "that" opening a clause, judged by the word after it.
+fn opens_that_clause(word: &Word, next: Option<&Word>) -> bool {
+    word.is("that")
+        && next.is_some_and(|after| {
+            after.is_any(CLAUSE_STARTERS_AFTER_THAT)
+                || after.is_capitalised()
+                || after.text.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// The clauses of `text[sentence]`, in order. Words inside `excluded` (quotation interiors)
+/// never open a clause.
+pub fn clauses(text: &str, sentence: Range<usize>, excluded: &[Range<usize>]) -> Vec<Clause> {
+    let sentence_words: Vec<Word> = words(text, sentence.clone())
+        .into_iter()
+        .filter(|word| {
+            !excluded
+                .iter()
+                .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+        })
+        .collect();
+    let mut found = vec![Clause {
+        range: sentence.clone(),
+        kind: ClauseKind::Main,
+    }];
+    for (index, word) in sentence_words.iter().enumerate().skip(1) {
+        let previous = &sentence_words[index - 1];
+        let comma_before = text[previous.range.end..word.range.start].contains(',');
+        let kind = if word.is_any(RELATIVE_OPENERS) {
+            Some(ClauseKind::Relative)
+        } else if comma_before && word.is_any(COORDINATORS) {
+            Some(ClauseKind::Coordinated)
+        } else if opens_that_clause(word, sentence_words.get(index + 1)) {
+            Some(ClauseKind::That)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            if let Some(last) = found.last_mut() {
+                last.range.end = word.range.start;
+            }
+            found.push(Clause {
+                range: word.range.start..sentence.end,
+                kind,
+            });
+        }
+    }
+    found
+}
+
+/// What the reporting verb ending at `cue_end` governs in `text[cue_end..sentence_end]`.
+pub fn governed_by(text: &str, cue_end: usize, sentence_end: usize) -> Governs {
+    let rest = &text[cue_end..sentence_end];
+    if rest
+        .trim_start_matches([',', ':', ' ', '—', '–'])
+        .starts_with(['"', '“', '«', '„'])
+    {
+        return Governs::Quotation;
+    }
+    let following = words(text, cue_end..sentence_end);
+    for (index, word) in following.iter().enumerate() {
+        if word.is_any(CONTENT_OPENERS) && !(word.is("on") || word.is("of")) {
+            return Governs::OwnContent;
+        }
+        // "spoke on the need for", "warned of a crisis": a topic, unless it is a date or medium.
+        if (word.is("on") || word.is("of"))
+            && following.get(index + 1).is_some_and(|next| {
+                !next.is_capitalised() && !next.is_any(BARE_TAG_WORDS) && !next.is("television")
+            })
+        {
+            return Governs::OwnContent;
+        }
+        // "said the plan would fail": a clause follows the verb without "that".
+        if index == 0 && word.is_any(&["the", "it", "he", "she", "they", "there", "we"]) {
+            let clause_follows = following.iter().skip(1).take(4).any(|later| {
+                later.is_any(&[
+                    "would", "will", "could", "was", "is", "were", "are", "had", "has", "can",
+                ])
+            });
+            if clause_follows {
+                return Governs::OwnContent;
+            }
+        }
+    }
+    let content_words = following
+        .iter()
+        .filter(|word| !word.is_any(BARE_TAG_WORDS) && !word.is_capitalised())
+        .count();
+    if content_words <= 2 {
+        Governs::Nothing
+    } else {
+        Governs::OwnContent
+    }
+}
+
+/// Whether a sentence points back at what was just quoted: "That was how Smith put it.", "So
+/// says the mayor.", "Those were the words of ...", "Such was the verdict of ...".
+pub fn points_back(text: &str, sentence: Range<usize>) -> bool {
+    let sentence_words = words(text, sentence);
+    let Some(first) = sentence_words.first() else {
+        return false;
+    };
+    let opener = first.is_any(&["that", "this", "those", "these", "so", "such", "thus"]);
+    let second_is_verb = sentence_words.get(1).is_some_and(|second| {
+        second.is_any(&[
+            "was", "were", "is", "are", "says", "said", "say", "wrote", "writes", "came",
+        ])
+    });
+    let words_of = sentence_words
+        .windows(3)
+        .any(|three| three[0].is("words") && three[1].is("of"))
+        || sentence_words
+            .windows(2)
+            .any(|two| two[0].is_any(&["put", "puts"]) && two[1].is("it"));
+    // "That quote from Mayor Reyes appeared in ...": a noun of speech that points back.
+    let speech_noun = sentence_words
+        .get(1)
+        .is_some_and(|second| SPEECH_NOUNS.contains(&second.text.to_ascii_lowercase().as_str()));
+    opener && (second_is_verb || words_of || speech_noun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(ClauseKind, String)> {
+        clauses(text, 0..text.len(), &[])
+            .into_iter()
+            .map(|clause| (clause.kind, text[clause.range].trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn sentences_split_into_their_clauses() {
+        use ClauseKind::*;
+        assert_eq!(
+            kinds("The mayor decided on Sunday that the city would build a park."),
+            [
+                (Main, "The mayor decided on Sunday".to_string()),
+                (That, "that the city would build a park.".to_string()),
+            ]
+        );
+        assert_eq!(
+            kinds("Reyes, who chairs the board, spoke first, and the room fell quiet."),
+            [
+                (Main, "Reyes,".to_string()),
+                (Relative, "who chairs the board, spoke first,".to_string()),
+                (Coordinated, "and the room fell quiet.".to_string()),
+            ]
+        );
+        // A demonstrative "that" before a noun opens no clause.
+        assert_eq!(kinds("She read that quote twice.").len(), 1);
+    }
+
+    #[test]
+    fn what_a_reporting_verb_governs() {
+        for (text, verb, expected) in [
+            ("Smith said on Monday.", "said", Governs::Nothing),
+            (
+                "Smith told reporters in a statement.",
+                "told",
+                Governs::Nothing,
+            ),
+            (
+                "Smith stated on Sunday that taxes would rise.",
+                "stated",
+                Governs::OwnContent,
+            ),
+            (
+                "Officials have spoken about their need for help.",
+                "spoken",
+                Governs::OwnContent,
+            ),
+            (
+                "She asked whether it was over.",
+                "asked",
+                Governs::OwnContent,
+            ),
+            ("He said the plan would fail.", "said", Governs::OwnContent),
+            ("He said, \"We won.\"", "said", Governs::Quotation),
+            (
+                "Smith explained on television.",
+                "explained",
+                Governs::Nothing,
+            ),
+        ] {
+            let end = text.find(verb).map(|start| start + verb.len()).unwrap_or(0);
+            assert_eq!(governed_by(text, end, text.len()), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_point_back_at_a_quotation() {
+        for text in [
+            "That was how Smith put it.",
+            "So says the mayor.",
+            "Those were the words of the chief executive.",
+            "That quote from Mayor Reyes appeared in the evening paper.",
+        ] {
+            assert!(points_back(text, 0..text.len()), "{text}");
+        }
+        for text in [
+            "Smith stated on Sunday that taxes would rise.",
+            "That decision was made on Friday.",
+        ] {
+            assert!(!points_back(text, 0..text.len()), "{text}");
+        }
+    }
+}
