@@ -362,9 +362,17 @@ pub fn analyse(
     for index in split_halves {
         quotations[index].kind = QuoteKind::Speech;
     }
+    let mut cues = ParagraphCues::default();
     for index in 0..quotations.len() {
         if quotations[index].kind == QuoteKind::Speech && !quotations[index].nested {
-            let attribution = attribute(text, &layouts, &quotations, index);
+            let paragraph = quotations[index].paragraph;
+            if cues.paragraph != Some(paragraph) {
+                cues = ParagraphCues::new(
+                    paragraph,
+                    &quotations[layouts[paragraph].quotations.clone()],
+                );
+            }
+            let attribution = attribute(text, &layouts, &quotations, index, &mut cues);
             quotations[index].attribution = attribution;
         }
     }
@@ -508,28 +516,82 @@ fn named_before(text: &str, offset: usize) -> Option<String> {
     Some(text[before[first].range.start..before[last].range.end].to_string())
 }
 
+/// The quotation interiors of one paragraph and the cues already found in its sentences.
+/// Every quotation of a sentence looks for a cue in the same sentences, and each search skips
+/// the interiors; without this, a paragraph of many short quotations would search its sentence
+/// once per quotation, each time against every interior of the paragraph.
+#[derive(Default)]
+struct ParagraphCues {
+    paragraph: Option<usize>,
+    /// The interiors, sorted by start.
+    interiors: Vec<Range<usize>>,
+    /// The furthest end among the interiors up to each index, for finding by binary search the
+    /// first interior that can reach a stretch of text.
+    reach: Vec<usize>,
+    found: std::collections::HashMap<Range<usize>, Option<Cue>>,
+}
+
+impl ParagraphCues {
+    fn new(paragraph: usize, quotations: &[Quotation]) -> ParagraphCues {
+        let mut interiors: Vec<Range<usize>> =
+            quotations.iter().map(|other| other.inner.clone()).collect();
+        interiors.sort_unstable_by_key(|interior| interior.start);
+        let reach = interiors
+            .iter()
+            .scan(0, |furthest, interior| {
+                *furthest = interior.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        ParagraphCues {
+            paragraph: Some(paragraph),
+            interiors,
+            reach,
+            found: Default::default(),
+        }
+    }
+
+    /// The interiors that may overlap `range` (and perhaps a few that do not).
+    fn within(&self, range: &Range<usize>) -> &[Range<usize>] {
+        let first = self.reach.partition_point(|&end| end <= range.start);
+        let last = self
+            .interiors
+            .partition_point(|interior| interior.start < range.end);
+        &self.interiors[first..last.max(first)]
+    }
+
+    /// The first cue in `text[range]` outside the quotations, found once per range.
+    fn find(&mut self, text: &str, range: Range<usize>) -> Option<Cue> {
+        if let Some(cue) = self.found.get(&range) {
+            return cue.clone();
+        }
+        let cue = find_cue(text, range.clone(), self.within(&range));
+        self.found.insert(range, cue.clone());
+        cue
+    }
+}
+
 fn attribute(
     text: &str,
     layouts: &[ParagraphLayout],
     quotations: &[Quotation],
     index: usize,
+    cues: &mut ParagraphCues,
 ) -> Option<Attribution> {
     let quotation = &quotations[index];
     let layout = &layouts[quotation.paragraph];
-    let interiors: Vec<Range<usize>> = quotations[layout.quotations.clone()]
-        .iter()
-        .map(|other| other.inner.clone())
-        .collect();
+    // The sentences are in order: the last one starting at or before the quotation holds it.
     let sentence_index = layout
         .sentences
-        .iter()
-        .position(|sentence| {
-            sentence.start <= quotation.span.start
-                && quotation.span.start < sentence.end.max(sentence.start + 1)
+        .partition_point(|sentence| sentence.start <= quotation.span.start)
+        .checked_sub(1)
+        .filter(|&candidate| {
+            let sentence = &layout.sentences[candidate];
+            quotation.span.start < sentence.end.max(sentence.start + 1)
         })
         .unwrap_or(0);
-    let found = |range: Range<usize>, scope| {
-        find_cue(text, range, &interiors).map(|cue| Attribution {
+    let mut found = |range: Range<usize>, scope| {
+        cues.find(text, range).map(|cue| Attribution {
             cue,
             scope,
             paragraphs_back: 0,
@@ -585,7 +647,13 @@ fn attribute(
         .map(|rest| layout.range.start + rest.len())
     {
         return Some(Attribution {
-            cue: colon_cue(text, layout, quotation, colon_at, &interiors),
+            cue: colon_cue(
+                text,
+                layout,
+                quotation,
+                colon_at,
+                cues.within(&(layout.range.start..colon_at)),
+            ),
             scope: AttributionScope::SameSentence,
             paragraphs_back: 0,
         });
