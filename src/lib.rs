@@ -9,5 +9,6 @@
 pub mod analysis;
 pub mod cli;
 pub mod house_rules;
+pub mod limits;
 pub mod lsp;
 pub mod text;
