@@ -584,3 +584,49 @@ fn memory_taken_by_a_huge_message_is_given_back() {
         "resident memory was {baseline} bytes before the message and {after} after"
     );
 }
+
+/// A change whose positions are numbers out of LSP's range is clamped and applied, not dropped
+/// (which would leave the server checking other text than the editor shows); one that cannot be
+/// read at all is reported to the user.
+#[test]
+fn out_of_range_edits_are_clamped_or_reported() {
+    let mut session = Session::start();
+    initialize(&mut session);
+    session.open(ALIVE, 1, ALIVE_TEXT);
+    assert_eq!(codes(&session.diagnostics(ALIVE, 1)), ["relative-date"]);
+    // Past the end of the line (2^32 and a fraction): appended at its end.
+    session.change(
+        ALIVE,
+        2,
+        json!([{ "range": { "start": { "line": 0, "character": 4_294_967_296_u64 },
+                            "end": { "line": 0.5, "character": 4_294_967_300.5 } },
+                 "text": " Prices rose 12%." }]),
+    );
+    assert_eq!(
+        codes(&session.diagnostics(ALIVE, 2)),
+        ["relative-date", "unsourced-figure"]
+    );
+    // A negative line is the first line.
+    session.change(
+        ALIVE,
+        3,
+        json!([{ "range": { "start": { "line": -1, "character": -7 },
+                            "end": { "line": -1, "character": 0 } },
+                 "text": "Fares rose 15%. " }]),
+    );
+    assert_eq!(
+        codes(&session.diagnostics(ALIVE, 3)),
+        ["unsourced-figure", "relative-date", "unsourced-figure"]
+    );
+    // A range that is not a range: the user is told, in a warning.
+    session.change(ALIVE, 4, json!([{ "range": "everywhere", "text": "x" }]));
+    let warning = session.wait_for("a warning about the lost edit", |message| {
+        message["method"] == "window/showMessage"
+    });
+    assert_eq!(warning["params"]["type"], 2, "{warning}");
+    let text = warning["params"]["message"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("could not apply an edit to file:///alive.txt"),
+        "{text}"
+    );
+}

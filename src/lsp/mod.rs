@@ -210,6 +210,43 @@ where
     exit_code
 }
 
+/// Clamps the positions of a didChange's ranges that are numbers but not LSP's unsigned
+/// 32-bit integers (character 2^32, line -1, 3.5) into that range, so that the edit is applied
+/// (positions past a line's end are already taken as its end) instead of being dropped whole.
+/// Returns how many were clamped.
+fn clamp_positions(params: &mut Value) -> usize {
+    let mut clamped = 0;
+    let Some(changes) = params
+        .get_mut("contentChanges")
+        .and_then(Value::as_array_mut)
+    else {
+        return 0;
+    };
+    for change in changes {
+        for end in ["start", "end"] {
+            for field in ["line", "character"] {
+                let Some(number) =
+                    change
+                        .pointer_mut(&format!("/range/{end}/{field}"))
+                        .filter(|value| {
+                            value.is_number() && value.as_u64().is_none_or(|n| n > u32::MAX as u64)
+                        })
+                else {
+                    continue;
+                };
+                let value = number
+                    .as_f64()
+                    .unwrap_or(0.0)
+                    .floor()
+                    .clamp(0.0, u32::MAX as f64);
+                *number = json!(value as u32);
+                clamped += 1;
+            }
+        }
+    }
+    clamped
+}
+
 /// Returns freed memory to the system. The allocator keeps the memory of freed blocks for
 /// reuse, so after a huge message or a closed draft the process would stay as large as its
 /// largest moment; this asks glibc to release what it no longer uses, in every thread's arena.
@@ -568,8 +605,30 @@ fn apply_notification(state: &Arc<State>, method: &str, params: Value) -> Result
             );
         }
         "textDocument/didChange" => {
-            let params: DidChangeTextDocumentParams =
-                serde_json::from_value(params).map_err(|error| error.to_string())?;
+            let mut params = params;
+            let clamped = clamp_positions(&mut params);
+            if clamped > 0 {
+                tracing::warn!("didChange: clamped {clamped} positions out of range");
+            }
+            let uri = params.pointer("/textDocument/uri").cloned();
+            let params: DidChangeTextDocumentParams = match serde_json::from_value(params) {
+                Ok(params) => params,
+                Err(error) => {
+                    // The editor's text and the server's now differ: say so instead of checking
+                    // a draft the writer no longer sees.
+                    let name = uri.as_ref().and_then(Value::as_str).unwrap_or("a draft");
+                    server::show_message(
+                        state,
+                        tower_lsp::lsp_types::MessageType::WARNING,
+                        &format!(
+                            "copydesk could not apply an edit to {name} (the editor sent a change \
+                             it cannot read), so its findings may be out of date. Close and \
+                             reopen the file to check it again."
+                        ),
+                    );
+                    return Err(error.to_string());
+                }
+            };
             let encoding = state.encoding();
             let uri = params.text_document.uri;
             let version = params.text_document.version;
