@@ -529,13 +529,13 @@ pub fn discover(folder: &Path, stop_at: Option<&Path>) -> Option<PathBuf> {
 /// Reads and parses a house rules file: the rules, or the problems (a file that cannot be read
 /// is one problem at its start).
 pub fn load(path: &Path) -> Result<(HouseRules, String), (Vec<Problem>, String)> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_limited(path) {
         Ok(text) => text,
-        Err(error) => {
+        Err(message) => {
             return Err((
                 vec![Problem {
                     span: 0..0,
-                    message: format!("cannot read {}: {error}", path.display()),
+                    message,
                 }],
                 String::new(),
             ))
@@ -545,6 +545,56 @@ pub fn load(path: &Path) -> Result<(HouseRules, String), (Vec<Problem>, String)>
         Ok(rules) => Ok((rules, text)),
         Err(problems) => Err((problems, text)),
     }
+}
+
+/// The text of a house rules file, if it is a regular file of at most
+/// [`MAX_HOUSE_RULES_BYTES`](crate::limits::MAX_HOUSE_RULES_BYTES). Opening a FIFO would block
+/// and a device or a huge (perhaps sparse) file would be read for ever, so both are refused
+/// before reading, and reading stops one byte past the limit in case the file grew.
+fn read_limited(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let limit = crate::limits::MAX_HOUSE_RULES_BYTES;
+    let too_large = |size: String| {
+        format!(
+            "{} is too large for a house rules file: {size}; the limit is {}",
+            path.display(),
+            crate::limits::bytes(limit)
+        )
+    };
+    let metadata = std::fs::metadata(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    if metadata.is_dir() {
+        return Err(format!(
+            "{} is a folder, not a house rules file",
+            path.display()
+        ));
+    }
+    if !metadata.is_file() {
+        return Err(format!(
+            "{} is not a regular file (a pipe, socket or device), so it cannot be house rules",
+            path.display()
+        ));
+    }
+    if metadata.len() > limit {
+        return Err(too_large(crate::limits::bytes(metadata.len())));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(format!(
+            "more than {}",
+            crate::limits::bytes(limit)
+        )));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            error.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn severity_schema() -> Value {

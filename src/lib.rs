@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod house_rules;
+pub mod limits;
 pub mod lsp;
 pub mod sheet;
 pub mod text;

@@ -442,3 +442,191 @@ fn the_real_program_survives_protocol_abuse_over_stdio() {
     let log = session.log();
     assert!(!log.contains("panicked"), "{log}");
 }
+
+/// Text standing for a draft under embargo: it must never appear in the program's log.
+const SECRET: &str = "EMBARGOED the minister resigns at noon";
+
+/// Malformed messages that carry a draft are logged by their shape and size, never their
+/// content: editors save server logs, and drafts must not leave the machine.
+#[test]
+fn draft_text_never_reaches_the_log() {
+    let mut session = Session::start();
+    initialize(&mut session);
+    session.open(ALIVE, 1, ALIVE_TEXT);
+    session.diagnostics(ALIVE, 1);
+    // A message without "jsonrpc", whose text is a draft.
+    session.send(
+        &json!({ "method": "textDocument/didOpen", "params": { "textDocument": {
+            "uri": "file:///secret.txt", "languageId": "plaintext", "version": 1, "text": SECRET,
+        }}}),
+    );
+    // Type errors that serde reports with the offending string: a version and a language that
+    // are the draft, a change whose range is the draft.
+    session.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": {
+            "uri": "file:///secret.txt", "languageId": "plaintext", "version": SECRET, "text": "",
+        }}),
+    );
+    session.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": ALIVE, "version": 2 },
+                "contentChanges": [{ "range": SECRET, "text": SECRET }] }),
+    );
+    // A draft line where a header should be.
+    session.send_raw(format!("{SECRET}\r\nContent-Length: {SECRET}\r\n\r\n").as_bytes());
+    session.assert_alive();
+    session.call("shutdown", Value::Null);
+    session.notify("exit", Value::Null);
+    assert!(session.wait().success());
+    let log = session.log();
+    assert!(
+        log.contains("dropped a message that is not JSON-RPC 2.0"),
+        "{log}"
+    );
+    assert!(log.contains("textDocument/didChange ignored"), "{log}");
+    for word in ["EMBARGOED", "minister", "resigns"] {
+        assert!(!log.contains(word), "the log holds draft text:\n{log}");
+    }
+}
+
+/// A wrong Content-Length that swallows the start of the next message is recovered from at the
+/// next real header, even when the draft itself contains the text `Content-Length:`.
+#[test]
+fn recovery_from_a_wrong_length_is_not_fooled_by_a_draft_quoting_a_header() {
+    let mut session = Session::start();
+    initialize(&mut session);
+    let quoting = json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": { "uri": "file:///quoting.txt", "languageId": "plaintext", "version": 1,
+        "text": "The memo's first line read Content-Length: 12\n and it was sent on Monday." },
+    }})
+    .to_string();
+    let next = frame(
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": { "uri": ALIVE, "languageId": "plaintext", "version": 1,
+            "text": ALIVE_TEXT },
+        }})
+        .to_string()
+        .as_bytes(),
+    );
+    // The length claims 30 bytes more than the body: the next message's header and the start
+    // of its body are read as part of this one.
+    let mut bytes = format!("Content-Length: {}\r\n\r\n", quoting.len() + 30).into_bytes();
+    bytes.extend_from_slice(quoting.as_bytes());
+    bytes.extend_from_slice(&next);
+    session.send_raw(&bytes);
+    // Both messages arrive whole: the draft quoting a header and the one after it.
+    assert_eq!(
+        codes(&session.diagnostics("file:///quoting.txt", 1)),
+        ["relative-date"]
+    );
+    assert_eq!(codes(&session.diagnostics(ALIVE, 1)), ["relative-date"]);
+    session.assert_alive();
+}
+
+/// The not-checked message gives exact sizes, also with a limit of 0.
+#[test]
+fn a_draft_over_the_limit_is_reported_with_exact_sizes() {
+    let mut session = Session::start();
+    initialize(&mut session);
+    session.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "copydesk": { "maxFileBytes": 0 } } }),
+    );
+    session.open(ALIVE, 1, ALIVE_TEXT);
+    let diagnostics = session.diagnostics(ALIVE, 1);
+    assert_eq!(codes(&diagnostics), ["not-checked"]);
+    assert_eq!(
+        diagnostics[0]["message"],
+        "This file is too large to check: 31 bytes; the limit is 0 bytes (setting \
+         copydesk.maxFileBytes)."
+    );
+}
+
+/// The program's resident memory in bytes, from /proc.
+fn resident_bytes(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc is read");
+    let kilobytes: u64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|number| number.parse().ok())
+        .expect("VmRSS in /proc/PID/status");
+    kilobytes * 1024
+}
+
+/// After one 50 MB message, the memory it took is given back once the draft is closed: the
+/// frame reader does not keep a buffer the size of the largest message ever read.
+#[test]
+fn memory_taken_by_a_huge_message_is_given_back() {
+    let mut session = Session::start();
+    initialize(&mut session);
+    session.open(ALIVE, 1, ALIVE_TEXT);
+    session.diagnostics(ALIVE, 1);
+    session.assert_alive();
+    let pid = session.child.id();
+    let baseline = resident_bytes(pid);
+    let huge = "The vote was held on Monday. ".repeat(50 * 1024 * 1024 / 29);
+    session.open("file:///huge.txt", 1, &huge);
+    assert_eq!(
+        codes(&session.diagnostics("file:///huge.txt", 1)),
+        ["not-checked"]
+    );
+    drop(huge);
+    session.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": "file:///huge.txt" } }),
+    );
+    session.assert_alive();
+    let after = resident_bytes(pid);
+    assert!(
+        after < baseline + 10 * 1024 * 1024,
+        "resident memory was {baseline} bytes before the message and {after} after"
+    );
+}
+
+/// A change whose positions are numbers out of LSP's range is clamped and applied, not dropped
+/// (which would leave the server checking other text than the editor shows); one that cannot be
+/// read at all is reported to the user.
+#[test]
+fn out_of_range_edits_are_clamped_or_reported() {
+    let mut session = Session::start();
+    initialize(&mut session);
+    session.open(ALIVE, 1, ALIVE_TEXT);
+    assert_eq!(codes(&session.diagnostics(ALIVE, 1)), ["relative-date"]);
+    // Past the end of the line (2^32 and a fraction): appended at its end.
+    session.change(
+        ALIVE,
+        2,
+        json!([{ "range": { "start": { "line": 0, "character": 4_294_967_296_u64 },
+                            "end": { "line": 0.5, "character": 4_294_967_300.5 } },
+                 "text": " Prices rose 12%." }]),
+    );
+    assert_eq!(
+        codes(&session.diagnostics(ALIVE, 2)),
+        ["relative-date", "unsourced-figure"]
+    );
+    // A negative line is the first line.
+    session.change(
+        ALIVE,
+        3,
+        json!([{ "range": { "start": { "line": -1, "character": -7 },
+                            "end": { "line": -1, "character": 0 } },
+                 "text": "Fares rose 15%. " }]),
+    );
+    assert_eq!(
+        codes(&session.diagnostics(ALIVE, 3)),
+        ["unsourced-figure", "relative-date", "unsourced-figure"]
+    );
+    // A range that is not a range: the user is told, in a warning.
+    session.change(ALIVE, 4, json!([{ "range": "everywhere", "text": "x" }]));
+    let warning = session.wait_for("a warning about the lost edit", |message| {
+        message["method"] == "window/showMessage"
+    });
+    assert_eq!(warning["params"]["type"], 2, "{warning}");
+    let text = warning["params"]["message"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("could not apply an edit to file:///alive.txt"),
+        "{text}"
+    );
+}

@@ -78,12 +78,25 @@ pub fn find_cue_where(
     accept: impl Fn(&Cue) -> bool,
 ) -> Option<Cue> {
     let all_words = words(text, range.clone());
+    // One sweep instead of testing every word against every excluded range: a sentence of many
+    // short quotations would otherwise cost words times quotations on each search. The ranges
+    // that reach into `range`, sorted by start; a word lies inside one exactly when the
+    // furthest end among those starting at or before it reaches past the word.
+    let mut skips: Vec<&Range<usize>> = excluded
+        .iter()
+        .filter(|skip| skip.start < range.end && skip.end > range.start)
+        .collect();
+    skips.sort_unstable_by_key(|skip| skip.start);
+    let mut next_skip = 0;
+    let mut reach = 0;
     let outside: Vec<&Word> = all_words
         .iter()
         .filter(|word| {
-            !excluded
-                .iter()
-                .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+            while let Some(skip) = skips.get(next_skip).filter(|s| s.start <= word.range.start) {
+                reach = reach.max(skip.end);
+                next_skip += 1;
+            }
+            reach < word.range.end
         })
         .collect();
     for (position, word) in outside.iter().enumerate() {

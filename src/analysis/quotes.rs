@@ -377,10 +377,19 @@ pub fn analyse(
     for index in split_halves {
         quotations[index].kind = QuoteKind::Speech;
     }
+    let mut cues = ParagraphCues::default();
     for index in 0..quotations.len() {
         if quotations[index].kind == QuoteKind::Speech && !quotations[index].nested {
+            let paragraph = quotations[index].paragraph;
+            if cues.paragraph != Some(paragraph) {
+                cues = ParagraphCues::new(
+                    paragraph,
+                    &quotations[layouts[paragraph].quotations.clone()],
+                );
+            }
             let mut rejected = Vec::new();
-            let attribution = attribute(text, &layouts, &quotations, index, &mut rejected);
+            let attribution =
+                attribute(text, &layouts, &quotations, index, &mut rejected, &mut cues);
             if attribution.is_none() {
                 quotations[index].rejected = rejected;
             }
@@ -527,29 +536,94 @@ fn named_before(text: &str, offset: usize) -> Option<String> {
     Some(text[before[first].range.start..before[last].range.end].to_string())
 }
 
+/// The quotation interiors of one paragraph and the cues already found in its sentences.
+/// Every quotation of a sentence looks for a cue in the same sentences, and each search skips
+/// the interiors; without this, a paragraph of many short quotations would search its sentence
+/// once per quotation, each time against every interior of the paragraph.
+#[derive(Default)]
+struct ParagraphCues {
+    paragraph: Option<usize>,
+    /// The interiors, sorted by start. Shared, so that an attribution search can read them
+    /// while it also asks for cues.
+    interiors: std::rc::Rc<[Range<usize>]>,
+    /// The furthest end among the interiors up to each index, for finding by binary search the
+    /// first interior that can reach a stretch of text.
+    reach: std::rc::Rc<[usize]>,
+    found: std::collections::HashMap<Range<usize>, Option<Cue>>,
+}
+
+impl ParagraphCues {
+    fn new(paragraph: usize, quotations: &[Quotation]) -> ParagraphCues {
+        let mut interiors: Vec<Range<usize>> =
+            quotations.iter().map(|other| other.inner.clone()).collect();
+        interiors.sort_unstable_by_key(|interior| interior.start);
+        let reach = interiors
+            .iter()
+            .scan(0, |furthest, interior| {
+                *furthest = interior.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        ParagraphCues {
+            paragraph: Some(paragraph),
+            interiors: interiors.into(),
+            reach,
+            found: Default::default(),
+        }
+    }
+
+    /// The interiors that may overlap `range` (and perhaps a few that do not).
+    fn within(&self, range: &Range<usize>) -> &[Range<usize>] {
+        interiors_within(&self.interiors, &self.reach, range)
+    }
+
+    /// The first cue in `text[range]` outside the quotations, found once per range.
+    fn find(&mut self, text: &str, range: Range<usize>) -> Option<Cue> {
+        if let Some(cue) = self.found.get(&range) {
+            return cue.clone();
+        }
+        let cue = find_cue(text, range.clone(), self.within(&range));
+        self.found.insert(range, cue.clone());
+        cue
+    }
+}
+
+/// The interiors (sorted by start, with `reach` the furthest end up to each) that may overlap
+/// `range`, found by binary search so that a paragraph of many quotations stays linear.
+fn interiors_within<'a>(
+    interiors: &'a [Range<usize>],
+    reach: &[usize],
+    range: &Range<usize>,
+) -> &'a [Range<usize>] {
+    let first = reach.partition_point(|&end| end <= range.start);
+    let last = interiors.partition_point(|interior| interior.start < range.end);
+    &interiors[first..last.max(first)]
+}
+
 fn attribute(
     text: &str,
     layouts: &[ParagraphLayout],
     quotations: &[Quotation],
     index: usize,
     rejected: &mut Vec<String>,
+    cues: &mut ParagraphCues,
 ) -> Option<Attribution> {
     let quotation = &quotations[index];
     let layout = &layouts[quotation.paragraph];
-    let interiors: Vec<Range<usize>> = quotations[layout.quotations.clone()]
-        .iter()
-        .map(|other| other.inner.clone())
-        .collect();
+    let (all_interiors, reach) = (cues.interiors.clone(), cues.reach.clone());
+    let interiors_in = |range: &Range<usize>| interiors_within(&all_interiors, &reach, range);
+    // The sentences are in order: the last one starting at or before the quotation holds it.
     let sentence_index = layout
         .sentences
-        .iter()
-        .position(|sentence| {
-            sentence.start <= quotation.span.start
-                && quotation.span.start < sentence.end.max(sentence.start + 1)
+        .partition_point(|sentence| sentence.start <= quotation.span.start)
+        .checked_sub(1)
+        .filter(|&candidate| {
+            let sentence = &layout.sentences[candidate];
+            quotation.span.start < sentence.end.max(sentence.start + 1)
         })
         .unwrap_or(0);
-    let found = |range: Range<usize>, scope| {
-        find_cue(text, range, &interiors).map(|cue| Attribution {
+    let mut found = |range: Range<usize>, scope| {
+        cues.find(text, range).map(|cue| Attribution {
             cue,
             scope,
             paragraphs_back: 0,
@@ -615,7 +689,13 @@ fn attribute(
         .map(|rest| layout.range.start + rest.len())
     {
         return Some(Attribution {
-            cue: colon_cue(text, layout, quotation, colon_at, &interiors),
+            cue: colon_cue(
+                text,
+                layout,
+                quotation,
+                colon_at,
+                cues.within(&(layout.range.start..colon_at)),
+            ),
             scope: AttributionScope::SameSentence,
             paragraphs_back: 0,
         });
@@ -640,13 +720,13 @@ fn attribute(
             })
     };
     let speech_cue_in = |range: Range<usize>| {
-        find_cue_where(text, range, &interiors, |cue| {
+        find_cue_where(text, range.clone(), interiors_in(&range), |cue| {
             !is_intention(cue) && !introduces_a_term(cue)
         })
     };
     if sentence_index > 0 {
         let previous = layout.sentences[sentence_index - 1].clone();
-        if let Some(cue) = find_cue_where(text, previous.clone(), &interiors, |cue| {
+        if let Some(cue) = find_cue_where(text, previous.clone(), interiors_in(&previous), |cue| {
             !is_intention(cue) && introduces_a_term(cue)
         }) {
             rejected.push(format!(
@@ -672,10 +752,11 @@ fn attribute(
             text,
             previous.start.max(previous.end.saturating_sub(VERB_REACH)),
         );
+        let tail_interiors = interiors_in(&(tail_start..previous.end));
         let previous_words: Vec<Word> = words(text, tail_start..previous.end)
             .into_iter()
             .filter(|word| {
-                !interiors
+                !tail_interiors
                     .iter()
                     .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
             })
@@ -742,7 +823,11 @@ fn attribute(
     // opens on a named person (or he or she) and then a quotation reads as that person speaking.
     if sentence_index > 0 {
         let previous_sentence = layout.sentences[sentence_index - 1].clone();
-        if let Some(speaker) = opening_subject(text, previous_sentence.clone(), &interiors) {
+        if let Some(speaker) = opening_subject(
+            text,
+            previous_sentence.clone(),
+            interiors_in(&previous_sentence),
+        ) {
             return Some(Attribution::named(
                 speaker,
                 AttributionScope::PreviousSentence,
@@ -754,7 +839,7 @@ fn attribute(
     // short descriptive sentence between that names nobody new and reports nothing.
     if sentence_index > 1 {
         let between = layout.sentences[sentence_index - 1].clone();
-        if describes_without_a_new_subject(text, between, &interiors) {
+        if describes_without_a_new_subject(text, between.clone(), interiors_in(&between)) {
             if let Some(cue) = speech_cue_in(layout.sentences[sentence_index - 2].clone()) {
                 return Some(Attribution {
                     cue,
@@ -776,15 +861,16 @@ fn attribute(
         )
     };
     if let Some(sentence) = layout.sentences.get(sentence_index) {
-        let before_quotation: Vec<Word> =
-            words(text, near_start(sentence.start)..quotation.span.start)
-                .into_iter()
-                .filter(|word| {
-                    !interiors
-                        .iter()
-                        .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
-                })
-                .collect();
+        let before_range = near_start(sentence.start)..quotation.span.start;
+        let before_interiors = interiors_in(&before_range);
+        let before_quotation: Vec<Word> = words(text, before_range)
+            .into_iter()
+            .filter(|word| {
+                !before_interiors
+                    .iter()
+                    .any(|skip| skip.start <= word.range.start && word.range.end <= skip.end)
+            })
+            .collect();
         if let Some(noun) = owned_speech_noun(&before_quotation) {
             return Some(Attribution {
                 cue: Cue {

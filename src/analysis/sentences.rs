@@ -16,8 +16,18 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Byte ranges of the sentences of `text[range]`. `quotations` are the byte ranges of the
-/// quotations' interiors; no boundary is placed inside one unless it ends the quotation.
+/// quotations' interiors, sorted by start; no boundary is placed inside one unless it ends the
+/// quotation.
 pub fn split(text: &str, range: Range<usize>, quotations: &[Range<usize>]) -> Vec<Range<usize>> {
+    // The furthest end among the quotations up to each one: whether a terminal lies inside a
+    // quotation is then one binary search, not a scan of every quotation of the paragraph.
+    let reach: Vec<usize> = quotations
+        .iter()
+        .scan(0, |furthest, quote| {
+            *furthest = quote.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
     let bytes = text.as_bytes();
     let mut sentences = Vec::new();
     let mut start = range.start;
@@ -45,9 +55,10 @@ pub fn split(text: &str, range: Range<usize>, quotations: &[Range<usize>]) -> Ve
                 break;
             }
         }
-        let inside_quotation = quotations
-            .iter()
-            .any(|quote| quote.start <= index && index < quote.end && end < quote.end);
+        // A quotation starting at or before the terminal and ending after the closing marks
+        // (so also after the terminal).
+        let started = quotations.partition_point(|quote| quote.start <= index);
+        let inside_quotation = started > 0 && reach[started - 1] > end;
         let followed_by_sentence_start = {
             let rest = &text[end..range.end];
             let trimmed = rest.trim_start();

@@ -150,6 +150,19 @@ pub struct CheckArgs {
     /// should rely on the default status 1).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Follow symbolic links inside folders (links named on the command line are always
+    /// followed). Links that lead back into a folder being walked are reported and skipped.
+    #[arg(long)]
+    pub follow: bool,
+    /// Skip files and folders matching this glob, relative to the folder given (e.g.
+    /// 'archive/**' or '*.draft.md'); may be repeated. .gitignore, .ignore and hidden files are
+    /// skipped as well.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Drafts larger than this many bytes are reported and not checked (the editor's
+    /// maxFileBytes).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::limits::DEFAULT_MAX_FILE_BYTES as u64)]
+    pub max_file_bytes: u64,
 }
 
 /// `copydesk rules`: every rule's code, default severity and one-line description.

@@ -14,7 +14,7 @@ use crate::analysis::{RuleCode, Settings, Severity};
 use crate::house_rules::HouseRules;
 
 pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
-pub const DEFAULT_MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+pub const DEFAULT_MAX_FILE_BYTES: usize = crate::limits::DEFAULT_MAX_FILE_BYTES;
 
 #[derive(Clone, Debug)]
 pub struct ServerConfig {

@@ -12,6 +12,10 @@ const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
 /// A header line longer than this is garbage, not a header.
 const MAX_HEADER_LINE: usize = 8 * 1024;
 const CONTENT_LENGTH: &[u8] = b"content-length:";
+/// The buffer's capacity at the start, enough for ordinary messages.
+const INITIAL_CAPACITY: usize = 64 * 1024;
+/// A buffer with more capacity than this is replaced by a fresh one once it is empty.
+const KEPT_CAPACITY: usize = 1024 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Frame {
@@ -34,7 +38,7 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     pub fn new(reader: R) -> Self {
         FrameReader {
             reader,
-            buffer: Vec::with_capacity(64 * 1024),
+            buffer: Vec::with_capacity(INITIAL_CAPACITY),
             position: 0,
             eof: false,
         }
@@ -48,9 +52,16 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         if self.position > 0 && self.position == self.buffer.len() {
             self.buffer.clear();
             self.position = 0;
+            // A buffer grown for one huge message gives its memory back once that message is
+            // read; keeping the capacity would hold a 120 MB message's memory for ever.
+            if self.buffer.capacity() > KEPT_CAPACITY {
+                self.buffer = Vec::with_capacity(INITIAL_CAPACITY);
+            }
         } else if self.position > 1024 * 1024 {
             self.buffer.drain(..self.position);
             self.position = 0;
+            self.buffer
+                .shrink_to(self.buffer.len().max(INITIAL_CAPACITY));
         }
         let mut chunk = [0u8; 64 * 1024];
         match self.reader.read(&mut chunk).await {
@@ -147,7 +158,13 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                     content_length = Some(
                         value
                             .parse::<usize>()
-                            .map_err(|_| format!("Content-Length is not a number: {value:?}")),
+                            // Its length only: a misframed stream puts draft text here.
+                            .map_err(|_| {
+                                format!(
+                                    "Content-Length is not a number (a value of {} bytes)",
+                                    value.len()
+                                )
+                            }),
                     );
                 }
                 None if line.contains(&b':') && content_length.is_some() => {
@@ -236,7 +253,7 @@ mod tests {
                 body("{}"),
                 body("[]"),
                 Frame::Malformed("a message header without Content-Length".to_string()),
-                Frame::Malformed("Content-Length is not a number: \"nope\"".to_string()),
+                Frame::Malformed("Content-Length is not a number (a value of 4 bytes)".to_string()),
                 body("null"),
             ]
         );

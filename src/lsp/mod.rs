@@ -175,12 +175,16 @@ where
                 }
             },
         };
+        let closes_a_draft = message.get("method") == Some(&json!("textDocument/didClose"));
         let action = classify(
             &state,
             message,
             &mut shutdown_requested,
             &mut initialize_seen,
         );
+        if closes_a_draft || body.len() > 1024 * 1024 {
+            give_back_memory();
+        }
         match action {
             Action::Forward(body) => {
                 let written = async {
@@ -204,6 +208,55 @@ where
     let _ = outgoing_sender.send(Vec::new());
     let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
     exit_code
+}
+
+/// Clamps the positions of a didChange's ranges that are numbers but not LSP's unsigned
+/// 32-bit integers (character 2^32, line -1, 3.5) into that range, so that the edit is applied
+/// (positions past a line's end are already taken as its end) instead of being dropped whole.
+/// Returns how many were clamped.
+fn clamp_positions(params: &mut Value) -> usize {
+    let mut clamped = 0;
+    let Some(changes) = params
+        .get_mut("contentChanges")
+        .and_then(Value::as_array_mut)
+    else {
+        return 0;
+    };
+    for change in changes {
+        for end in ["start", "end"] {
+            for field in ["line", "character"] {
+                let Some(number) =
+                    change
+                        .pointer_mut(&format!("/range/{end}/{field}"))
+                        .filter(|value| {
+                            value.is_number() && value.as_u64().is_none_or(|n| n > u32::MAX as u64)
+                        })
+                else {
+                    continue;
+                };
+                let value = number
+                    .as_f64()
+                    .unwrap_or(0.0)
+                    .floor()
+                    .clamp(0.0, u32::MAX as f64);
+                *number = json!(value as u32);
+                clamped += 1;
+            }
+        }
+    }
+    clamped
+}
+
+/// Returns freed memory to the system. The allocator keeps the memory of freed blocks for
+/// reuse, so after a huge message or a closed draft the process would stay as large as its
+/// largest moment; this asks glibc to release what it no longer uses, in every thread's arena.
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases memory that the allocator holds free; it touches no
+    // block in use and may be called from any thread at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Rewrites the code actions that `convert` marked as holding a snippet into LSP 3.18 snippet
@@ -339,9 +392,36 @@ fn recover_from_bad_length(
     reader: &mut FrameReader<impl tokio::io::AsyncRead + Unpin>,
     body: &[u8],
 ) -> Option<Value> {
-    let at = find(&body.to_ascii_lowercase(), b"content-length:")?;
+    let at = real_header_at(body)?;
     reader.unread(&body[at..]);
     serde_json::from_slice(&body[..at]).ok()
+}
+
+/// Where a real `Content-Length` header starts in `body`: the name, a number and a line break.
+/// A draft that contains the text `Content-Length: 12` does not count, since a JSON string
+/// cannot hold a raw line break (it is written `\n`), and a real header always ends with one
+/// (or with the body, when the wrong length cut the header short).
+fn real_header_at(body: &[u8]) -> Option<usize> {
+    let lower = body.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = find(&lower[from..], b"content-length:") {
+        let at = from + found;
+        let value = &body[at + b"content-length:".len()..];
+        let digits_start = value.iter().take_while(|&&byte| byte == b' ').count();
+        let digits = value[digits_start..]
+            .iter()
+            .take_while(|byte| byte.is_ascii_digit())
+            .count();
+        let line_end = &value[digits_start + digits..];
+        // The body may end inside the header, before its line break.
+        if digits > 0
+            && (line_end.is_empty() || line_end.starts_with(b"\r") || line_end.starts_with(b"\n"))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 pub fn error_response(id: Value, code: i64, message: &str) -> Vec<u8> {
@@ -377,7 +457,7 @@ fn classify(
         let reply_id = id.filter(valid_id).unwrap_or(Value::Null);
         tracing::warn!(
             "dropped a message that is not JSON-RPC 2.0: {}",
-            truncate(&message.to_string())
+            shape(&message)
         );
         state.send(error_response(
             reply_id,
@@ -439,7 +519,7 @@ fn classify(
             if !*initialize_seen {
                 tracing::warn!("{method} before initialize: ignored");
             } else if let Err(error) = apply_notification(state, &method, params) {
-                tracing::warn!("{method} ignored: {error}");
+                tracing::warn!("{method} ignored: {}", without_values(&error));
             }
             Action::Handled
         }
@@ -457,12 +537,59 @@ fn classify(
     }
 }
 
-fn truncate(text: &str) -> &str {
-    let mut end = text.len().min(200);
-    while !text.is_char_boundary(end) {
-        end -= 1;
+/// What a message looks like, for logs: its JSON type and, for an object, its keys and the
+/// size of each value. Never its content: a message may carry a draft, and editors save server
+/// logs, while the README promises that drafts never leave the machine.
+fn shape(message: &Value) -> String {
+    fn kind(value: &Value) -> String {
+        match value {
+            Value::Null => "null".to_string(),
+            Value::Bool(_) => "a boolean".to_string(),
+            Value::Number(_) => "a number".to_string(),
+            Value::String(text) => format!("a string of {} bytes", text.len()),
+            Value::Array(items) => format!("an array of {} items", items.len()),
+            Value::Object(fields) => format!("an object of {} keys", fields.len()),
+        }
     }
-    &text[..end]
+    let Value::Object(fields) = message else {
+        return kind(message);
+    };
+    // Only the protocol's own keys are named: any other key could be text from a draft.
+    let known = ["jsonrpc", "id", "method", "params", "result", "error"];
+    let described: Vec<String> = fields
+        .iter()
+        .map(|(key, value)| match known.contains(&key.as_str()) {
+            true => format!("{key}: {}", kind(value)),
+            false => format!("another key: {}", kind(value)),
+        })
+        .collect();
+    format!("an object with {}", described.join(", "))
+}
+
+/// A serde error without the values it quotes: "invalid type: string \"the draft\", expected
+/// u32" becomes "invalid type: string (9 bytes), expected u32". Quoted values are whatever the
+/// client sent, and that may be a draft's text.
+pub fn without_values(error: &str) -> String {
+    let mut out = String::with_capacity(error.len());
+    let mut rest = error;
+    while let Some(open) = rest.find(['"', '`']) {
+        let mark = rest[open..].chars().next().unwrap_or('"');
+        let closing = mark;
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        // A quoted value ends at the last closing mark before the next comma-led clause of the
+        // message, so that quotes inside the value do not cut it short.
+        let end = after
+            .find(", expected")
+            .or_else(|| after.find(" at line"))
+            .map_or(after.len(), |clause| clause)
+            .min(after.len());
+        let value_end = after[..end].rfind(closing).unwrap_or(end);
+        out.push_str(&format!("({} bytes)", after[..value_end].len()));
+        rest = &after[(value_end + closing.len_utf8()).min(after.len())..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Applies a text-synchronisation or configuration notification to the store.
@@ -478,8 +605,30 @@ fn apply_notification(state: &Arc<State>, method: &str, params: Value) -> Result
             );
         }
         "textDocument/didChange" => {
-            let params: DidChangeTextDocumentParams =
-                serde_json::from_value(params).map_err(|error| error.to_string())?;
+            let mut params = params;
+            let clamped = clamp_positions(&mut params);
+            if clamped > 0 {
+                tracing::warn!("didChange: clamped {clamped} positions out of range");
+            }
+            let uri = params.pointer("/textDocument/uri").cloned();
+            let params: DidChangeTextDocumentParams = match serde_json::from_value(params) {
+                Ok(params) => params,
+                Err(error) => {
+                    // The editor's text and the server's now differ: say so instead of checking
+                    // a draft the writer no longer sees.
+                    let name = uri.as_ref().and_then(Value::as_str).unwrap_or("a draft");
+                    server::show_message(
+                        state,
+                        tower_lsp::lsp_types::MessageType::WARNING,
+                        &format!(
+                            "copydesk could not apply an edit to {name} (the editor sent a change \
+                             it cannot read), so its findings may be out of date. Close and \
+                             reopen the file to check it again."
+                        ),
+                    );
+                    return Err(error.to_string());
+                }
+            };
             let encoding = state.encoding();
             let uri = params.text_document.uri;
             let version = params.text_document.version;

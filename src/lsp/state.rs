@@ -484,10 +484,10 @@ fn analyse_rope(
 ) -> Outcome {
     let length = rope.len_bytes();
     if length > config.max_file_bytes {
-        return Outcome::NotChecked(format!(
-            "This file is too large to check: {:.1} MB, and copydesk checks drafts up to {:.1} MB (setting copydesk.maxFileBytes).",
-            length as f64 / 1_048_576.0,
-            config.max_file_bytes as f64 / 1_048_576.0
+        return Outcome::NotChecked(crate::limits::draft_too_large(
+            length as u64,
+            config.max_file_bytes as u64,
+            "setting copydesk.maxFileBytes",
         ));
     }
     let mut settings = config.analysis.clone();
