@@ -32,7 +32,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-const SEARCHED: &str = "an attribution in the figure's clause (said, according to, data from, a report by ...), a sentence-final \"according to\", the subject as its own source (an agency's release, a poll's methodology, a bill's amount), a link or a citation, and a poll, report or data set named in the sentence before or earlier in the paragraph";
+const SEARCHED: &str = "a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, or a poll or report named in the sentence before";
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
     for figure in context
