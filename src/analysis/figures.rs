@@ -342,13 +342,15 @@ fn data_source_in(
     range: &Range<usize>,
     interiors: &[Range<usize>],
 ) -> Option<String> {
+    // Quotation interiors are in order and do not overlap: only the last one that starts at or
+    // before a word can hold it. A binary search keeps a paragraph of many quotations linear.
+    let quoted = |offset: usize| {
+        let before = interiors.partition_point(|inside| inside.start <= offset);
+        before > 0 && interiors[before - 1].contains(&offset)
+    };
     let sentence_words: Vec<Word> = words(context.masked, range.clone())
         .into_iter()
-        .filter(|word| {
-            !interiors
-                .iter()
-                .any(|inside| inside.contains(&word.range.start))
-        })
+        .filter(|word| !quoted(word.range.start))
         .collect();
     let joined = |left: &Word, right: &Word| {
         context.masked[left.range.end..right.range.start]
