@@ -156,9 +156,9 @@ fn every_kind_of_figure_and_source() {
         ("doubled", false),
         ("a third of", false),
         ("the stormiest", false),
-        // A named survey is a source; the respondents' answers are no source for their own share.
+        // A named survey is a source, and it sources the share in the sentence after it too.
         ("64 percent", true),
-        ("Sixty-one percent", false),
+        ("Sixty-one percent", true),
         ("49", false),
         // A capacity of 300 people is a figure too.
         ("300", false),

@@ -144,7 +144,7 @@ fn check_reads_the_house_rules_above_each_draft() {
     let root = scratch("check");
     std::fs::create_dir_all(root.join(".git")).unwrap();
     std::fs::create_dir_all(root.join("wire")).unwrap();
-    let draft = "The ministry counted 4,000 tanks. Sources said the front held.\n";
+    let draft = "The ministry destroyed 4,000 tanks. Sources said the front held.\n";
     std::fs::write(root.join("wire/story.txt"), draft).unwrap();
     let (status, stdout, _) = check_in(&root, &["--reference-date", "2026-03-04", "wire"]);
     assert_eq!(status, 1);

@@ -756,7 +756,9 @@ async fn a_sourced_figure_says_where_its_source_is() {
     )
     .await;
     let uri = "file:///figures.txt";
-    let text = "Turnout rose to 41%, according to the election board. Rents rose 12%.\n";
+    // The sentence between ends the board's reach: the rents are a new subject.
+    let text =
+        "Turnout rose to 41%, according to the election board. The hall was full. Rents rose 12%.\n";
     client.open(uri, "plaintext", 1, text).await;
     let sourced = client.hover_text(uri, pos(0, 17)).await;
     assert!(
@@ -764,10 +766,10 @@ async fn a_sourced_figure_says_where_its_source_is() {
         "{sourced}"
     );
     assert!(
-        sourced.contains("Source: “according to the election board”, in the same sentence."),
+        sourced.contains("Source: “according to the election board”, at the end of the sentence."),
         "{sourced}"
     );
-    let unsourced = client.hover_text(uri, pos(0, 66)).await;
+    let unsourced = client.hover_text(uri, pos(0, 85)).await;
     assert!(
         unsourced.contains("Source: none in this sentence."),
         "{unsourced}"

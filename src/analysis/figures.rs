@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::attribution::find_cue_where;
 use super::calendar::month_named;
+use super::clauses::{clause_around, final_according_to};
 use super::quotes::{ParagraphLayout, QuoteKind};
 use super::words::{window, words, Word};
 use super::Context;
@@ -186,13 +187,25 @@ pub struct FigureMention {
     pub vague: bool,
     /// Where the source is, in words ("according to the ministry, in the same sentence").
     pub source: Option<String>,
+    /// For a figure with no source: the data source named earlier in its paragraph, out of
+    /// reach (a sentence about something else stands between), which a fix can offer.
+    pub nearby_source: Option<String>,
     /// The sentence the figure is in.
     pub sentence: Range<usize>,
 }
 
-/// Finds every figure of the document and its source.
-pub fn find(context: &Context) -> Vec<FigureMention> {
+/// Finds every figure of the document and its source, and the data source named in its last
+/// sentence, which sources the figures of the sentence after it (in the next segment).
+pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
     let mut mentions = Vec::new();
+    // A data source named in the last sentence of a paragraph reaches the first sentence of the
+    // next one: the sentences are adjacent. Sentences are counted over the whole segment, and
+    // the segment before stands one sentence before the first.
+    let mut ordinal = 1usize;
+    let mut carried: Option<Carried> = context.figure_source_before.map(|name| Carried {
+        name: name.to_string(),
+        sentence: 0,
+    });
     for paragraph in &context.paragraphs {
         let paragraph_words = words(context.masked, paragraph.range.clone());
         let mut figures = scan_numbers(context, paragraph, &paragraph_words);
@@ -205,20 +218,82 @@ pub fn find(context: &Context) -> Vec<FigureMention> {
         figures.sort_by_key(|figure| figure.range.start);
         figures.dedup_by(|later, earlier| later.range.start < earlier.range.end);
         let interiors = context.interiors(paragraph);
-        for figure in figures {
-            let sentence = context.sentence_at(paragraph, figure.range.start);
-            let source = source_of(context, paragraph, &sentence, &figure, &interiors);
-            mentions.push(FigureMention {
-                span: figure.range,
-                understood: figure.understood,
-                vague: figure.vague,
-                source,
-                sentence,
-            });
+        // Only the last sentence of the paragraph before is adjacent to this one.
+        carried = carried.filter(|source| source.sentence + 1 == ordinal);
+        let mut named_earlier: Option<String> = None;
+        let mut figures = figures.into_iter().peekable();
+        let whole = [paragraph.range.clone()];
+        let sentences: &[Range<usize>] = if paragraph.sentences.is_empty() {
+            &whole
+        } else {
+            &paragraph.sentences
+        };
+        for sentence in sentences {
+            let mut figures_here = 0;
+            while let Some(figure) = figures.next_if(|figure| figure.range.start < sentence.end) {
+                figures_here += 1;
+                let source = source_of(context, sentence, &figure, &interiors).or_else(|| {
+                    carried.as_ref().map(|source| {
+                        let place = if source.sentence + 1 == ordinal {
+                            "the sentence before"
+                        } else {
+                            "earlier in the paragraph"
+                        };
+                        format!("{}, {place}", source.name)
+                    })
+                });
+                let nearby_source = named_earlier.clone().filter(|_| source.is_none());
+                mentions.push(FigureMention {
+                    span: figure.range,
+                    understood: figure.understood,
+                    vague: figure.vague,
+                    source,
+                    nearby_source,
+                    sentence: sentence.clone(),
+                });
+            }
+            // A data source named here carries on through the sentences of figures that
+            // follow it; a sentence about something else, or a new speaker, ends it.
+            let reach = window(
+                context.masked,
+                sentence.clone(),
+                &(sentence.start..sentence.start),
+                SENTENCE_SOURCE_REACH,
+            );
+            if let Some(name) = data_source_in(context, &reach, &interiors) {
+                named_earlier = Some(name.clone());
+                carried = Some(Carried {
+                    name,
+                    sentence: ordinal,
+                });
+            } else if carried.is_some() {
+                let new_speaker = || {
+                    super::attribution::find_cue(context.masked, reach.clone(), &interiors)
+                        .is_some_and(|cue| cue.speaker.is_some())
+                };
+                if figures_here == 0 || new_speaker() {
+                    carried = None;
+                }
+            }
+            ordinal += 1;
         }
     }
-    mentions
+    let at_end = carried
+        .filter(|source| source.sentence + 1 == ordinal)
+        .map(|source| source.name);
+    (mentions, at_end)
 }
+
+/// A data source named in an earlier sentence that still sources the figures after it.
+struct Carried {
+    /// How the hover names it: "the Marist poll".
+    name: String,
+    /// The document-wide index of the sentence that names it.
+    sentence: usize,
+}
+
+/// How much of a sentence, from its start, is searched for a data source it names.
+const SENTENCE_SOURCE_REACH: usize = 600;
 
 /// Reporting verbs that attribute a quotation but say nothing about where a number comes from
 /// ("Sanders continues to lead with 60%", "analysts expect 3% growth").
@@ -234,36 +309,92 @@ const SOURCE_NOUNS: &[&str] = &[
     "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports",
     "analysis", "census", "data", "statistics", "figures", "estimates", "estimate",
     "projections", "forecast", "forecasts", "tally", "audit", "index", "ranking", "rankings",
+    "count", "list", "documents", "records", "filing", "filings", "results", "findings",
+    "release", "database", "spreadsheet", "review", "investigation",
 ];
 
-/// A named source noun outside quotations in the sentence: a poll, survey or report with its
-/// owner's name before it ("a Fox News poll", "the Census Bureau data") or after it ("a study by
-/// Harvard", "data from Eurostat").
-fn source_noun_in(
+/// Words that make a source noun a definite, already known source: "the poll", "this list",
+/// "its figures", "last week's survey".
+#[rustfmt::skip]
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "its", "their", "his", "her"];
+
+/// Verbs that describe a study or a count by whoever is named before them.
+#[rustfmt::skip]
+const STUDY_VERBS: &[&str] = &[
+    "examined", "analysed", "analyzed", "studied", "ranked", "compiled", "tracked", "surveyed",
+    "polled", "tallied", "counted",
+];
+
+/// Function words that end a noun phrase: a source noun after them is not the one the
+/// determiner before them opens.
+#[rustfmt::skip]
+const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
+    "in", "of", "on", "at", "by", "for", "from", "to", "with", "after", "before", "and", "or",
+    "but", "is", "are", "was", "were", "has", "have", "had", "money", "day", "week", "year",
+];
+
+/// A data source named in `range` outside quotations: an "according to" phrase, or a poll,
+/// survey, report or data set with its owner's name before it ("a Fox News poll") or after it
+/// ("a study by Harvard", "data from Eurostat"), or referred to as known ("the poll", "this
+/// list", "its figures"). Returns how a hover names it.
+fn data_source_in(
     context: &Context,
-    sentence: &Range<usize>,
+    range: &Range<usize>,
     interiors: &[Range<usize>],
 ) -> Option<String> {
-    let sentence_words: Vec<Word> = words(context.masked, sentence.clone())
+    // Quotation interiors are in order and do not overlap: only the last one that starts at or
+    // before a word can hold it. A binary search keeps a paragraph of many quotations linear.
+    let quoted = |offset: usize| {
+        let before = interiors.partition_point(|inside| inside.start <= offset);
+        before > 0 && interiors[before - 1].contains(&offset)
+    };
+    let sentence_words: Vec<Word> = words(context.masked, range.clone())
         .into_iter()
-        .filter(|word| {
-            !interiors
-                .iter()
-                .any(|inside| inside.contains(&word.range.start))
-        })
+        .filter(|word| !quoted(word.range.start))
         .collect();
-    sentence_words.iter().enumerate().find_map(|(index, word)| {
-        if !word.is_any(SOURCE_NOUNS) {
-            return None;
+    let joined = |left: &Word, right: &Word| {
+        context.masked[left.range.end..right.range.start]
+            .trim()
+            .is_empty()
+    };
+    // "according to the results", "according to a new Associated Press-GfK poll"
+    if let Some(index) = sentence_words
+        .windows(2)
+        .position(|pair| pair[0].is("according") && pair[1].is("to"))
+    {
+        let first = sentence_words.get(index + 2)?;
+        let mut last = first;
+        for word in sentence_words[index + 3..].iter().take(7) {
+            if !joined(last, word) {
+                break;
+            }
+            last = word;
         }
-        let joined = |left: &Word, right: &Word| {
-            context.masked[left.range.end..right.range.start]
-                .trim()
-                .is_empty()
-        };
-        let named_before = index > 0 && {
+        return Some(context.text[first.range.start..last.range.end].to_string());
+    }
+    // "The advocacy group looked at murders per capita in 50 cities": a study described by
+    // who made it, whose figures follow.
+    let studied = sentence_words.iter().enumerate().find(|(index, word)| {
+        word.is_any(STUDY_VERBS)
+            || (word.is("looked") && sentence_words.get(index + 1).is_some_and(|at| at.is("at")))
+    });
+    if let Some((index, verb)) = studied.filter(|(index, _)| (1..=6).contains(index)) {
+        let first = &sentence_words[0];
+        let subject_capitalised = sentence_words[..index]
+            .iter()
+            .any(|word| word.is_capitalised() || word.is_any(&["group", "agency", "researchers"]));
+        if subject_capitalised {
+            return Some(context.text[first.range.start..verb.range.end].to_string());
+        }
+    }
+    let mut definite = None;
+    for (index, word) in sentence_words.iter().enumerate() {
+        if !word.is_any(SOURCE_NOUNS) {
+            continue;
+        }
+        let named_before = index > 1 && {
             let before = &sentence_words[index - 1];
-            joined(before, word) && before.is_capitalised() && index - 1 > 0
+            joined(before, word) && before.is_capitalised()
         };
         let named_after = match (sentence_words.get(index + 1), sentence_words.get(index + 2)) {
             (Some(preposition), Some(name)) => {
@@ -273,48 +404,57 @@ fn source_noun_in(
             }
             _ => false,
         };
-        let start = if named_before {
-            sentence_words[index - 1].range.start
-        } else {
-            word.range.start
-        };
-        let end = if named_after {
-            sentence_words[index + 2].range.end
-        } else {
-            word.range.end
-        };
-        (named_before || named_after).then(|| context.text[start..end].to_string())
-    })
-}
-
-/// The clause of `sentence` that contains `offset`; clauses are joined by ", and ", ", but "
-/// or ", while".
-fn clause_around(text: &str, sentence: &Range<usize>, offset: usize) -> Range<usize> {
-    const JOINS: [&str; 3] = [", and ", ", but ", ", while "];
-    let body = &text[sentence.clone()];
-    let mut start = sentence.start;
-    let mut end = sentence.end;
-    for join in JOINS {
-        for (at, _) in body.match_indices(join) {
-            let boundary = sentence.start + at;
-            if boundary < offset {
-                start = start.max(boundary + join.len());
+        if named_before || named_after {
+            let start = if named_before {
+                sentence_words[index - 1].range.start
             } else {
-                end = end.min(boundary);
+                word.range.start
+            };
+            let end = if named_after {
+                sentence_words[index + 2].range.end
+            } else {
+                word.range.end
+            };
+            return Some(context.text[start..end].to_string());
+        }
+        // "the poll", "this new national poll", "last week's poll", "its own figures"
+        if definite.is_none() {
+            let opener = (1..=3)
+                .filter_map(|back| index.checked_sub(back))
+                .find(|&at| {
+                    let candidate = &sentence_words[at];
+                    candidate.is_any(DEFINITE)
+                        || candidate.text.ends_with("'s")
+                        || candidate.text.ends_with("’s")
+                });
+            // Only adjectives stand between: "the new national poll", not "the day after polls"
+            // or "their money in index funds".
+            let phrase_joined = opener.is_some_and(|at| {
+                sentence_words[at..=index]
+                    .windows(2)
+                    .all(|pair| joined(&pair[0], &pair[1]))
+                    && sentence_words[at + 1..index]
+                        .iter()
+                        .all(|between| !between.is_any(NOT_IN_A_NOUN_PHRASE))
+            });
+            // A verb in the plural ("the figures show") or a noun that reads as a verb ("he
+            // reports") needs its determiner; "report" after "to" is a verb.
+            if let Some(at) = opener.filter(|_| phrase_joined) {
+                definite =
+                    Some(context.text[sentence_words[at].range.start..word.range.end].to_string());
             }
         }
     }
-    start..end.max(start)
+    definite
 }
 
 /// How far from a figure, within its sentence, its source is looked for.
 const SOURCE_REACH: usize = 320;
 
-/// Where a figure's source is, if it has one: an attributed quotation around it, an attribution
-/// cue, a link or a citation in its sentence.
+/// Where a figure's source is within its own sentence, if it has one: an attributed quotation
+/// around it, an attribution cue, a named data source, a link or a citation.
 fn source_of(
     context: &Context,
-    paragraph: &ParagraphLayout,
     sentence: &Range<usize>,
     figure: &Figure,
     interiors: &[Range<usize>],
@@ -327,49 +467,7 @@ fn source_of(
         &figure.range,
         SOURCE_REACH,
     );
-    let in_sentence = source_in_sentence(context, &near, figure, interiors);
-    if in_sentence.is_some() {
-        return in_sentence;
-    }
-    // "The ministry published its figures on Monday. Applications rose to 3,000.": a sentence
-    // right after one that names a source continues it. A new paragraph restates the source.
-    let before = paragraph
-        .sentences
-        .partition_point(|earlier| earlier.end <= sentence.start);
-    let previous = before.checked_sub(1).map(|at| &paragraph.sentences[at])?;
-    // Only a sentence that publishes data introduces it: "The ministry published its figures".
-    let earlier_words = words(
-        context.masked,
-        window(
-            context.masked,
-            previous.clone(),
-            &(previous.end..previous.end),
-            SOURCE_REACH,
-        ),
-    );
-    let publishes = earlier_words
-        .iter()
-        .any(|word| word.is_any(&["published", "released", "issued", "publishes", "releases"]));
-    let data = earlier_words.iter().find(|word| {
-        word.is_any(&[
-            "figures",
-            "data",
-            "statistics",
-            "report",
-            "survey",
-            "poll",
-            "study",
-            "results",
-            "numbers",
-            "census",
-        ])
-    });
-    let introduces_data = data
-        .filter(|_| publishes)
-        .map(|word| word.text.to_string())?;
-    Some(format!(
-        "continues the sentence before, which names the source (“{introduces_data}”)"
-    ))
+    source_in_sentence(context, &near, figure, interiors)
 }
 
 /// The source of a figure within its own sentence.
@@ -396,10 +494,13 @@ fn source_in_sentence(
         if cue.range.start < figure.range.end {
             return false;
         }
-        // "52 percent of registered voters say": the figure is the verb's own subject.
+        // "52 percent of registered voters say": the figure is the verb's own subject. "has
+        // deemed 1,500 pages personal and says" coordinates the cue with the sentence's own
+        // verb, whose subject is the source.
         let between = &context.masked[figure.range.end..cue.range.start];
+        let coordinated = between.trim_end().to_ascii_lowercase().ends_with(" and");
         let near = between.split_whitespace().count() <= 12;
-        near && !between.contains([',', ';', ':', '(', '—'])
+        near && !coordinated && !between.contains([',', ';', ':', '(', '—'])
     };
     // "is expected to", "was estimated at": a passive with no "by" names nobody.
     let agentless_passive = |cue: &super::attribution::Cue| {
@@ -433,12 +534,50 @@ fn source_in_sentence(
     };
     let not_a_source = |cue: &super::attribution::Cue| {
         let base = super::lexicon::reporting_verb(&cue.text).map(|(base, _)| base);
+        let before = context.masked[sentence.start..cue.range.start]
+            .trim_end()
+            .to_ascii_lowercase();
+        let after = context.masked[cue.range.end..sentence.end].trim_start();
+        let figure_follows = after.starts_with(|c: char| {
+            c.is_ascii_digit() || CURRENCY_SYMBOLS.iter().any(|(symbol, _)| *symbol == c)
+        });
+        let after_article = [" a", " an"]
+            .iter()
+            .any(|article| before.ends_with(article))
+            || before == "a"
+            || before == "an";
         base.is_some_and(|base| NOT_FIGURE_SOURCES.contains(&base))
+            // "All told, 300 people ...": a summing-up, not a teller.
+            || (base == Some("tell") && before.ends_with("all"))
+            // "Economy adds 200,000 jobs": the verb of the figure, not of a speaker.
+            || (base == Some("add") && figure_follows)
+            // "an estimated 30,000": an adjective that names no estimator.
+            || (figure_follows && after_article)
+            // "seems to have found", "is believed to have said": a hedge, not a finding.
+            || before.ends_with("to have")
+            // "responded by cutting 300 jobs": an action, not a reply about the figure.
+            || (base == Some("respond") && after.to_ascii_lowercase().starts_with("by "))
     };
+    // A sentence-final "according to" sources every clause before it: "Sales rose 4 percent,
+    // and exports fell 2 percent, according to the ministry."
+    if let Some(phrase) = final_according_to(context.masked, sentence) {
+        if phrase.start > figure.range.end {
+            return Some(format!(
+                "“{}”, at the end of the sentence",
+                context.text[phrase]
+                    .trim_end_matches(['.', '!', '?'])
+                    .trim_end()
+            ));
+        }
+    }
     // The cue must stand in the figure's own clause: "61 percent said they would pay more, and
-    // 49 people wrote in" gives the 49 no source.
+    // 49 people wrote in" gives the 49 no source, nor does "which the mayor promised" the
+    // spending before it.
     let clause = clause_around(context.masked, sentence, figure.range.start);
-    if let Some(cue) = find_cue_where(context.masked, clause, interiors, |cue| {
+    if let Some(known) = subject_is_source(context, &clause, figure) {
+        return Some(known);
+    }
+    if let Some(cue) = find_cue_where(context.masked, clause.clone(), interiors, |cue| {
         !about_the_figure(cue)
             && !agentless_passive(cue)
             && !opening_participle(cue)
@@ -449,10 +588,10 @@ fn source_in_sentence(
             .speaker
             .as_ref()
             .map_or(String::new(), |speaker| format!(" {}", speaker.name));
-        return Some(format!("“{}{source}”, in the same sentence", cue.text));
+        return Some(format!("“{}{source}”, in the same clause", cue.text));
     }
     // A poll, survey, report or data set named in the sentence is the figure's source.
-    if let Some(noun) = source_noun_in(context, sentence, interiors) {
+    if let Some(noun) = data_source_in(context, sentence, interiors) {
         return Some(format!("“{noun}”, in the same sentence"));
     }
     // Links and footnote references are in order and do not overlap: only the last one that
@@ -479,6 +618,92 @@ fn source_in_sentence(
                 }))
     });
     cited.then(|| "a citation in the same sentence".to_string())
+}
+
+/// Verbs by which an organisation or a document gives its own figures: "The agency lists the
+/// population as 21,090", "the union puts the number at 3,000", "estimates peg the cost at".
+#[rustfmt::skip]
+const FIGURE_SOURCE_VERBS: &[&str] = &[
+    "lists", "listed", "pegs", "pegged", "puts", "counted", "tallied", "tallies", "released",
+    "releases", "publishes", "recorded", "logged", "showed", "shows", "found", "finds",
+];
+
+/// Words of a poll's own description of itself: its sample, its error, its fieldwork.
+#[rustfmt::skip]
+const METHODOLOGY: &[&str] = &[
+    "margin", "polled", "surveyed", "interviewed", "respondents", "sampled", "conducted",
+];
+
+/// Nouns of a bill, budget or request, whose amount the document itself sets.
+#[rustfmt::skip]
+const BILL_NOUNS: &[&str] = &[
+    "bill", "bills", "request", "proposal", "package", "budget", "appropriation", "measure",
+    "legislation", "act", "amendment", "ordinance",
+];
+
+/// Figures whose clause is their own source: an organisation or document giving its own
+/// numbers ("The agency lists ...", "the poll has a margin of error of 3 points"), or the
+/// amount of a named bill or request ("the $1.1 billion Zika bill", "the bill would spend").
+fn subject_is_source(context: &Context, clause: &Range<usize>, figure: &Figure) -> Option<String> {
+    let clause_words = words(context.masked, clause.clone());
+    // "lists", "shows" and "releases" are nouns as often as verbs: as verbs they take an
+    // object ("lists the population", "released roughly 5,500 pages").
+    let verb_with_object = |index: usize| {
+        let verb = &clause_words[index];
+        let object = clause_words.get(index + 1).is_some_and(|next| {
+            next.is_any(DEFINITE)
+                || next.is_any(&[
+                    "a", "an", "roughly", "about", "nearly", "more", "some", "another",
+                ])
+                || next.text.starts_with(|c: char| c.is_ascii_digit())
+                || context.masked[verb.range.end..next.range.start].contains('$')
+        });
+        let after_determiner = index
+            .checked_sub(1)
+            .is_some_and(|before| clause_words[before].is_any(&["the", "a", "an"]));
+        verb.is_any(FIGURE_SOURCE_VERBS)
+            && !after_determiner
+            && (object || !verb.text.ends_with('s'))
+    };
+    if let Some(verb) = (0..clause_words.len())
+        .find(|&index| verb_with_object(index))
+        .map(|index| &clause_words[index])
+    {
+        return Some(format!("“{}”, in the same clause", verb.text));
+    }
+    if clause_words.iter().any(|word| word.is_any(METHODOLOGY))
+        && clause_words.iter().any(|word| {
+            word.is_any(&[
+                "poll",
+                "survey",
+                "error",
+                "sample",
+                "polled",
+                "surveyed",
+                "respondents",
+            ])
+        })
+    {
+        return Some("the poll's own methodology, in the same clause".to_string());
+    }
+    let money = figure.understood.starts_with("money");
+    // "a $1.1 billion Zika funding bill", "Obama's original $1.9 billion request", "The bill
+    // would spend $275 billion".
+    let bill = clause_words.iter().find(|noun| {
+        noun.is_any(BILL_NOUNS)
+            && (noun.range.start < figure.range.start
+                || clause_words
+                    .iter()
+                    .skip_while(|word| word.range.start < figure.range.end)
+                    .take(4)
+                    .any(|word| word.range == noun.range))
+    });
+    bill.filter(|_| money).map(|noun| {
+        format!(
+            "the {} itself, in the same clause",
+            noun.text.to_ascii_lowercase()
+        )
+    })
 }
 
 fn scale_of(word: &str) -> Option<f64> {
@@ -530,6 +755,24 @@ fn scan_numbers(
             || (after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
         {
             index = skip_digits(bytes, number_end + 1, end);
+            // "72-75 percent" is a range of shares, not a date or a phone number.
+            let rest = &text[index..end];
+            let percent_range = if rest.starts_with('%') {
+                Some(index + 1)
+            } else {
+                [" percent", " per cent", " pct"]
+                    .iter()
+                    .find(|unit| rest.starts_with(*unit))
+                    .map(|unit| index + unit.len())
+            };
+            if let (Some(range_end), '-') = (percent_range, after.chars().next().unwrap_or(' ')) {
+                figures.push(Figure {
+                    understood: format!("percentage: {}", &text[start..range_end]),
+                    range: start..range_end,
+                    vague: false,
+                });
+                index = range_end;
+            }
             continue;
         }
         // Ordinals (3rd), decades (1990s), and numbers that form an adjective with a hyphen
@@ -652,6 +895,59 @@ fn scan_numbers(
         }
         let is_year = digits.len() == 4 && (1000.0..=2100.0).contains(&value);
         let plain = currency.is_none() && !percent && scale.is_none();
+        let after_figure = paragraph_words.partition_point(|word| word.range.start < figure_end);
+        if not_a_claim(
+            text,
+            figure_start,
+            paragraph_words,
+            before_figure,
+            after_figure,
+            plain,
+            currency.is_some(),
+        ) {
+            continue;
+        }
+        // A margin in points ("won by 22 points", "22 points behind", "2.5 ahead") and the
+        // other side of a score whose first side is a figure ("516 to 39") are the news
+        // whatever their size.
+        let following_text = |offset: usize| paragraph_words.get(after_figure + offset);
+        let margin = plain
+            && (following_text(0).is_some_and(|word| word.is_any(&["ahead", "behind"]))
+                || (following_text(0).is_some_and(|word| word.is_any(&["points", "point"]))
+                    && (following_text(1)
+                        .is_some_and(|word| word.is_any(&["ahead", "behind", "lead"]))
+                        || preceding.first().is_some_and(|word| word.is("by")))));
+        let score_side = plain
+            && preceding.first().is_some_and(|word| word.is("to"))
+            && paragraph_words[..before_figure]
+                .iter()
+                .rev()
+                .nth(1)
+                .and_then(|word| {
+                    let start = word.range.start;
+                    let digits_end = skip_digits(bytes, start, end);
+                    text[start..digits_end].replace(',', "").parse::<f64>().ok()
+                })
+                .is_some_and(|other| {
+                    other >= BARE_NUMBER_MINIMUM && !(1000.0..=2100.0).contains(&other)
+                });
+        if margin || score_side {
+            let understood = if margin {
+                format!("margin: {digits} points")
+            } else {
+                format!("count: {digits}")
+            };
+            let points =
+                following_text(0).filter(|word| margin && word.is_any(&["points", "point"]));
+            let range_end = points.map_or(figure_end, |word| word.range.end);
+            figures.push(Figure {
+                range: figure_start..range_end,
+                understood,
+                vague: false,
+            });
+            index = range_end.max(index);
+            continue;
+        }
         // A bare number is a statistic from 100 up; one that counts something ("49 people")
         // from `figures.minCount` up.
         let counts_a_noun = next_word.is_some_and(|word| is_counted_noun(word));
@@ -690,6 +986,79 @@ fn scan_numbers(
         index = figure_end.max(index);
     }
     figures
+}
+
+/// Words after a number that make it a stretch of time: "200 days since", "100 days left".
+#[rustfmt::skip]
+const TIME_UNITS: &[&str] = &[
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
+];
+
+/// Words after an amount that make it a parameter of a policy rather than a claim: "a $50,000
+/// borrowing cap", "a $15 minimum wage", "incomes above the $125,000 threshold".
+#[rustfmt::skip]
+const POLICY_PARAMETERS: &[&str] = &[
+    "cap", "limit", "ceiling", "threshold", "minimum", "wage", "deductible",
+];
+
+/// Whether the number between `paragraph_words[..before]` and `paragraph_words[after..]` is no
+/// claim a copy editor would query: a hypothetical ("if they garner 100,000 signatures"), the
+/// base of a rate ("for every $10,000"), a span of time ("200 days"), a rule of procedure
+/// ("2,383 delegates needed to win"), a policy parameter ("a $50,000 borrowing cap"), a market
+/// quote ("rose 12 cents to $18.40") or part of a name ("S&P 500", "First 100 Days").
+fn not_a_claim(
+    text: &str,
+    figure_start: usize,
+    paragraph_words: &[Word],
+    before: usize,
+    after: usize,
+    plain: bool,
+    money: bool,
+) -> bool {
+    let previous = |back: usize| before.checked_sub(back).map(|at| &paragraph_words[at]);
+    let next = |offset: usize| paragraph_words.get(after + offset);
+    // The words of the sentence before the figure, back to its start or a clause's "if".
+    let hypothetical = paragraph_words[..before]
+        .iter()
+        .rev()
+        .take(20)
+        .scan(before, |end, word| {
+            let gap = &text[word.range.end
+                ..paragraph_words
+                    .get(*end)
+                    .map_or(word.range.end, |next| next.range.start)];
+            *end = end.saturating_sub(1);
+            (!gap.contains(['.', '!', '?', ';'])).then_some(word)
+        })
+        .any(|word| word.is_any(&["if", "unless"]));
+    let rate_base = previous(1).is_some_and(|word| word.is_any(&["every", "per"]));
+    let time_span = plain && next(0).is_some_and(|word| word.is_any(TIME_UNITS));
+    let procedure = (0..3)
+        .filter_map(next)
+        .any(|word| word.is_any(&["needed", "required", "necessary"]));
+    let policy = money
+        && (0..3)
+            .filter_map(next)
+            .any(|word| word.is_any(POLICY_PARAMETERS));
+    let market_quote = next(0).is_some_and(|word| word.is("cents"))
+        || (money
+            && previous(1).is_some_and(|word| word.is("to"))
+            && previous(2).is_some_and(|word| word.is("cents")));
+    // "S&P 500", "FTSE 100", "First 100 Days": a number inside a name.
+    let token_before = text[..figure_start]
+        .trim_end_matches(' ')
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let glued = text[..figure_start].ends_with(' ') && !text[..figure_start].ends_with("  ");
+    let name = plain
+        && glued
+        && (token_before.contains('&')
+            || (token_before.len() >= 3 && token_before.chars().all(|c| c.is_ascii_uppercase()))
+            || (token_before.starts_with(char::is_uppercase)
+                && previous(2).is_some()
+                && next(0).is_some_and(|after| after.is_capitalised())));
+    hypothetical || rate_base || time_span || procedure || policy || market_quote || name
 }
 
 fn scale_name(scale: Option<f64>) -> Option<&'static str> {
@@ -862,6 +1231,39 @@ fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64) -> Vec<Fig
                 .get(index + offset)
                 .is_some_and(is_counted_noun)
         };
+        // "his millions of followers", "worth a thousand words": a quantity with no claim.
+        let previous = index.checked_sub(1).map(|at| &paragraph_words[at]);
+        let generic = previous.is_some_and(|before| {
+            before.is_any(&["his", "her", "their", "its", "our", "your", "my", "worth"])
+        });
+        if generic {
+            index += 1;
+            continue;
+        }
+        // "Dozens more like it", "tons of marijuana"
+        let vague_count = (word.is("dozens")
+            && adjacent_next.is_some_and(|next| next.is_any(&["of", "more"])))
+            || (word.is_any(&["tons", "scores"])
+                && adjacent_next.is_some_and(|next| next.is("of"))
+                && !previous.is_some_and(|before| {
+                    before.text.starts_with(|c: char| c.is_ascii_digit())
+                        || spelled_value(before.text).is_some()
+                        || scale_of(before.text).is_some()
+                }));
+        if vague_count {
+            let range = if word.is("dozens") && adjacent_next.is_some_and(|next| next.is("more")) {
+                word.range.start..paragraph_words[index + 1].range.end
+            } else {
+                word.range.clone()
+            };
+            figures.push(Figure {
+                understood: format!("vague quantity: {}", &text[range.clone()]),
+                range,
+                vague: true,
+            });
+            index += 1;
+            continue;
+        }
         if word.is("dozens") && adjacent_next.is_some_and(|next| next.is("of")) {
             figures.push(Figure {
                 understood: format!("vague quantity: {}", word.text),
@@ -900,6 +1302,16 @@ fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64) -> Vec<Fig
                     index += 1;
                     continue;
                 }
+            }
+            // "hundreds of millions of dollars" is one figure.
+            while paragraph_words
+                .get(end_index + 1)
+                .is_some_and(|of| of.is("of"))
+                && paragraph_words
+                    .get(end_index + 2)
+                    .is_some_and(|scale| scale.is_any(PLURAL_SCALES))
+            {
+                end_index += 2;
             }
             let last = &paragraph_words[end_index];
             let followed_by_of = paragraph_words
@@ -1049,6 +1461,12 @@ const SUPERLATIVES: &[&str] = &[
     "least",
 ];
 
+/// Ordinals that make a ranking when tied to a record: "the fourth since 1848".
+#[rustfmt::skip]
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
 /// Claims without digits: changes ("doubled", "fell by a quarter"), shares ("a third of
 /// voters", "the majority of residents") and rankings ("the highest since 1990", "the worst on
 /// record").
@@ -1130,7 +1548,61 @@ fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
         // "the highest since 1990", "the worst on record", "the largest in history"
         let superlative =
             word.is_any(SUPERLATIVES) || (word.text.len() > 5 && word.text.ends_with("iest"));
-        if superlative && index > 0 && paragraph_words[index - 1].is("the") {
+        // "the worst thing that ever happened" is rhetoric, not a ranking.
+        let rhetoric = next(1).is_some_and(|thing| thing.is_any(&["thing", "things"]));
+        // "only the fourth councillor since 1848 to lose"
+        let ordinal = word.is_any(ORDINALS)
+            && index > 0
+            && paragraph_words[index - 1].is("the")
+            && paragraph_words[index + 1..]
+                .iter()
+                .take(4)
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|pair| {
+                    pair[0].is("since") && pair[1].text.starts_with(|c: char| c.is_ascii_digit())
+                });
+        if ordinal {
+            let range = paragraph_words[index - 1].range.start..word.range.end;
+            figures.push(Figure {
+                understood: format!("ranking: {}", &text[range.clone()]),
+                range,
+                vague: true,
+            });
+            continue;
+        }
+        // "one of every nine voters", "one in five adults"
+        let is_number = |candidate: &Word| {
+            spelled_value(candidate.text).is_some()
+                || candidate.text.chars().all(|c| c.is_ascii_digit())
+        };
+        let share_of_every = is_number(word)
+            && match (next(1), next(2), next(3)) {
+                (Some(of), Some(every), Some(whole))
+                    if of.is_any(&["of", "in"]) && every.is("every") =>
+                {
+                    is_number(whole)
+                }
+                (Some(within), Some(whole), _) if within.is("in") && word.is("one") => {
+                    spelled_value(whole.text).is_some_and(|value| value > 1)
+                }
+                _ => false,
+            };
+        if share_of_every {
+            let last = if next(2).is_some_and(|every| every.is("every")) {
+                3
+            } else {
+                2
+            };
+            let range = word.range.start..paragraph_words[index + last].range.end;
+            figures.push(Figure {
+                understood: format!("share: {}", &text[range.clone()]),
+                range,
+                vague: true,
+            });
+            continue;
+        }
+        if superlative && !rhetoric && index > 0 && paragraph_words[index - 1].is("the") {
             let window: Vec<&Word> = paragraph_words[index + 1..].iter().take(5).collect();
             let record = window.windows(2).any(|pair| {
                 (pair[0].is("since") && pair[1].text.starts_with(|c: char| c.is_ascii_digit()))
@@ -1149,4 +1621,228 @@ fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
         }
     }
     figures
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::tests::{findings_of, settings};
+    use crate::analysis::{analyze, Format, RuleCode};
+
+    const RULE: RuleCode = RuleCode::UnsourcedFigure;
+
+    /// The source a hover shows for the figure `marker` in `text`.
+    fn source_of(text: &str, marker: &str) -> Option<String> {
+        let analysis = analyze(text, Format::PlainText, &settings());
+        let at = text.find(marker).expect("marker in text");
+        analysis
+            .figures
+            .iter()
+            .find(|figure| figure.span.contains(&at))
+            .unwrap_or_else(|| panic!("no figure at {marker:?} in {text:?}"))
+            .source
+            .clone()
+    }
+
+    /// Each numbered case of the issue as twins: the same figure once with no source (flagged)
+    /// and once with the source a copy editor accepts (not flagged).
+    #[test]
+    fn flagged_and_sourced_twins() {
+        for (flagged, sourced, figure) in [
+            // 1. The source is in the sentence before or earlier in the paragraph.
+            (
+                "Reyes spoke in Albany on Monday. She leads among women by 12 percent.",
+                "A Marist poll released Monday found Reyes ahead. She leads among women by 12 percent.",
+                "12 percent",
+            ),
+            (
+                "Reyes toured the valley.\n\nShe won 48 percent in the county.",
+                "According to the county's results, Reyes won the valley.\n\nShe won 48 percent in the county.",
+                "48 percent",
+            ),
+            // 2. The subject is the source: its own release, a poll's methodology, a bill.
+            (
+                "Soros contributed $1 million to the fund.",
+                "The agency has released 1,250 pages of emails.",
+                "",
+            ),
+            (
+                "The crowd of 1,003 adults cheered for an hour.",
+                "The poll of 1,003 adults has a margin of error of 3.1 points.",
+                "1,003",
+            ),
+            (
+                "The city would spend $275 billion.",
+                "The bill would spend $275 billion.",
+                "$275 billion",
+            ),
+            // 3. Source words: lists, puts ... at, a count, coordinated "and says".
+            (
+                "The town had 21,090 residents that year.",
+                "The agency lists the town's population that year as 21,090.",
+                "21,090",
+            ),
+            (
+                "The department withheld about 1,500 pages as personal.",
+                "The department has deemed about 1,500 pages personal and says it will not release them.",
+                "1,500",
+            ),
+            (
+                "Sales rose 4 percent, and exports fell.",
+                "Sales rose 4 percent, and exports fell, according to the ministry.",
+                "4 percent",
+            ),
+            // 4. A cue in a relative or coordinated clause about something else is no source.
+            (
+                "The city has spent $4 million on the stadium, which the mayor promised to finish next year.",
+                "The city has spent $4 million on the stadium, the mayor said.",
+                "$4 million",
+            ),
+            (
+                "The plant employs 1,200 people, and the governor said she hoped to visit it.",
+                "The plant employs 1,200 people, the governor said.",
+                "1,200",
+            ),
+            (
+                "Economy adds 200,000 jobs.",
+                "The Labor Department said the economy added 200,000 jobs.",
+                "200,000",
+            ),
+            (
+                "The crowd numbered an estimated 30,000.",
+                "Police estimated the crowd at 30,000.",
+                "30,000",
+            ),
+        ] {
+            if !figure.is_empty() {
+                assert_eq!(findings_of(RULE, flagged), vec![figure.to_string()], "{flagged}");
+            } else {
+                assert_eq!(findings_of(RULE, flagged).len(), 1, "{flagged}");
+            }
+            assert_eq!(findings_of(RULE, sourced), Vec::<String>::new(), "{sourced}");
+        }
+    }
+
+    /// 5. Numbers that are no figure claim are not flagged; their twins that are, are.
+    #[test]
+    fn not_figures_and_their_twins() {
+        for (not_a_figure, figure_twin, figure) in [
+            (
+                "They need 2,383 delegates needed to win the nomination.",
+                "They won 2,383 delegates in March.",
+                "2,383",
+            ),
+            (
+                "Workers marched for a $15 minimum wage.",
+                "Workers lost $15 million.",
+                "$15 million",
+            ),
+            (
+                "The S&P 500 closed higher.",
+                "The firm laid off 500 workers.",
+                "500",
+            ),
+            (
+                "It has been 200 days since the vote.",
+                "It has been 200 ballots since the vote.",
+                "200",
+            ),
+            (
+                "His millions of followers cheered.",
+                "Millions of followers cheered.",
+                "Millions",
+            ),
+            (
+                "A photo is worth a thousand words.",
+                "A thousand people came.",
+                "A thousand",
+            ),
+            (
+                "If they gather 100,000 signatures, a vote follows.",
+                "They gathered 100,000 signatures.",
+                "100,000",
+            ),
+            (
+                "For every $10,000 you borrow, you repay a share.",
+                "Fees are $10,000 a year.",
+                "$10,000",
+            ),
+            (
+                "The stock rose 12 cents to $18.40.",
+                "The company paid $18.40 million.",
+                "$18.40 million",
+            ),
+            (
+                "He said: I'm the worst thing that ever happened to them.",
+                "Turnout was the worst ever.",
+                "the worst",
+            ),
+        ] {
+            assert_eq!(
+                findings_of(RULE, not_a_figure),
+                Vec::<String>::new(),
+                "{not_a_figure}"
+            );
+            assert_eq!(
+                findings_of(RULE, figure_twin),
+                vec![figure.to_string()],
+                "{figure_twin}"
+            );
+        }
+    }
+
+    /// 6. One figure, one finding; 7. figures that were missed.
+    #[test]
+    fn one_finding_per_figure_and_figures_once_missed() {
+        for (text, expected) in [
+            (
+                "The government poured hundreds of millions of dollars into research.",
+                vec!["hundreds of millions"],
+            ),
+            (
+                "Dozens more like it snake around town.",
+                vec!["Dozens more"],
+            ),
+            ("Agents seized tons of marijuana.", vec!["tons"]),
+            (
+                "About one of every nine voters is Latino.",
+                vec!["one of every nine"],
+            ),
+            (
+                "He became only the fourth councillor since 1848 to lose.",
+                vec!["the fourth"],
+            ),
+            ("Rubio finished 22 points behind Trump.", vec!["22 points"]),
+            (
+                "Three cantons had a turnout of 72-75 percent.",
+                vec!["72-75 percent"],
+            ),
+            (
+                "Clinton leads 516 to 39 among superdelegates.",
+                vec!["516", "39"],
+            ),
+        ] {
+            assert_eq!(findings_of(RULE, text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn hovers_say_where_the_source_was_found() {
+        let text = "A Marist poll released Monday found Reyes ahead. She leads among women by 12 percent. In Erie she has 54 percent.";
+        assert_eq!(
+            source_of(text, "12 percent").as_deref(),
+            Some("Marist poll, the sentence before")
+        );
+        assert_eq!(
+            source_of(text, "54 percent").as_deref(),
+            Some("Marist poll, earlier in the paragraph")
+        );
+        // A sentence about something else ends the source's reach.
+        let interrupted =
+            "A Marist poll found Reyes ahead. The hall was quiet. She leads by 12 percent.";
+        assert_eq!(source_of(interrupted, "12 percent"), None);
+        assert_eq!(
+            source_of("The bill would spend $275 billion.", "$275").as_deref(),
+            Some("the bill itself, in the same clause")
+        );
+    }
 }

@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn known_sources_source_figures_and_name_speakers() {
-        let text = "The ministry counted 4,000 tanks.";
+        let text = "The ministry destroyed 4,000 tanks.";
         let mut house = settings();
         assert_eq!(codes(text, &house).len(), 1);
         house.house.sources = vec![KnownSource {

@@ -396,6 +396,7 @@ impl Incremental {
                         carried_after: Arc::new(Carried {
                             last_named: analysis.last_named,
                             nearby_speakers: analysis.nearby_speakers,
+                            figure_source: analysis.figure_source,
                         }),
                         findings: Arc::new(analysis.findings),
                         quotations: analysis.quotations,

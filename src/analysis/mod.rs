@@ -70,6 +70,9 @@ pub struct Context<'a> {
     pub figures: Vec<figures::FigureMention>,
     /// Speakers named in the last two paragraphs before this text, oldest first.
     pub nearby_speakers: &'a [NearbySpeaker],
+    /// A data source named in the last sentence before this segment, which sources the
+    /// figures of its first sentence.
+    pub figure_source_before: Option<&'a str>,
 }
 
 /// A speaker named in an attribution shortly before the text being analysed: a quotation
@@ -147,6 +150,8 @@ pub(crate) struct SegmentAnalysis {
     /// The speakers named in the segment's last two paragraphs (or before them), for the
     /// segment after it.
     pub nearby_speakers: Vec<NearbySpeaker>,
+    /// A data source named in the segment's last sentence, for the segment after it.
+    pub figure_source: Option<String>,
 }
 
 /// What a segment's analysis takes from the text before it.
@@ -155,6 +160,8 @@ pub(crate) struct Carried {
     /// The last speaker named, whom a leading "she said" refers to.
     pub last_named: Option<String>,
     pub nearby_speakers: Vec<NearbySpeaker>,
+    /// A data source named in the last sentence before the segment.
+    pub figure_source: Option<String>,
 }
 
 /// Analyses one segment, already read into `prose`, given what the draft around it
@@ -182,9 +189,11 @@ pub(crate) fn analyze_segment(
         dateline,
         figures: Vec::new(),
         nearby_speakers: &carried.nearby_speakers,
+        figure_source_before: carried.figure_source.as_deref(),
     };
     house::attribute_quotations(&mut context);
-    context.figures = figures::find(&context);
+    let (figures, figure_source) = figures::find(&context);
+    context.figures = figures;
     house::adjust_figures(&mut context);
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {
@@ -238,5 +247,6 @@ pub(crate) fn analyze_segment(
         figures: context.figures,
         names,
         last_named,
+        figure_source,
     }
 }

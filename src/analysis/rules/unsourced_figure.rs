@@ -32,7 +32,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-const SEARCHED: &str = "an attribution in the same sentence (said, according to, data from, a report by ...), a link or a citation";
+const SEARCHED: &str = "a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, or a poll or report named in the sentence before";
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
     for figure in context
@@ -45,7 +45,13 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             title: "Add a source: , according to [SOURCE]".to_string(),
             edits: vec![source_insertion(context.text, &figure.sentence, "[SOURCE]")],
         }];
-        if let Some(nearby) = nearest_source_in_paragraph(context, figure) {
+        // A poll or report named earlier in the paragraph, out of reach of this sentence, is
+        // the likeliest source; otherwise the last speaker named there.
+        let nearby = figure
+            .nearby_source
+            .clone()
+            .or_else(|| nearest_source_in_paragraph(context, figure));
+        if let Some(nearby) = nearby {
             fixes.push(Fix {
                 title: format!("Source: {nearby}"),
                 edits: vec![source_insertion(context.text, &figure.sentence, &nearby)],
@@ -241,17 +247,23 @@ mod tests {
 
     #[test]
     fn the_source_fix_names_the_source_of_the_paragraph() {
-        let titles = crate::analysis::rules::tests::fix_titles(
-            RULE,
-            "The ministry said the count was late. Applications rose to 3,000.",
-        );
-        assert_eq!(
-            titles,
-            [
-                "Add a source: , according to [SOURCE]",
-                "Source: The ministry"
-            ]
-        );
+        for (text, offered) in [
+            (
+                "The ministry said it was late. The hall was quiet. Applications rose to 3,000.",
+                "Source: The ministry",
+            ),
+            (
+                "A Marist poll found Reyes ahead. The hall was quiet. She leads by 12 points.",
+                "Source: Marist poll",
+            ),
+        ] {
+            let titles = crate::analysis::rules::tests::fix_titles(RULE, text);
+            assert_eq!(
+                titles,
+                ["Add a source: , according to [SOURCE]", offered],
+                "{text}"
+            );
+        }
     }
 
     #[test]
