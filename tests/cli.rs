@@ -417,3 +417,68 @@ fn a_dash_reads_standard_input_as_markdown() {
     assert_eq!(run.status, 0);
     assert_eq!(run.stdout, "1 file checked: no findings.\n");
 }
+
+#[test]
+fn a_dateline_without_a_year_is_never_in_the_future_and_a_far_one_is_questioned() {
+    // Read on Dec. 7, 2026, "Feb. 28" is Feb. 28, 2026, not 2027; being over nine months back,
+    // the dateline itself asks for its year.
+    let run = copydesk(
+        &[
+            "check",
+            "--reference-date",
+            "2026-12-07",
+            "--color",
+            "never",
+            "-",
+        ],
+        Some(
+            "KYIV, Ukraine, Feb. 28 (Reuters) - Ukraine said on Tuesday that talks would go on.\n",
+        ),
+    );
+    assert_eq!(
+        run.stdout,
+        "\
+warning[relative-date]: Dateline: “Feb. 28” has no year; read as Saturday, Feb. 28, 2026, 9 months ago
+  --> <stdin>:1:16
+  |
+1 | KYIV, Ukraine, Feb. 28 (Reuters) - Ukraine said on Tuesday that talks would go on.
+  |                ^^^^^^^
+  = note: The dateline's year is inferred: the latest Feb. 28 not after today (Monday, Dec. 7, 2026).
+  = note: Every relative date in the story is resolved against it: write the year if the story is from another year.
+  = fix: Add the year: 2026
+
+information[relative-date]: Relative date: “Tuesday” means Tuesday, Feb. 24, 2026
+  --> <stdin>:1:52
+  |
+1 | KYIV, Ukraine, Feb. 28 (Reuters) - Ukraine said on Tuesday that talks would go on.
+  |                                                    ^^^^^^^
+  = note: “Tuesday” = Tuesday, Feb. 24, 2026.
+  = note: How: past tense: the Tuesday before the publication date.
+  = note: Publication date: Saturday, Feb. 28, 2026 (from the dateline; its year is not written, so it is taken as the latest such date not after today).
+  = fix: Replace with “Feb. 24”
+  = fix: Add the date: “Tuesday, Feb. 24”
+
+1 file checked: 2 findings (1 warning, 1 information; relative-date 2).
+"
+    );
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn plain_text_front_matter_gives_the_publication_date() {
+    let folder = scratch("plain_text_front_matter");
+    let draft = folder.join("vote.txt");
+    std::fs::write(
+        &draft,
+        "---\ntitle: Ferry fares\ndate: 2026-03-04\n---\nThe vote was on Tuesday.\n",
+    )
+    .unwrap();
+    let run = copydesk(
+        &["check", "--format", "json", &draft.display().to_string()],
+        None,
+    );
+    let lines = json_lines(&run.stdout);
+    let details = &lines[0]["findings"][0]["details"];
+    assert_eq!(details["referenceSource"], "from the front matter");
+    assert_eq!(details["resolved"], "2026-03-03");
+}

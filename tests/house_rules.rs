@@ -197,3 +197,44 @@ fn check_stops_on_a_broken_house_rules_file_and_says_where() {
     assert_eq!(status, 2);
     assert!(stderr.contains("missing.toml"));
 }
+
+#[test]
+fn the_publication_date_names_where_it_was_set() {
+    let root = scratch("reference-source");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::write(
+        root.join(".copydesk.toml"),
+        "referenceDate = \"2026-03-04\"\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("vote.txt"), "The vote was on Tuesday.\n").unwrap();
+    // From the house rules file, named with its path, in the text and JSON formats.
+    let (_, stdout, _) = check_in(&root, &["vote.txt"]);
+    assert!(
+        stdout.contains("Publication date: Wednesday, March 4, 2026 (from referenceDate in the house rules file ")
+            && stdout.contains(".copydesk.toml)."),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("copydesk.referenceDate setting"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check_in(&root, &["--format", "json", "vote.txt"]);
+    let json: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let source = json["findings"][0]["details"]["referenceSource"]
+        .as_str()
+        .unwrap();
+    assert!(
+        source.starts_with("from referenceDate in the house rules file ")
+            && source.ends_with(".copydesk.toml"),
+        "{source}"
+    );
+    // From the command line, which overrides the file.
+    let (_, stdout, _) = check_in(&root, &["--reference-date", "2026-03-01", "vote.txt"]);
+    assert!(
+        stdout.contains(
+            "Publication date: Sunday, March 1, 2026 (from --reference-date on the command line)."
+        ),
+        "{stdout}"
+    );
+}

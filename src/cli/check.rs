@@ -171,6 +171,7 @@ pub fn run(
         }
         if reference_date.is_some() {
             settings.reference_date = reference_date;
+            settings.reference_origin = crate::analysis::SettingOrigin::CommandLine;
         }
         let analysis = analyze(&draft.text, draft.format, &settings);
         let document = Document::new(&draft.text, 0, "");
@@ -605,7 +606,7 @@ fn details_json(finding: &Finding) -> Value {
             "meaning": date.meaning,
             "reasoning": date.reasoning,
             "referenceDate": date.reference.date.to_string(),
-            "referenceSource": date.reference.source.describe(),
+            "referenceSource": date.reference.describe(),
             "inQuotation": date.in_quotation,
         }),
         Details::WeekdayMismatch(mismatch) => json!({

@@ -90,6 +90,7 @@ impl ServerConfig {
         }
         if let Some(date) = self.editor.reference_date {
             settings.reference_date = Some(date);
+            settings.reference_origin = crate::analysis::SettingOrigin::EditorSetting;
         }
         if let Some(count) = self.editor.figures_min_count {
             settings.figures_min_count = count;
