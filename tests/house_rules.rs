@@ -238,3 +238,74 @@ fn the_publication_date_names_where_it_was_set() {
         "{stdout}"
     );
 }
+
+#[test]
+fn drafts_left_unchecked_by_a_broken_house_rules_file_fail_every_format() {
+    let root = scratch("broken-gate");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::write(root.join("story.md"), "Nothing here.\n").unwrap();
+    std::fs::write(
+        root.join(".copydesk.toml"),
+        "[figures]\nminCount = \"ten\"\n",
+    )
+    .unwrap();
+    let message = "The house rules file has an error: figures.minCount must be a whole number";
+
+    let (status, stdout, _) = check_in(&root, &["story.md"]);
+    assert_eq!(status, 2);
+    assert_eq!(
+        stdout,
+        "0 files checked: no findings. 1 draft not checked: the house rules file has errors.\n"
+    );
+
+    let (status, stdout, _) = check_in(&root, &["--format", "sarif", "story.md"]);
+    assert_eq!(status, 2);
+    let sarif: Value = serde_json::from_str(&stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let result = &run["results"][0];
+    assert_eq!(result["level"], "error");
+    assert_eq!(result["ruleId"], "house-rules");
+    assert!(result["message"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with(message));
+    assert!(result["message"]["text"]
+        .as_str()
+        .unwrap()
+        .ends_with("1 draft was not checked: story.md."));
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], ".copydesk.toml");
+    assert_eq!(location["region"]["startLine"], 2);
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(
+        invocation["toolExecutionNotifications"][0]["level"],
+        "error"
+    );
+
+    let (status, stdout, _) = check_in(&root, &["--format", "github", "story.md"]);
+    assert_eq!(status, 2);
+    assert!(
+        stdout.starts_with(
+            "::error file=.copydesk.toml,line=2,col=12,title=copydesk house rules::The house rules file has an error: figures.minCount must be a whole number"
+        ),
+        "{stdout}"
+    );
+
+    let (status, stdout, _) = check_in(&root, &["--format", "checkstyle", "story.md"]);
+    assert_eq!(status, 2);
+    assert!(stdout.contains("<file name=\".copydesk.toml\">\n    <error line=\"2\" column=\"12\" severity=\"error\""), "{stdout}");
+    assert!(
+        stdout.contains("source=\"copydesk.house-rules\""),
+        "{stdout}"
+    );
+
+    let (status, stdout, _) = check_in(&root, &["--format", "json", "story.md"]);
+    assert_eq!(status, 2);
+    let json: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(json["path"], ".copydesk.toml");
+    assert_eq!(json["findings"][0]["code"], "house-rules");
+    assert_eq!(json["findings"][0]["severity"], "error");
+    assert_eq!(json["findings"][0]["start"]["line"], 2);
+    assert_eq!(json["notChecked"], serde_json::json!(["story.md"]));
+}
