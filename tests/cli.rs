@@ -482,3 +482,41 @@ fn plain_text_front_matter_gives_the_publication_date() {
     assert_eq!(details["referenceSource"], "from the front matter");
     assert_eq!(details["resolved"], "2026-03-03");
 }
+
+#[test]
+fn only_the_server_mentions_stdio_in_its_help() {
+    for command in ["check", "rules", "explain", "schema"] {
+        let run = copydesk(&[command, "--help"], None);
+        assert_eq!(run.status, 0, "{command}: {}", run.stderr);
+        assert!(!run.stdout.contains("--stdio"), "{command}: {}", run.stdout);
+    }
+    assert!(copydesk(&["--help"], None).stdout.contains("--stdio"));
+    assert!(copydesk(&["serve", "--help"], None)
+        .stdout
+        .contains("--stdio"));
+    // Editors pass --stdio before or after `serve`; with input closed the server simply ends,
+    // and says nothing on stderr: the note for people at a terminal is not for editors' pipes.
+    for args in [&["--stdio"][..], &["serve", "--stdio"]] {
+        let run = copydesk(args, Some(""));
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(
+            !run.stderr.contains("language server"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn releases_ship_without_debug_information_and_profiling_keeps_it() {
+    let manifest: toml::Table =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .unwrap()
+            .parse()
+            .unwrap();
+    let profiles = &manifest["profile"];
+    assert_eq!(profiles["release"]["debug"].as_bool(), Some(false));
+    assert_eq!(profiles["release"]["strip"].as_str(), Some("debuginfo"));
+    assert_eq!(profiles["profiling"]["inherits"].as_str(), Some("release"));
+    assert_eq!(profiles["profiling"]["debug"].as_integer(), Some(1));
+}

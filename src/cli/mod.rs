@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// Run the language server on stdin/stdout (the default; accepted because editors pass it).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub stdio: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -27,7 +27,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the language server on stdin/stdout.
-    Serve,
+    Serve {
+        /// Run on stdin/stdout (the only transport; accepted because editors pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Check drafts and print what copydesk finds.
     Check(CheckArgs),
     /// List every rule with its code, default severity and what it flags.
