@@ -114,7 +114,7 @@ fn github_format_prints_workflow_annotations() {
     assert_eq!(run.status, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert!(lines.contains(
-        &"::warning file=story.md,line=5,col=19,endLine=5,endColumn=25,title=copydesk unsourced-figure::Figure has no source: who says 41,300?%0AFix: Add a source: , according to [SOURCE]"
+        &"::warning file=story.md,line=5,col=19,endLine=5,endColumn=25,title=copydesk unsourced-figure::Figure has no source: who says the ferry carried 41,300 passengers a month?%0AFix: Add a source: “according to [SOURCE]”"
     ), "{}", run.stdout);
     assert!(lines
         .iter()
@@ -134,7 +134,7 @@ fn checkstyle_format_is_well_formed_xml() {
         .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"));
     assert!(xml.contains("<file name=\"a&amp;b.md\">"), "{xml}");
     assert!(xml.contains(
-        "<error line=\"5\" column=\"19\" severity=\"warning\" message=\"Figure has no source: who says 41,300?\" source=\"copydesk.unsourced-figure\"/>"
+        "<error line=\"5\" column=\"19\" severity=\"warning\" message=\"Figure has no source: who says the ferry carried 41,300 passengers a month?\" source=\"copydesk.unsourced-figure\"/>"
     ), "{xml}");
     assert!(xml.trim_end().ends_with("</checkstyle>"));
     // Every element that opens closes, and no raw ampersand or angle bracket is left in values.

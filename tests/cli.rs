@@ -98,14 +98,14 @@ fn text_format_is_rustc_like() {
     );
     let expected = format!(
         "\
-warning[unsourced-figure]: Figure has no source: who says 12%?
+warning[unsourced-figure]: Figure has no source: who says turnout rose to 12%?
   --> {path}:1:41
   |
 1 | Café staff stayed home. Turnout rose to 12%.
   |                                         ^^^
   = note: Figure: 12% (percentage: 12%).
   = note: Source: none in this sentence. Looked for: an attribution in the same sentence (said, according to, data from, a report by ...), a link or a citation.
-  = fix: Add a source: , according to [SOURCE]
+  = fix: Add a source: “according to [SOURCE]”
 
 1 file checked: 1 finding (1 warning; unsourced-figure 1).
 "
@@ -190,7 +190,7 @@ fn json_format_has_one_object_per_file_with_unicode_columns() {
     );
     assert_eq!(volunteers["code"], "unsourced-figure");
     assert_eq!(volunteers["severity"], "warning");
-    assert_eq!(volunteers["message"], "Figure has no source: who says 300?");
+    assert_eq!(volunteers["message"], "Figure has no source: who says the Café Méridien on Dock Street served hot meals to 300 volunteers yesterday?");
     assert_eq!(
         volunteers["start"],
         serde_json::json!({ "line": 24, "column": 54 })
@@ -207,7 +207,7 @@ fn json_format_has_one_object_per_file_with_unicode_columns() {
     assert_eq!(&text[byte_start..byte_end], "300");
     assert_eq!(volunteers["details"]["understood"], "count: 300 volunteers");
     let fix = &volunteers["fixes"][0];
-    assert_eq!(fix["title"], "Add a source: , according to [SOURCE]");
+    assert_eq!(fix["title"], "Add a source: “according to [SOURCE]”");
     assert_eq!(fix["edits"][0]["newText"], ", according to [SOURCE]");
     // The source goes before the sentence's full stop, after "yesterday".
     assert_eq!(

@@ -851,7 +851,7 @@ async fn code_actions_fix_findings_of_the_current_text() {
         let actions = client
             .code_actions(uri, range(figure["start"].clone(), figure["start"].clone()))
             .await;
-        let action = action_titled(&actions, "Add a source: , according to [SOURCE]");
+        let action = action_titled(&actions, "Add a source: “according to [SOURCE]”");
         let edits = quickfix_edits(action, uri, "unsourced-figure");
         assert_eq!(
             apply_edits(text, &edits, encoding),
