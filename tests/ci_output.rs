@@ -413,3 +413,53 @@ fn sarif_of_a_broken_house_rules_file_is_valid_and_fails() {
     assert_eq!(log["runs"][0]["results"][0]["level"], "error");
     assert!(run.stderr.contains("1 draft not checked"), "{}", run.stderr);
 }
+
+/// Runs the GitHub Action's check script (action/check.sh) as action.yml runs it, with this
+/// build as the copydesk program.
+fn action_check(dir: &Path, paths: &str, args: &str) -> Run {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("action/check.sh");
+    let output = Command::new("bash")
+        .arg(script)
+        .current_dir(dir)
+        .env("COPYDESK", env!("CARGO_BIN_EXE_copydesk"))
+        .env("INPUT_PATHS", paths)
+        .env("INPUT_ARGS", args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("bash runs the action's script");
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+#[test]
+fn the_github_action_annotates_the_paths_it_is_given() {
+    let folder = scratch("action");
+    std::fs::create_dir_all(folder.join("drafts")).unwrap();
+    std::fs::create_dir_all(folder.join("wire")).unwrap();
+    std::fs::write(folder.join("drafts/story.md"), DRAFT).unwrap();
+    std::fs::write(folder.join("wire/brief.txt"), "Nothing to see.\n").unwrap();
+    // Two paths on two lines, as a workflow's `paths: |` block gives them.
+    let run = action_check(&folder, "drafts\nwire", "");
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("::warning file=drafts/story.md,line=5,col=19,"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.ends_with("2 files checked: 4 findings (2 warning, 2 information; unattributed-quote 1, relative-date 2, unsourced-figure 1).\n"), "{}", run.stdout);
+    // Extra options pass through: only errors fail the check.
+    let run = action_check(&folder, "drafts", "--severity error");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    // Nothing given: the whole repository.
+    let run = action_check(&folder, "", "");
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("2 files checked"), "{}", run.stdout);
+    // A path without drafts fails the gate.
+    std::fs::create_dir_all(folder.join("empty")).unwrap();
+    let run = action_check(&folder, "empty", "");
+    assert_eq!(run.status, 2, "{}", run.stdout);
+}
