@@ -79,28 +79,42 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
 /// it (from the start of the figure's clause).
 const CLAIM_WORDS_AFTER: usize = 6;
 const CLAIM_WORDS_BEFORE: usize = 5;
+/// How many bytes before a figure the claim's opening is looked for in, and (ten times that)
+/// around its sentence a name's other capitalised uses.
+const CLAIM_REACH: usize = 200;
 
 /// The claim a figure makes, as a copy editor would query it: "who says thousands of
 /// commuters rely on the ferry?", not "who says Thousands?". The whole sentence when it is
 /// short; else the figure's clause around it, cut at a comma or after a few words, with "…"
 /// where words are left out.
 fn claim(text: &str, sentence: &std::ops::Range<usize>, figure: &std::ops::Range<usize>) -> String {
-    let whole: Vec<&str> = text[sentence.clone()].split_whitespace().collect();
-    let (before, opening_cut) = if whole.len() <= 2 * CLAIM_WORDS_AFTER + CLAIM_WORDS_BEFORE {
+    // Every step looks at a bounded stretch of text around the figure, so that a sentence
+    // packed with figures (a pasted table) costs time linear in its length.
+    let short_limit = 2 * CLAIM_WORDS_AFTER + CLAIM_WORDS_BEFORE;
+    let short = text[sentence.clone()]
+        .split_whitespace()
+        .take(short_limit + 1)
+        .count()
+        <= short_limit;
+    let (before, opening_cut) = if short {
         (text[sentence.start..figure.start].to_string(), false)
     } else {
-        let leading = &text[sentence.start..figure.start];
+        let from = crate::analysis::words::floor_char_boundary(
+            text,
+            figure.start.saturating_sub(CLAIM_REACH).max(sentence.start),
+        );
+        let leading = &text[from..figure.start];
         let clause = leading.rfind([',', ';', ':', '—']).map_or(leading, |at| {
             leading[at..].trim_start_matches([',', ';', ':', '—'])
         });
         let words: Vec<&str> = clause.split_whitespace().collect();
         let kept = words.len().min(CLAIM_WORDS_BEFORE);
-        let cut = kept < words.len() || clause.len() < leading.len();
+        let cut = kept < words.len() || clause.len() < leading.len() || from > sentence.start;
         (words[words.len() - kept..].join(" "), cut)
     };
     let mut after = Vec::new();
     let mut closing_cut = false;
-    if whole.len() <= 2 * CLAIM_WORDS_AFTER + CLAIM_WORDS_BEFORE {
+    if short {
         after.push(&text[figure.start..sentence.end]);
     } else {
         for word in text[figure.start..sentence.end].split_whitespace() {
@@ -123,8 +137,21 @@ fn claim(text: &str, sentence: &std::ops::Range<usize>, figure: &std::ops::Range
     // capitalises elsewhere too ("Ramos") keep theirs.
     let first = quoted.split_whitespace().next().unwrap_or("");
     let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let is_name = first.chars().skip(1).any(char::is_uppercase)
-        || text.match_indices(first).any(|(at, _)| {
+    let window = crate::analysis::words::floor_char_boundary(
+        text,
+        sentence.start.saturating_sub(CLAIM_REACH * 10),
+    )
+        ..crate::analysis::words::floor_char_boundary(
+            text,
+            (sentence.start + CLAIM_REACH * 10).min(text.len()),
+        );
+    // Only a claim quoted from the sentence's start has the sentence's capital to undo; a
+    // claim cut from its middle keeps its words as written.
+    let is_name = opening_cut
+        || first.is_empty()
+        || first.chars().skip(1).any(char::is_uppercase)
+        || text[window.clone()].match_indices(first).any(|(at, _)| {
+            let at = window.start + at;
             // Mid-sentence: after a space that follows a word or a comma, as a whole word.
             let before = &text[..at];
             let whole_word = !text[at + first.len()..].starts_with(char::is_alphanumeric);
