@@ -15,7 +15,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::analysis::settings::{DateStyle, HouseLexicon, KnownSource, Pattern, RuleSettings};
-use crate::analysis::{RuleCode, Settings, Severity};
+use crate::analysis::{RuleCode, SettingOrigin, Settings, Severity};
 
 /// The names the file may have, in the order they are looked for in each folder.
 pub const FILE_NAMES: [&str; 2] = [".copydesk.toml", "copydesk.toml"];
@@ -24,6 +24,8 @@ pub const FILE_NAMES: [&str; 2] = [".copydesk.toml", "copydesk.toml"];
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HouseRules {
     pub reference_date: Option<jiff::civil::Date>,
+    /// The file the rules were read from, named wherever its reference date is used.
+    pub path: Option<PathBuf>,
     pub date_style: Option<DateStyle>,
     pub figures_min_count: Option<u64>,
     pub rules: BTreeMap<RuleCode, RuleSettings>,
@@ -35,6 +37,10 @@ impl HouseRules {
     pub fn apply_to(&self, settings: &mut Settings) {
         if let Some(date) = self.reference_date {
             settings.reference_date = Some(date);
+            settings.reference_origin = match &self.path {
+                Some(path) => SettingOrigin::house_rules(&path.display().to_string()),
+                None => SettingOrigin::house_rules(FILE_NAMES[0]),
+            };
         }
         if let Some(style) = self.date_style {
             settings.date_style = style;
@@ -542,7 +548,13 @@ pub fn load(path: &Path) -> Result<(HouseRules, String), (Vec<Problem>, String)>
         }
     };
     match parse(&text) {
-        Ok(rules) => Ok((rules, text)),
+        Ok(rules) => Ok((
+            HouseRules {
+                path: Some(path.to_path_buf()),
+                ..rules
+            },
+            text,
+        )),
         Err(problems) => Err((problems, text)),
     }
 }

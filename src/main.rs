@@ -1,5 +1,6 @@
 //! The `copydesk` binary: the language server by default, `copydesk check` for files.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -11,7 +12,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
     let code = match cli.command {
-        None | Some(Command::Serve) => serve(),
+        None | Some(Command::Serve { .. }) => {
+            // Someone who types `copydesk` at a terminal sees a server waiting in silence for
+            // protocol messages: one line on stderr says what to do instead. Editors start it
+            // with pipes, so they never see this.
+            if std::io::stdin().is_terminal() {
+                eprintln!(
+                    "copydesk is a language server and is waiting for an editor on standard input. \
+                     To check a file, run `copydesk check story.md`; editors start the server themselves. \
+                     Press Ctrl-C to quit."
+                );
+            }
+            serve()
+        }
         Some(Command::Check(args)) => {
             let mut stdout = std::io::stdout().lock();
             let mut stderr = std::io::stderr().lock();

@@ -85,7 +85,7 @@ pub struct Sheet {
     pub headline: String,
     pub publication: String,
     /// Where the publication date came from ("from the front matter").
-    pub publication_source: &'static str,
+    pub publication_source: String,
     /// Findings by rule, in the registry's order, rules with none left out.
     pub counts: Vec<(RuleCode, usize)>,
     pub quotes: Vec<QuoteRow>,
@@ -406,7 +406,7 @@ impl Sheet {
             "<dl>\n<dt>Draft</dt><dd><code>{}</code></dd>\n<dt>Publication date</dt><dd>{} <span class=\"note\">({})</span></dd>\n<dt>Findings</dt><dd>{}</dd>\n</dl>\n</header>",
             html(&self.draft),
             html(&self.publication),
-            html(self.publication_source),
+            html(&self.publication_source),
             html(&self.counts_text())
         );
         let status_cell = |status: &str| {

@@ -114,7 +114,7 @@ fn github_format_prints_workflow_annotations() {
     assert_eq!(run.status, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert!(lines.contains(
-        &"::warning file=story.md,line=5,col=19,endLine=5,endColumn=25,title=copydesk unsourced-figure::Figure has no source: who says 41,300?%0AFix: Add a source: , according to [SOURCE]"
+        &"::warning file=story.md,line=5,col=19,endLine=5,endColumn=25,title=copydesk unsourced-figure::Figure has no source: who says the ferry carried 41,300 passengers a month?%0AFix: Add a source: “according to [SOURCE]”"
     ), "{}", run.stdout);
     assert!(lines
         .iter()
@@ -134,7 +134,7 @@ fn checkstyle_format_is_well_formed_xml() {
         .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"));
     assert!(xml.contains("<file name=\"a&amp;b.md\">"), "{xml}");
     assert!(xml.contains(
-        "<error line=\"5\" column=\"19\" severity=\"warning\" message=\"Figure has no source: who says 41,300?\" source=\"copydesk.unsourced-figure\"/>"
+        "<error line=\"5\" column=\"19\" severity=\"warning\" message=\"Figure has no source: who says the ferry carried 41,300 passengers a month?\" source=\"copydesk.unsourced-figure\"/>"
     ), "{xml}");
     assert!(xml.trim_end().ends_with("</checkstyle>"));
     // Every element that opens closes, and no raw ampersand or angle bracket is left in values.
@@ -320,4 +320,146 @@ fn rules_lists_every_rule_and_explain_prints_its_documentation() {
     let run = copydesk(&["explain", "no-such-rule"]);
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("unsourced-figure"));
+}
+
+#[test]
+fn changed_lines_count_every_line_of_a_new_draft() {
+    let folder = scratch("changed-lines-new");
+    git(&folder, &["init", "-q"]);
+    std::fs::write(folder.join("old.md"), "Ridership fell by 12%.\n").unwrap();
+    git(&folder, &["add", "."]);
+    git(&folder, &["commit", "-q", "-m", "first"]);
+    let draft = "---\ndate: 2026-03-04\n---\n\nFares rose by 30%.\n";
+    // Untracked: git has never seen it, and every line of it is new.
+    std::fs::write(folder.join("new.md"), draft).unwrap();
+    let run = copydesk_in(&folder, &["check", "--changed-lines", "HEAD", "new.md"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("new.md:5:"), "{}", run.stdout);
+    // Added but not committed: the same.
+    git(&folder, &["add", "new.md"]);
+    let run = copydesk_in(&folder, &["check", "--changed-lines", "HEAD", "new.md"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("new.md:5:"), "{}", run.stdout);
+    // The committed draft beside it has no changed lines.
+    let run = copydesk_in(&folder, &["check", "--changed-lines", "HEAD", "old.md"]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+}
+
+#[test]
+fn a_folder_without_drafts_fails_unless_allowed() {
+    let folder = scratch("empty");
+    std::fs::create_dir_all(folder.join("drafts")).unwrap();
+    std::fs::write(folder.join("drafts/notes.pdf"), "not a draft").unwrap();
+    let run = copydesk_in(&folder, &["check", "drafts"]);
+    assert_eq!(run.status, 2);
+    assert_eq!(
+        run.stderr,
+        "copydesk: no drafts found under drafts (Markdown or text files); pass --allow-empty if that is expected\n"
+    );
+    let run = copydesk_in(&folder, &["check", "--allow-empty", "drafts"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "0 files checked: no findings.\n");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let folder = scratch("closed-pipe");
+    std::fs::write(folder.join("story.md"), DRAFT).unwrap();
+    for command in [
+        &["check", "story.md"][..],
+        &["check", "--format", "sarif", "story.md"],
+        &["rules"],
+        &["schema"],
+        &["explain", "unsourced-figure"],
+    ] {
+        // The reader is gone before copydesk writes a byte: every write meets a closed pipe,
+        // as it does behind `| head` once head has what it wants.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(command)
+            .current_dir(&folder)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the copydesk binary runs");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("copydesk exits");
+        let expected = if command[0] == "check" { 1 } else { 0 };
+        assert_eq!(output.status.code(), Some(expected), "{command:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(!stderr.contains("copydesk:"), "{command:?}: {stderr}");
+    }
+}
+
+#[test]
+fn sarif_of_a_broken_house_rules_file_is_valid_and_fails() {
+    let folder = scratch("sarif-broken");
+    std::fs::create_dir_all(folder.join(".git")).unwrap();
+    std::fs::write(folder.join("story.md"), DRAFT).unwrap();
+    std::fs::write(folder.join(".copydesk.toml"), "[rulez]\n").unwrap();
+    let run = copydesk_in(&folder, &["check", "--format", "sarif", "story.md"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    let log: Value = serde_json::from_str(&run.stdout).expect("SARIF is JSON");
+    let official = include_str!("sarif-schema-2.1.0.json");
+    let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    let text = official.replace(broken, r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$""#);
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(log["runs"][0]["results"][0]["level"], "error");
+    assert!(run.stderr.contains("1 draft not checked"), "{}", run.stderr);
+}
+
+/// Runs the GitHub Action's check script (action/check.sh) as action.yml runs it, with this
+/// build as the copydesk program.
+fn action_check(dir: &Path, paths: &str, args: &str) -> Run {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("action/check.sh");
+    let output = Command::new("bash")
+        .arg(script)
+        .current_dir(dir)
+        .env("COPYDESK", env!("CARGO_BIN_EXE_copydesk"))
+        .env("INPUT_PATHS", paths)
+        .env("INPUT_ARGS", args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("bash runs the action's script");
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+#[test]
+fn the_github_action_annotates_the_paths_it_is_given() {
+    let folder = scratch("action");
+    std::fs::create_dir_all(folder.join("drafts")).unwrap();
+    std::fs::create_dir_all(folder.join("wire")).unwrap();
+    std::fs::write(folder.join("drafts/story.md"), DRAFT).unwrap();
+    std::fs::write(folder.join("wire/brief.txt"), "Nothing to see.\n").unwrap();
+    // Two paths on two lines, as a workflow's `paths: |` block gives them.
+    let run = action_check(&folder, "drafts\nwire", "");
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("::warning file=drafts/story.md,line=5,col=19,"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.ends_with("2 files checked: 4 findings (2 warning, 2 information; unattributed-quote 1, relative-date 2, unsourced-figure 1).\n"), "{}", run.stdout);
+    // Extra options pass through: only errors fail the check.
+    let run = action_check(&folder, "drafts", "--severity error");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    // Nothing given: the whole repository.
+    let run = action_check(&folder, "", "");
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("2 files checked"), "{}", run.stdout);
+    // A path without drafts fails the gate.
+    std::fs::create_dir_all(folder.join("empty")).unwrap();
+    let run = action_check(&folder, "empty", "");
+    assert_eq!(run.status, 2, "{}", run.stdout);
 }

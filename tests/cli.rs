@@ -98,14 +98,14 @@ fn text_format_is_rustc_like() {
     );
     let expected = format!(
         "\
-warning[unsourced-figure]: Figure has no source: who says 12%?
+warning[unsourced-figure]: Figure has no source: who says turnout rose to 12%?
   --> {path}:1:41
   |
 1 | Café staff stayed home. Turnout rose to 12%.
   |                                         ^^^
   = note: Figure: 12% (percentage: 12%).
   = note: Source: none in this sentence. Looked for: a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, or a poll or report named in the sentence before.
-  = fix: Add a source: , according to [SOURCE]
+  = fix: Add a source: “according to [SOURCE]”
 
 1 file checked: 1 finding (1 warning; unsourced-figure 1).
 "
@@ -190,7 +190,7 @@ fn json_format_has_one_object_per_file_with_unicode_columns() {
     );
     assert_eq!(volunteers["code"], "unsourced-figure");
     assert_eq!(volunteers["severity"], "warning");
-    assert_eq!(volunteers["message"], "Figure has no source: who says 300?");
+    assert_eq!(volunteers["message"], "Figure has no source: who says the Café Méridien on Dock Street served hot meals to 300 volunteers yesterday?");
     assert_eq!(
         volunteers["start"],
         serde_json::json!({ "line": 24, "column": 54 })
@@ -207,7 +207,7 @@ fn json_format_has_one_object_per_file_with_unicode_columns() {
     assert_eq!(&text[byte_start..byte_end], "300");
     assert_eq!(volunteers["details"]["understood"], "count: 300 volunteers");
     let fix = &volunteers["fixes"][0];
-    assert_eq!(fix["title"], "Add a source: , according to [SOURCE]");
+    assert_eq!(fix["title"], "Add a source: “according to [SOURCE]”");
     assert_eq!(fix["edits"][0]["newText"], ", according to [SOURCE]");
     // The source goes before the sentence's full stop, after "yesterday".
     assert_eq!(
@@ -475,4 +475,107 @@ fn the_seed_one_edit_test_passes_in_check() {
         }
         assert_eq!(quote_findings(&text), 1, "{quotation}");
     }
+}
+
+#[test]
+fn a_dateline_without_a_year_is_never_in_the_future_and_a_far_one_is_questioned() {
+    // Read on Dec. 7, 2026, "Feb. 28" is Feb. 28, 2026, not 2027; being over nine months back,
+    // the dateline itself asks for its year.
+    let run = copydesk(
+        &[
+            "check",
+            "--reference-date",
+            "2026-12-07",
+            "--color",
+            "never",
+            "-",
+        ],
+        Some(
+            "KYIV, Ukraine, Feb. 28 (Reuters) - Ukraine said on Tuesday that talks would go on.\n",
+        ),
+    );
+    assert_eq!(
+        run.stdout,
+        "\
+warning[relative-date]: Dateline: “Feb. 28” has no year; read as Saturday, Feb. 28, 2026, 9 months ago
+  --> <stdin>:1:16
+  |
+1 | KYIV, Ukraine, Feb. 28 (Reuters) - Ukraine said on Tuesday that talks would go on.
+  |                ^^^^^^^
+  = note: The dateline's year is inferred: the latest Feb. 28 not after today (Monday, Dec. 7, 2026).
+  = note: Every relative date in the story is resolved against it: write the year if the story is from another year.
+  = fix: Add the year: 2026
+
+information[relative-date]: Relative date: “Tuesday” means Tuesday, Feb. 24, 2026
+  --> <stdin>:1:52
+  |
+1 | KYIV, Ukraine, Feb. 28 (Reuters) - Ukraine said on Tuesday that talks would go on.
+  |                                                    ^^^^^^^
+  = note: “Tuesday” = Tuesday, Feb. 24, 2026.
+  = note: How: past tense: the Tuesday before the publication date.
+  = note: Publication date: Saturday, Feb. 28, 2026 (from the dateline; its year is not written, so it is taken as the latest such date not after today).
+  = fix: Replace with “Feb. 24”
+  = fix: Add the date: “Tuesday, Feb. 24”
+
+1 file checked: 2 findings (1 warning, 1 information; relative-date 2).
+"
+    );
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn plain_text_front_matter_gives_the_publication_date() {
+    let folder = scratch("plain_text_front_matter");
+    let draft = folder.join("vote.txt");
+    std::fs::write(
+        &draft,
+        "---\ntitle: Ferry fares\ndate: 2026-03-04\n---\nThe vote was on Tuesday.\n",
+    )
+    .unwrap();
+    let run = copydesk(
+        &["check", "--format", "json", &draft.display().to_string()],
+        None,
+    );
+    let lines = json_lines(&run.stdout);
+    let details = &lines[0]["findings"][0]["details"];
+    assert_eq!(details["referenceSource"], "from the front matter");
+    assert_eq!(details["resolved"], "2026-03-03");
+}
+
+#[test]
+fn only_the_server_mentions_stdio_in_its_help() {
+    for command in ["check", "rules", "explain", "schema"] {
+        let run = copydesk(&[command, "--help"], None);
+        assert_eq!(run.status, 0, "{command}: {}", run.stderr);
+        assert!(!run.stdout.contains("--stdio"), "{command}: {}", run.stdout);
+    }
+    assert!(copydesk(&["--help"], None).stdout.contains("--stdio"));
+    assert!(copydesk(&["serve", "--help"], None)
+        .stdout
+        .contains("--stdio"));
+    // Editors pass --stdio before or after `serve`; with input closed the server simply ends,
+    // and says nothing on stderr: the note for people at a terminal is not for editors' pipes.
+    for args in [&["--stdio"][..], &["serve", "--stdio"]] {
+        let run = copydesk(args, Some(""));
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(
+            !run.stderr.contains("language server"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn releases_ship_without_debug_information_and_profiling_keeps_it() {
+    let manifest: toml::Table =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .unwrap()
+            .parse()
+            .unwrap();
+    let profiles = &manifest["profile"];
+    assert_eq!(profiles["release"]["debug"].as_bool(), Some(false));
+    assert_eq!(profiles["release"]["strip"].as_str(), Some("debuginfo"));
+    assert_eq!(profiles["profiling"]["inherits"].as_str(), Some("release"));
+    assert_eq!(profiles["profiling"]["debug"].as_integer(), Some(1));
 }

@@ -198,3 +198,115 @@ fn check_stops_on_a_broken_house_rules_file_and_says_where() {
     assert_eq!(status, 2);
     assert!(stderr.contains("missing.toml"));
 }
+
+#[test]
+fn the_publication_date_names_where_it_was_set() {
+    let root = scratch("reference-source");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::write(
+        root.join(".copydesk.toml"),
+        "referenceDate = \"2026-03-04\"\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("vote.txt"), "The vote was on Tuesday.\n").unwrap();
+    // From the house rules file, named with its path, in the text and JSON formats.
+    let (_, stdout, _) = check_in(&root, &["vote.txt"]);
+    assert!(
+        stdout.contains("Publication date: Wednesday, March 4, 2026 (from referenceDate in the house rules file ")
+            && stdout.contains(".copydesk.toml)."),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("copydesk.referenceDate setting"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check_in(&root, &["--format", "json", "vote.txt"]);
+    let json: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let source = json["findings"][0]["details"]["referenceSource"]
+        .as_str()
+        .unwrap();
+    assert!(
+        source.starts_with("from referenceDate in the house rules file ")
+            && source.ends_with(".copydesk.toml"),
+        "{source}"
+    );
+    // From the command line, which overrides the file.
+    let (_, stdout, _) = check_in(&root, &["--reference-date", "2026-03-01", "vote.txt"]);
+    assert!(
+        stdout.contains(
+            "Publication date: Sunday, March 1, 2026 (from --reference-date on the command line)."
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn drafts_left_unchecked_by_a_broken_house_rules_file_fail_every_format() {
+    let root = scratch("broken-gate");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::write(root.join("story.md"), "Nothing here.\n").unwrap();
+    std::fs::write(
+        root.join(".copydesk.toml"),
+        "[figures]\nminCount = \"ten\"\n",
+    )
+    .unwrap();
+    let message = "The house rules file has an error: figures.minCount must be a whole number";
+
+    let (status, stdout, _) = check_in(&root, &["story.md"]);
+    assert_eq!(status, 2);
+    assert_eq!(
+        stdout,
+        "0 files checked: no findings. 1 draft not checked: the house rules file has errors.\n"
+    );
+
+    let (status, stdout, _) = check_in(&root, &["--format", "sarif", "story.md"]);
+    assert_eq!(status, 2);
+    let sarif: Value = serde_json::from_str(&stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let result = &run["results"][0];
+    assert_eq!(result["level"], "error");
+    assert_eq!(result["ruleId"], "house-rules");
+    assert!(result["message"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with(message));
+    assert!(result["message"]["text"]
+        .as_str()
+        .unwrap()
+        .ends_with("1 draft was not checked: story.md."));
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], ".copydesk.toml");
+    assert_eq!(location["region"]["startLine"], 2);
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(
+        invocation["toolExecutionNotifications"][0]["level"],
+        "error"
+    );
+
+    let (status, stdout, _) = check_in(&root, &["--format", "github", "story.md"]);
+    assert_eq!(status, 2);
+    assert!(
+        stdout.starts_with(
+            "::error file=.copydesk.toml,line=2,col=12,title=copydesk house rules::The house rules file has an error: figures.minCount must be a whole number"
+        ),
+        "{stdout}"
+    );
+
+    let (status, stdout, _) = check_in(&root, &["--format", "checkstyle", "story.md"]);
+    assert_eq!(status, 2);
+    assert!(stdout.contains("<file name=\".copydesk.toml\">\n    <error line=\"2\" column=\"12\" severity=\"error\""), "{stdout}");
+    assert!(
+        stdout.contains("source=\"copydesk.house-rules\""),
+        "{stdout}"
+    );
+
+    let (status, stdout, _) = check_in(&root, &["--format", "json", "story.md"]);
+    assert_eq!(status, 2);
+    let json: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(json["path"], ".copydesk.toml");
+    assert_eq!(json["findings"][0]["code"], "house-rules");
+    assert_eq!(json["findings"][0]["severity"], "error");
+    assert_eq!(json["findings"][0]["start"]["line"], 2);
+    assert_eq!(json["notChecked"], serde_json::json!(["story.md"]));
+}

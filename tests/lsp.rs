@@ -645,6 +645,40 @@ async fn fix_all_relative_dates_is_one_action() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_assumed_publication_date_is_set_first_and_never_fixed_in_bulk() {
+    // No reference date: the server assumes today's date, whatever day the test runs.
+    let mut client = Client::initialized(None, json!({ "debounceMs": 0 })).await;
+    let uri = "file:///undated.md";
+    let text = "# Vote\n\nThe vote was on Thursday. Prices fell last month.\n";
+    client.open(uri, "markdown", 1, text).await;
+    client.diagnostics(uri, 1).await;
+    let actions = client
+        .code_actions(uri, range_of(text, "Thursday", client.encoding))
+        .await;
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|action| action["title"].as_str().unwrap_or(""))
+        .collect();
+    assert!(
+        titles[0].starts_with("Set the publication date: add front matter “date: "),
+        "{titles:?}"
+    );
+    assert_eq!(actions[0]["isPreferred"], true);
+    assert!(titles[1].ends_with(" (assuming today)"), "{titles:?}");
+    assert!(titles[2].ends_with(" (assuming today)"), "{titles:?}");
+    assert!(
+        !titles.contains(&"Fix all relative dates in this file"),
+        "{titles:?}"
+    );
+    // Setting the date writes front matter that the server then reads.
+    let edits = quickfix_edits(&actions[0], uri, "relative-date");
+    let fixed = apply_edits(text, &edits, client.encoding);
+    assert!(fixed.starts_with("---\ndate: "), "{fixed}");
+    assert!(fixed.ends_with("---\n\n# Vote\n\nThe vote was on Thursday. Prices fell last month.\n"));
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quotations_explain_themselves_and_outline_the_sources() {
     let mut client = Client::start();
     client
@@ -854,7 +888,7 @@ async fn code_actions_fix_findings_of_the_current_text() {
         let actions = client
             .code_actions(uri, range(figure["start"].clone(), figure["start"].clone()))
             .await;
-        let action = action_titled(&actions, "Add a source: , according to [SOURCE]");
+        let action = action_titled(&actions, "Add a source: “according to [SOURCE]”");
         let edits = quickfix_edits(action, uri, "unsourced-figure");
         assert_eq!(
             apply_edits(text, &edits, encoding),

@@ -141,19 +141,68 @@ pub enum ReferenceSource {
     FrontMatter,
     /// The dateline at the top of the story (`KYIV, Feb. 28 (Reuters) -`).
     Dateline,
-    /// The `copydesk.referenceDate` setting or the `--reference-date` flag.
-    Setting,
+    /// A configured reference date: where it was configured is named, so that a user who
+    /// wants another date knows what to change.
+    Setting(SettingOrigin),
     /// Nothing said when the draft is published, so today's date is assumed.
     AssumedToday,
 }
 
+/// Where a configured reference date was set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SettingOrigin {
+    /// The editor's `copydesk.referenceDate` setting (or the server's initialization options).
+    #[default]
+    EditorSetting,
+    /// The command line's `--reference-date`.
+    CommandLine,
+    /// `referenceDate` in a house rules file, with the file's path as the user gave or found
+    /// it. Paths are interned (see [`SettingOrigin::house_rules`]) so that a reference date
+    /// stays a small value copied into every date finding.
+    HouseRules(&'static str),
+}
+
+impl SettingOrigin {
+    /// The origin of a reference date read from the house rules file at `path`.
+    ///
+    /// Each distinct path is stored once for the life of the process: a session sees a
+    /// handful of house rules files, so this holds a few short strings, never a growing pile.
+    pub fn house_rules(path: &str) -> SettingOrigin {
+        use std::collections::BTreeSet;
+        use std::sync::Mutex;
+        static PATHS: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+        let mut paths = PATHS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let interned = match paths.get(path) {
+            Some(&interned) => interned,
+            None => {
+                let interned: &'static str = Box::leak(path.to_string().into_boxed_str());
+                paths.insert(interned);
+                interned
+            }
+        };
+        SettingOrigin::HouseRules(interned)
+    }
+}
+
 impl ReferenceSource {
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            ReferenceSource::FrontMatter => "from the front matter",
-            ReferenceSource::Dateline => "from the dateline",
-            ReferenceSource::Setting => "from the copydesk.referenceDate setting",
-            ReferenceSource::AssumedToday => "assumed: today's date, the draft has no date",
+            ReferenceSource::FrontMatter => "from the front matter".to_string(),
+            ReferenceSource::Dateline => "from the dateline".to_string(),
+            ReferenceSource::Setting(SettingOrigin::EditorSetting) => {
+                "from the copydesk.referenceDate setting".to_string()
+            }
+            ReferenceSource::Setting(SettingOrigin::CommandLine) => {
+                "from --reference-date on the command line".to_string()
+            }
+            ReferenceSource::Setting(SettingOrigin::HouseRules(path)) => {
+                format!("from referenceDate in the house rules file {path}")
+            }
+            ReferenceSource::AssumedToday => {
+                "assumed: today's date, the draft has no date".to_string()
+            }
         }
     }
 }
@@ -163,6 +212,23 @@ impl ReferenceSource {
 pub struct ReferenceDate {
     pub date: jiff::civil::Date,
     pub source: ReferenceSource,
+    /// The date's year was not written (a dateline's "Feb. 28") and was inferred: the latest
+    /// such date not after today, since a story is not filed from the future.
+    pub year_inferred: bool,
+}
+
+impl ReferenceDate {
+    /// Where the date came from, in words, including whether its year was inferred.
+    pub fn describe(&self) -> String {
+        let source = self.source.describe();
+        if self.year_inferred {
+            format!(
+                "{source}; its year is not written, so it is taken as the latest such date not after today"
+            )
+        } else {
+            source
+        }
+    }
 }
 
 /// What a rule understood, kept structured so that hovers and JSON output can show it.
@@ -263,7 +329,7 @@ impl Finding {
                     format!(
                         "Publication date: {} ({}).",
                         crate::analysis::calendar::weekday_date(date.reference.date),
-                        date.reference.source.describe()
+                        date.reference.describe()
                     ),
                 ];
                 if date.in_quotation {

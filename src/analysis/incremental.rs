@@ -26,7 +26,7 @@ use jiff::civil::Date;
 
 use super::dateline::{self, Dateline};
 use super::figures::FigureMention;
-use super::finding::{Finding, ReferenceDate, ReferenceSource, RuleCode};
+use super::finding::{Finding, Fix, ReferenceDate, ReferenceSource, RuleCode};
 use super::names::{self, Mention, Person, QuotedSpeaker};
 use super::prose::{line_ranges, Format, Prose};
 use super::quotes::Quotation;
@@ -121,6 +121,8 @@ impl Part {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Head {
     front_matter_date: Option<Date>,
+    /// Where the segment's front matter stands, if it has any.
+    front_matter: Option<Range<usize>>,
     /// Whether the segment has a paragraph that is not a heading (the first such paragraph of
     /// the draft may hold the dateline).
     has_body: bool,
@@ -160,6 +162,8 @@ pub struct Results {
     suppressions: Arc<Vec<Suppression>>,
     people: Arc<Vec<Person>>,
     merged: Arc<OnceLock<Analysis>>,
+    /// The fix that sets the publication date, while it is only assumed.
+    set_date: Option<Arc<Fix>>,
 }
 
 impl std::fmt::Debug for Results {
@@ -302,12 +306,13 @@ impl Incremental {
         // The publication date comes from the first segment's front matter, else from the
         // dateline of the first segment with a body paragraph.
         let front_matter_date = head_of(0).front_matter_date;
+        let front_matter_range = head_of(0).front_matter.clone();
         let dateline: Option<(usize, Dateline)> = (0..ranges.len())
             .find(|&index| head_of(index).has_body)
             .and_then(|index| head_of(index).dateline.clone().map(|found| (index, found)));
         let reference = reference_date(
             front_matter_date,
-            dateline.as_ref().map(|(_, found)| found.date),
+            dateline.as_ref().map(|(_, found)| found),
             &self.settings,
         );
         // When nothing the whole draft shares has changed, every kept segment is still valid
@@ -424,12 +429,24 @@ impl Incremental {
         self.inputs = Some(inputs);
         self.text = owned;
         self.segments = Arc::new(parts);
+        // While the publication date is only assumed, every date fix says so and setting the
+        // date comes first.
+        let set_date = (reference.source == ReferenceSource::AssumedToday).then(|| {
+            Arc::new(dateline::set_publication_date(
+                &self.text,
+                self.format,
+                front_matter_range,
+                reference.date,
+                self.settings.date_style,
+            ))
+        });
         Results {
             reference,
             parts: self.segments.clone(),
             suppressions: self.suppressions.clone(),
             people: Arc::new(people),
             merged: Arc::new(OnceLock::new()),
+            set_date,
         }
     }
 
@@ -447,6 +464,10 @@ impl Incremental {
         let near = self.settings.reference_date.unwrap_or(self.settings.today);
         let head = Head {
             front_matter_date: prose.front_matter.as_ref().and_then(|matter| matter.date),
+            front_matter: prose
+                .front_matter
+                .as_ref()
+                .map(|matter| matter.range.clone()),
             has_body: prose
                 .paragraphs
                 .iter()
@@ -465,19 +486,31 @@ impl Incremental {
 /// configured reference date, and today's date as a last, clearly marked, resort.
 fn reference_date(
     front_matter: Option<Date>,
-    dateline: Option<Date>,
+    dateline: Option<&Dateline>,
     settings: &Settings,
 ) -> ReferenceDate {
-    let (date, source) = if let Some(date) = front_matter {
-        (date, ReferenceSource::FrontMatter)
-    } else if let Some(date) = dateline {
-        (date, ReferenceSource::Dateline)
+    let (date, source, year_inferred) = if let Some(date) = front_matter {
+        (date, ReferenceSource::FrontMatter, false)
+    } else if let Some(dateline) = dateline {
+        (
+            dateline.date,
+            ReferenceSource::Dateline,
+            dateline.year_inferred,
+        )
     } else if let Some(date) = settings.reference_date {
-        (date, ReferenceSource::Setting)
+        (
+            date,
+            ReferenceSource::Setting(settings.reference_origin),
+            false,
+        )
     } else {
-        (settings.today, ReferenceSource::AssumedToday)
+        (settings.today, ReferenceSource::AssumedToday, false)
     };
-    ReferenceDate { date, source }
+    ReferenceDate {
+        date,
+        source,
+        year_inferred,
+    }
 }
 
 /// How many segments at the start and at the end of the new segmentation are the previous
@@ -791,12 +824,18 @@ impl Results {
     /// The whole draft's analysis from its parts: offsets moved from each segment's own to the
     /// draft's.
     fn merge(&self) -> Analysis {
-        merge_parts(
+        let mut analysis = merge_parts(
             self.reference,
             &self.parts,
             &self.suppressions,
             &self.people,
-        )
+        );
+        if let Some(set_date) = &self.set_date {
+            for finding in &mut analysis.findings {
+                dateline::mark_assumed(finding, set_date);
+            }
+        }
+        analysis
     }
 
     /// The people and organisations the draft names (draft offsets).

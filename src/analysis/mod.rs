@@ -27,7 +27,7 @@ use std::ops::Range;
 
 pub use finding::{
     DateDetails, Details, Edit, FigureDetails, Finding, Fix, MismatchDetails, QuoteDetails,
-    ReferenceDate, ReferenceSource, Related, RuleCode, Severity,
+    ReferenceDate, ReferenceSource, Related, RuleCode, SettingOrigin, Severity,
 };
 pub use incremental::{Incremental, Results};
 pub use prose::Format;
@@ -205,6 +205,19 @@ pub(crate) fn analyze_segment(
         if let Some(severity) = settings.severity_override(rule.code) {
             for finding in &mut findings[first_new..] {
                 finding.severity = severity;
+            }
+        }
+    }
+    if let Some(range) = &context.dateline {
+        let today = settings.reference_date.unwrap_or(settings.today);
+        if settings.rule_enabled(RuleCode::RelativeDate) {
+            if let Some(mut finding) =
+                dateline::doubtful_year(text, range.clone(), reference, today)
+            {
+                if let Some(severity) = settings.severity_override(RuleCode::RelativeDate) {
+                    finding.severity = severity;
+                }
+                findings.push(finding);
             }
         }
     }

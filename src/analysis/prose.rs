@@ -40,7 +40,8 @@ impl Format {
     }
 }
 
-/// Front matter found at the top of a Markdown draft.
+/// Front matter found at the top of a draft: a Markdown draft's metadata block, or the same
+/// block (`---` lines around `key: value` lines) at the very top of a plain-text draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {
     pub range: Range<usize>,
@@ -107,13 +108,59 @@ pub(crate) fn has_blank_line(text: &str) -> bool {
     })
 }
 
+/// How many lines a plain-text draft's front matter may have: a block longer than this is
+/// more likely prose between two rules than metadata.
+const PLAIN_FRONT_MATTER_LINES: usize = 40;
+
+/// Front matter at the very top of a plain-text draft: a line `---` (or `+++`), lines of
+/// `key: value` (or `key = value`), and the same closing line. It is unambiguous: prose does
+/// not open with a rule followed by keys and values. The range ends after the closing line.
+pub(crate) fn plain_front_matter(text: &str, lines: &[Range<usize>]) -> Option<FrontMatter> {
+    let first = lines.first()?;
+    let fence = text[first.clone()].trim_end();
+    if fence != "---" && fence != "+++" {
+        return None;
+    }
+    let mut has_key = false;
+    for line in lines.iter().skip(1).take(PLAIN_FRONT_MATTER_LINES) {
+        let content = text[line.clone()].trim_end();
+        if content == fence || (fence == "---" && content == "...") {
+            if !has_key {
+                return None;
+            }
+            // The closing line's own line break belongs to the block too.
+            let end = text[line.end..]
+                .find('\n')
+                .map_or(line.end, |at| line.end + at + 1);
+            return Some(FrontMatter {
+                range: 0..end,
+                date: front_matter_date(&text[first.end..line.start]),
+            });
+        }
+        let key_value = content
+            .split_once([':', '='])
+            .is_some_and(|(key, _)| !key.trim().is_empty() && !key.trim().contains(' '));
+        let continuation = content.trim().is_empty()
+            || content.starts_with([' ', '\t', '-', '#'])
+            || content.trim_start().starts_with('-');
+        if key_value {
+            has_key = true;
+        } else if !continuation {
+            return None;
+        }
+    }
+    None
+}
+
 fn parse_plain_text(text: &str, has_blank_line: bool) -> Prose {
     // Wire copy often arrives with one paragraph per line and no blank lines; when the text has
     // no blank line at all, every line is a paragraph of its own.
     let lines = line_ranges(text);
+    let front_matter = plain_front_matter(text, &lines);
+    let body_start = front_matter.as_ref().map_or(0, |matter| matter.range.end);
     let mut paragraphs = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    for line in lines {
+    for line in lines.into_iter().filter(|line| line.start >= body_start) {
         let content = &text[line.clone()];
         if content.trim().is_empty() {
             if let Some(range) = current.take() {
@@ -132,8 +179,21 @@ fn parse_plain_text(text: &str, has_blank_line: bool) -> Prose {
         }
     }
     paragraphs.extend(current);
+    let masked = match &front_matter {
+        // The front matter is not prose: blanked like Markdown's, keeping its line breaks.
+        Some(matter) => {
+            let mut masked = text.to_string().into_bytes();
+            for byte in &mut masked[matter.range.clone()] {
+                if *byte != b'\n' && *byte != b'\r' {
+                    *byte = b' ';
+                }
+            }
+            String::from_utf8(masked).unwrap_or_else(|_| text.to_string())
+        }
+        None => text.to_string(),
+    };
     Prose {
-        masked: text.to_string(),
+        masked,
         paragraphs: paragraphs
             .into_iter()
             .map(|range| Paragraph {
@@ -143,7 +203,7 @@ fn parse_plain_text(text: &str, has_blank_line: bool) -> Prose {
             .collect(),
         links: Vec::new(),
         citations: Vec::new(),
-        front_matter: None,
+        front_matter,
     }
 }
 
@@ -434,5 +494,38 @@ mod tests {
         assert_eq!(texts, vec!["One line\nstill one.", "Two.", "Three."]);
         let by_line = Prose::parse("First.\nSecond.\rThird.", Format::PlainText);
         assert_eq!(by_line.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn plain_text_reads_front_matter_at_its_top() {
+        let text = "---\ntitle: Ferry fares\ndate: 2026-03-04\n---\nFares rose on Tuesday.\n";
+        let prose = Prose::parse(text, Format::PlainText);
+        let matter = prose.front_matter.as_ref().expect("front matter");
+        assert_eq!(matter.date, Some(jiff::civil::date(2026, 3, 4)));
+        assert_eq!(
+            &text[matter.range.clone()],
+            "---\ntitle: Ferry fares\ndate: 2026-03-04\n---\n"
+        );
+        // The block is not prose: one paragraph, the body's, and nothing of the block is read.
+        let texts: Vec<&str> = prose
+            .paragraphs
+            .iter()
+            .map(|paragraph| prose.paragraph_text(paragraph))
+            .collect();
+        assert_eq!(texts, vec!["Fares rose on Tuesday."]);
+        assert!(!prose.masked.contains("title"));
+        assert_eq!(prose.masked.len(), text.len());
+        // A rule followed by prose, or a block never closed, is not front matter.
+        for text in [
+            "---\nThe council met. It voted.\n---\nMore.",
+            "---\ndate: 2026-03-04\nFares rose.",
+            "Fares rose.\n---\ndate: 2026-03-04\n---\n",
+        ] {
+            assert_eq!(
+                Prose::parse(text, Format::PlainText).front_matter,
+                None,
+                "{text}"
+            );
+        }
     }
 }

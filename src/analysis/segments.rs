@@ -337,10 +337,16 @@ fn contains_ignoring_case(line: &str, needle: &str) -> bool {
 fn plain_text_starts(text: &str) -> (Vec<usize>, bool) {
     let has_blank_line = has_blank_line(text);
     let lines = line_ranges(text);
+    // Front matter at the top is read whole, by the first segment.
+    let body_start = crate::analysis::prose::plain_front_matter(text, &lines)
+        .map_or(0, |matter| matter.range.end);
     let mut starts = Vec::new();
     let mut previous_blank = false;
     for (index, line) in lines.iter().enumerate() {
         let content = &text[line.clone()];
+        if line.start < body_start {
+            continue;
+        }
         // Without blank lines every line is a paragraph, so every line may start a segment.
         let after_break = previous_blank || (!has_blank_line && index > 0);
         if after_break && line.start < text.len() && opens_independent_paragraph(content) {

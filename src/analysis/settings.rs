@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 pub use super::calendar::DateStyle;
-use super::finding::{RuleCode, Severity};
+use super::finding::{RuleCode, SettingOrigin, Severity};
 
 /// A user's choice for one rule.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub struct RuleSettings {
 pub struct Settings {
     /// The publication date to use when the draft does not state one in its front matter.
     pub reference_date: Option<Date>,
+    /// Where `reference_date` was set, named in every finding that resolves a date against it.
+    pub reference_origin: SettingOrigin,
     /// Today's date, used (and marked as assumed) when nothing else gives a publication date.
     /// The caller reads the clock; the engine never does.
     pub today: Date,
@@ -102,6 +104,7 @@ impl Settings {
     pub fn new(today: Date) -> Settings {
         Settings {
             reference_date: None,
+            reference_origin: SettingOrigin::default(),
             today,
             figures_min_count: 10,
             date_style: DateStyle::default(),

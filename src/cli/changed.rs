@@ -1,7 +1,7 @@
 //! `--changed-lines`: which lines of which files a git diff range touched, read from
 //! `git diff -U0`, so that a pre-publish gate reports only what this change added.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,6 +10,8 @@ use std::process::Command;
 #[derive(Debug, Default)]
 pub struct ChangedLines {
     files: HashMap<PathBuf, Vec<Range<u32>>>,
+    /// Files git does not track yet: every line of a new draft is a changed line.
+    untracked: HashSet<PathBuf>,
 }
 
 impl ChangedLines {
@@ -25,7 +27,25 @@ impl ChangedLines {
             cwd,
             &["diff", "-U0", "--no-color", "--no-ext-diff", range, "--"],
         )?;
-        Ok(ChangedLines::parse(&diff, &root))
+        let mut changed = ChangedLines::parse(&diff, &root);
+        // A draft git does not track yet is not in any diff, yet every line of it is new. (A
+        // new file that is added shows in the diff against HEAD with all its lines.)
+        let untracked = git(
+            &root,
+            &[
+                "ls-files",
+                "--others",
+                "--exclude-standard",
+                "--full-name",
+                "-z",
+            ],
+        )?;
+        changed.untracked = untracked
+            .split('\0')
+            .filter(|path| !path.is_empty())
+            .map(|path| normalise(&root.join(path)))
+            .collect();
+        Ok(changed)
     }
 
     /// Reads the hunks of a unified diff whose paths are relative to `root`.
@@ -58,12 +78,19 @@ impl ChangedLines {
                 }
             }
         }
-        ChangedLines { files }
+        ChangedLines {
+            files,
+            untracked: HashSet::new(),
+        }
     }
 
     /// Whether any line from `first` to `last` (1-based) of `path` was changed.
     pub fn touches(&self, path: &Path, first: u32, last: u32) -> bool {
-        self.files.get(&normalise(path)).is_some_and(|ranges| {
+        let path = normalise(path);
+        if self.untracked.contains(&path) {
+            return true;
+        }
+        self.files.get(&path).is_some_and(|ranges| {
             ranges
                 .iter()
                 .any(|range| range.start <= last && first < range.end)

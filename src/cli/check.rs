@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 
 use super::changed::ChangedLines;
-use super::output::{self, Located, Report};
+use super::output::{self, ConfigError, Located, Report};
 use super::{CheckArgs, ColorChoice, OutputFormat};
 use crate::analysis::suppressions::{Suppression, SuppressionKind};
 use crate::analysis::{analyze, Analysis, Details, Finding, Format, RuleCode, Settings, Severity};
@@ -51,6 +51,8 @@ fn use_colour(choice: ColorChoice) -> bool {
 struct HouseRulesCache {
     explicit: Option<PathBuf>,
     loaded: HashMap<PathBuf, Option<HouseRules>>,
+    /// Every mistake found in a house rules file, with the drafts it left unchecked.
+    errors: Vec<ConfigError>,
 }
 
 impl HouseRulesCache {
@@ -70,6 +72,7 @@ impl HouseRulesCache {
         let Some(path) = path else {
             return Ok(HouseRules::default());
         };
+        let errors = &mut self.errors;
         let loaded =
             self.loaded
                 .entry(path.clone())
@@ -78,6 +81,15 @@ impl HouseRulesCache {
                     Err((problems, text)) => {
                         for problem in problems {
                             let _ = writeln!(stderr, "copydesk: {}", problem.render(&path, &text));
+                            let (line, column) =
+                                house_rules::line_column(&text, problem.span.start);
+                            errors.push(ConfigError {
+                                path: shown_path(&path),
+                                line,
+                                column,
+                                message: problem.message,
+                                unchecked: Vec::new(),
+                            });
                         }
                         let _ = writeln!(
                             stderr,
@@ -87,8 +99,30 @@ impl HouseRulesCache {
                         None
                     }
                 });
+        if loaded.is_none() {
+            let shown = shown_path(&path);
+            for error in self.errors.iter_mut().filter(|error| error.path == shown) {
+                error.unchecked.push(draft.display.clone());
+            }
+        }
         loaded.clone().ok_or(())
     }
+}
+
+/// A path as reports show it: relative to the working folder when it lies inside it, as CI
+/// annotations and code scanning expect, else as it is.
+fn shown_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| std::fs::canonicalize(cwd).ok())
+        .and_then(|cwd| {
+            let absolute = std::fs::canonicalize(path).ok()?;
+            absolute.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+        });
+    relative
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// Runs the check and returns the process exit status.
@@ -137,9 +171,21 @@ pub fn run(
     let mut had_error = false;
     let mut paths = Vec::new();
     for path in &args.paths {
+        let before = paths.len();
+        let mut failed = false;
         for (message, is_error) in collect(path, args, &mut paths) {
             let _ = writeln!(stderr, "copydesk: {message}");
             had_error |= is_error;
+            failed |= is_error;
+        }
+        if !failed && paths.len() == before && !args.allow_empty {
+            // A gate pointed at the wrong folder must not pass by checking nothing.
+            let _ = writeln!(
+                stderr,
+                "copydesk: no drafts found under {} (Markdown or text files); pass --allow-empty if that is expected",
+                path.display()
+            );
+            had_error = true;
         }
     }
     let mut drafts = Vec::new();
@@ -155,6 +201,7 @@ pub fn run(
     let mut house = HouseRulesCache {
         explicit: args.config.clone(),
         loaded: HashMap::new(),
+        errors: Vec::new(),
     };
     let threshold: Severity = args.severity.into();
     let mut checked = Vec::new();
@@ -171,6 +218,7 @@ pub fn run(
         }
         if reference_date.is_some() {
             settings.reference_date = reference_date;
+            settings.reference_origin = crate::analysis::SettingOrigin::CommandLine;
         }
         let analysis = analyze(&draft.text, draft.format, &settings);
         let document = Document::new(&draft.text, 0, "");
@@ -178,7 +226,8 @@ pub fn run(
     }
     if args.list_suppressions {
         let written = list_suppressions(stdout, &checked, args.format == OutputFormat::Json);
-        return if had_error || written.is_err() {
+        let failed = written.is_err_and(|error| error.kind() != std::io::ErrorKind::BrokenPipe);
+        return if had_error || failed {
             EXIT_ERROR
         } else {
             EXIT_CLEAN
@@ -227,26 +276,44 @@ pub fn run(
                     write_text(stdout, draft, document, report, colour)
                 })
         }
-        OutputFormat::Json => {
-            checked
-                .iter()
-                .zip(&reports)
-                .try_for_each(|((draft, analysis, document), report)| {
-                    write_json(stdout, draft, document, report, &analysis.suppressions)
-                })
+        OutputFormat::Json => house
+            .errors
+            .iter()
+            .try_for_each(|error| write_config_error_json(stdout, error))
+            .and_then(|()| {
+                checked.iter().zip(&reports).try_for_each(
+                    |((draft, analysis, document), report)| {
+                        write_json(stdout, draft, document, report, &analysis.suppressions)
+                    },
+                )
+            }),
+        OutputFormat::Sarif => {
+            // serde_json keeps an I/O error's kind (a closed pipe stays one).
+            serde_json::to_writer_pretty(&mut *stdout, &output::sarif(&reports, &house.errors))
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(stdout))
         }
-        OutputFormat::Sarif => serde_json::to_writer_pretty(&mut *stdout, &output::sarif(&reports))
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(stdout)),
-        OutputFormat::Github => output::github(stdout, &reports),
-        OutputFormat::Checkstyle => output::checkstyle(stdout, &reports),
+        OutputFormat::Github => output::github(stdout, &reports, &house.errors),
+        OutputFormat::Checkstyle => output::checkstyle(stdout, &reports, &house.errors),
     };
-    if written.is_err() {
-        return EXIT_ERROR;
+    let pipe_closed = match written {
+        Ok(()) => false,
+        // A reader that stops early (`copydesk check ... | head`) closes the pipe: that is the
+        // end of the output, not a failure, and the status is what the findings make it.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(_) => return EXIT_ERROR,
+    };
+    let unchecked: usize = house.errors.iter().map(|error| error.unchecked.len()).sum();
+    let mut summary = summary(checked.len(), &by_severity, &counts, changed.is_some());
+    if unchecked > 0 {
+        summary.push_str(&format!(
+            " {} not checked: the house rules file has errors.",
+            plural(unchecked, "draft")
+        ));
     }
-    let summary = summary(drafts.len(), &by_severity, &counts, changed.is_some());
     // Formats that a program reads keep standard output to themselves.
     let _ = match args.format {
+        OutputFormat::Text | OutputFormat::Github if pipe_closed => Ok(()),
         OutputFormat::Text | OutputFormat::Github => writeln!(stdout, "{summary}"),
         _ => writeln!(stderr, "{summary}"),
     };
@@ -706,7 +773,7 @@ fn details_json(finding: &Finding) -> Value {
             "meaning": date.meaning,
             "reasoning": date.reasoning,
             "referenceDate": date.reference.date.to_string(),
-            "referenceSource": date.reference.source.describe(),
+            "referenceSource": date.reference.describe(),
             "inQuotation": date.in_quotation,
         }),
         Details::WeekdayMismatch(mismatch) => json!({
@@ -721,6 +788,30 @@ fn details_json(finding: &Finding) -> Value {
             "searched": figure.searched,
         }),
     }
+}
+
+/// A house rules error in the JSON format: an object like a draft's, for the house rules file,
+/// with one error finding, so that a program counting errors counts it.
+fn write_config_error_json(out: &mut dyn Write, error: &ConfigError) -> std::io::Result<()> {
+    let position = json!({ "line": error.line, "column": error.column });
+    writeln!(
+        out,
+        "{}",
+        json!({
+            "path": error.path,
+            "findings": [{
+                "code": output::HOUSE_RULES_ERROR,
+                "severity": "error",
+                "message": error.full_message(),
+                "start": position,
+                "end": position,
+                "fixes": [],
+                "details": { "notChecked": error.unchecked },
+            }],
+            "notChecked": error.unchecked,
+            "suppressions": [],
+        })
+    )
 }
 
 fn position_json(document: &Document, offset: usize) -> Value {

@@ -19,7 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// Run the language server on stdin/stdout (the default; accepted because editors pass it).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub stdio: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -28,7 +28,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the language server on stdin/stdout.
-    Serve,
+    Serve {
+        /// Run on stdin/stdout (the only transport; accepted because editors pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Check drafts and print what copydesk finds.
     Check(CheckArgs),
     /// List every rule with its code, default severity and what it flags.
@@ -163,6 +167,20 @@ pub struct CheckArgs {
     /// maxFileBytes).
     #[arg(long, value_name = "BYTES", default_value_t = crate::limits::DEFAULT_MAX_FILE_BYTES as u64)]
     pub max_file_bytes: u64,
+    /// Exit with status 0 when a folder holds no drafts (by default that is an error, status 2,
+    /// so that a gate pointed at the wrong folder does not pass by checking nothing).
+    #[arg(long)]
+    pub allow_empty: bool,
+}
+
+/// The status of a command whose output could not all be written: a closed pipe (`| head`)
+/// is the reader's choice to stop, and ends the output quietly with success.
+fn write_failed(error: &std::io::Error) -> i32 {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        check::EXIT_CLEAN
+    } else {
+        check::EXIT_ERROR
+    }
 }
 
 /// `copydesk rules`: every rule's code, default severity and one-line description.
@@ -173,16 +191,14 @@ pub fn rules(out: &mut dyn std::io::Write) -> i32 {
         .max()
         .unwrap_or(0);
     for rule in crate::analysis::rules::REGISTRY {
-        if writeln!(
+        if let Err(error) = writeln!(
             out,
             "{:width$}  {:11}  {}",
             rule.code.as_str(),
             rule.default_severity.as_str(),
             rule.summary
-        )
-        .is_err()
-        {
-            return check::EXIT_ERROR;
+        ) {
+            return write_failed(&error);
         }
     }
     check::EXIT_CLEAN
@@ -210,14 +226,17 @@ pub fn explain(code: &str, out: &mut dyn std::io::Write, err: &mut dyn std::io::
         rule.code
     ) {
         Ok(()) => check::EXIT_CLEAN,
-        Err(_) => check::EXIT_ERROR,
+        Err(error) => write_failed(&error),
     }
 }
 
 /// `copydesk schema`: the JSON Schema of the house rules file.
 pub fn schema(out: &mut dyn std::io::Write) -> i32 {
     match serde_json::to_string_pretty(&crate::house_rules::schema()) {
-        Ok(text) if writeln!(out, "{text}").is_ok() => check::EXIT_CLEAN,
-        _ => check::EXIT_ERROR,
+        Ok(text) => match writeln!(out, "{text}") {
+            Ok(()) => check::EXIT_CLEAN,
+            Err(error) => write_failed(&error),
+        },
+        Err(_) => check::EXIT_ERROR,
     }
 }

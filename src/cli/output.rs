@@ -15,6 +15,40 @@ pub struct Report<'a> {
     pub findings: Vec<Located<'a>>,
 }
 
+/// A mistake in a house rules file: the drafts it governs were not checked, which every format
+/// reports as an error so that a CI gate cannot pass over them.
+pub struct ConfigError {
+    /// The house rules file as a path to show.
+    pub path: String,
+    /// 1-based line and column (in characters) of the mistake.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// The drafts left unchecked because of the file.
+    pub unchecked: Vec<String>,
+}
+
+/// The rule-like identifier under which house rules errors are reported.
+pub const HOUSE_RULES_ERROR: &str = "house-rules";
+
+impl ConfigError {
+    /// The message with the consequence: which drafts were not checked.
+    pub fn full_message(&self) -> String {
+        let drafts = match self.unchecked.len() {
+            0 => String::new(),
+            1 => format!(" 1 draft was not checked: {}.", self.unchecked[0]),
+            count => format!(
+                " {count} drafts were not checked: {}.",
+                self.unchecked.join(", ")
+            ),
+        };
+        format!(
+            "The house rules file has an error: {}.{drafts}",
+            self.message.trim_end_matches('.')
+        )
+    }
+}
+
 /// A finding with its 1-based lines and columns (columns in characters).
 pub struct Located<'a> {
     pub finding: &'a Finding,
@@ -55,7 +89,7 @@ fn sarif_level(severity: Severity) -> &'static str {
 
 /// A SARIF 2.1.0 log with one run: the rules with their documentation, and one result per
 /// finding.
-pub fn sarif(reports: &[Report]) -> Value {
+pub fn sarif(reports: &[Report], config_errors: &[ConfigError]) -> Value {
     let rules: Vec<Value> = REGISTRY
         .iter()
         .map(|rule| {
@@ -103,6 +137,37 @@ pub fn sarif(reports: &[Report]) -> Value {
             }));
         }
     }
+    let mut notifications = Vec::new();
+    for error in config_errors {
+        let location = json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&error.path) },
+                "region": { "startLine": error.line, "startColumn": error.column },
+            },
+        });
+        results.push(json!({
+            "ruleId": HOUSE_RULES_ERROR,
+            "level": "error",
+            "kind": "fail",
+            "message": { "text": error.full_message() },
+            "locations": [location.clone()],
+        }));
+        notifications.push(json!({
+            "level": "error",
+            "message": { "text": error.full_message() },
+            "locations": [location],
+        }));
+    }
+    let mut artifacts: Vec<Value> = reports
+        .iter()
+        .map(|report| json!({ "location": { "uri": uri(report.display) } }))
+        .collect();
+    for error in config_errors {
+        let location = json!({ "location": { "uri": uri(&error.path) } });
+        if !artifacts.contains(&location) {
+            artifacts.push(location);
+        }
+    }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -115,10 +180,12 @@ pub fn sarif(reports: &[Report]) -> Value {
                     "rules": rules,
                 },
             },
+            "invocations": [{
+                "executionSuccessful": config_errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
             "columnKind": "unicodeCodePoints",
-            "artifacts": reports.iter().map(|report| json!({
-                "location": { "uri": uri(report.display) },
-            })).collect::<Vec<_>>(),
+            "artifacts": artifacts,
             "results": results,
         }],
     })
@@ -138,7 +205,22 @@ fn github_property(text: &str) -> String {
 
 /// GitHub Actions workflow commands, one line per finding:
 /// `::warning file=story.md,line=3,col=5,endLine=3,endColumn=11,title=...::message`.
-pub fn github(out: &mut dyn Write, reports: &[Report]) -> std::io::Result<()> {
+pub fn github(
+    out: &mut dyn Write,
+    reports: &[Report],
+    config_errors: &[ConfigError],
+) -> std::io::Result<()> {
+    for error in config_errors {
+        writeln!(
+            out,
+            "::error file={},line={},col={},title={}::{}",
+            github_property(&error.path),
+            error.line,
+            error.column,
+            github_property("copydesk house rules"),
+            github_data(&error.full_message())
+        )?;
+    }
     for report in reports {
         for located in &report.findings {
             let finding = located.finding;
@@ -186,9 +268,24 @@ fn xml(text: &str) -> String {
 }
 
 /// Checkstyle XML: one `<file>` per draft, one `<error>` per finding.
-pub fn checkstyle(out: &mut dyn Write, reports: &[Report]) -> std::io::Result<()> {
+pub fn checkstyle(
+    out: &mut dyn Write,
+    reports: &[Report],
+    config_errors: &[ConfigError],
+) -> std::io::Result<()> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(out, "<checkstyle version=\"4.3\">")?;
+    for error in config_errors {
+        writeln!(out, "  <file name=\"{}\">", xml(&error.path))?;
+        writeln!(
+            out,
+            "    <error line=\"{}\" column=\"{}\" severity=\"error\" message=\"{}\" source=\"copydesk.{HOUSE_RULES_ERROR}\"/>",
+            error.line,
+            error.column,
+            xml(&error.full_message()),
+        )?;
+        writeln!(out, "  </file>")?;
+    }
     for report in reports {
         writeln!(out, "  <file name=\"{}\">", xml(report.display))?;
         for located in &report.findings {

@@ -90,6 +90,7 @@ impl ServerConfig {
         }
         if let Some(date) = self.editor.reference_date {
             settings.reference_date = Some(date);
+            settings.reference_origin = crate::analysis::SettingOrigin::EditorSetting;
         }
         if let Some(count) = self.editor.figures_min_count {
             settings.figures_min_count = count;
@@ -229,6 +230,12 @@ impl ServerConfig {
                 problems.push(format!("unknown rule {code:?} in copydesk.rules"));
                 continue;
             };
+            if choice.is_null() {
+                // No choice of the editor's (an editor sends null when its user clears the
+                // setting): the house rules file, else the rule's default, decides.
+                self.analysis.rules.remove(&rule);
+                continue;
+            }
             let entry = self.analysis.rules.entry(rule).or_default();
             match choice {
                 // A plain on/off choice also returns the rule to its default severity, so that
@@ -280,6 +287,32 @@ impl ServerConfig {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_null_rule_choice_hands_the_rule_back_to_the_house_rules() {
+        let mut config = ServerConfig::default();
+        let mut house = HouseRules::default();
+        house.rules.insert(
+            RuleCode::RelativeDate,
+            crate::analysis::RuleSettings {
+                enabled: Some(false),
+                severity: None,
+            },
+        );
+        assert!(config
+            .apply(&json!({"rules": {"relative-date": true}}))
+            .is_empty());
+        assert!(config
+            .effective(Some(&house))
+            .rule_enabled(RuleCode::RelativeDate));
+        assert!(config
+            .apply(&json!({"rules": {"relative-date": null}}))
+            .is_empty());
+        assert!(!config
+            .effective(Some(&house))
+            .rule_enabled(RuleCode::RelativeDate));
+        assert!(config.analysis.rules.is_empty());
+    }
 
     #[test]
     fn applies_known_keys_and_reports_the_rest() {

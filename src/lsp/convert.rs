@@ -347,7 +347,7 @@ pub fn publication_date(snapshot: &Snapshot) -> Option<serde_json::Value> {
     let source = match reference.source {
         ReferenceSource::FrontMatter => "frontMatter",
         ReferenceSource::Dateline => "dateline",
-        ReferenceSource::Setting => "setting",
+        ReferenceSource::Setting(_) => "setting",
         ReferenceSource::AssumedToday => "assumed",
     };
     Some(json!({
@@ -356,8 +356,9 @@ pub fn publication_date(snapshot: &Snapshot) -> Option<serde_json::Value> {
         "description": format!(
             "{} ({})",
             crate::analysis::calendar::weekday_date(reference.date),
-            reference.source.describe()
+            reference.describe()
         ),
+        "yearInferred": reference.year_inferred,
     }))
 }
 
@@ -868,7 +869,13 @@ pub fn code_actions(
     }
     // Offered beside a date's own fixes, or whenever the client asks for fix-all actions.
     let asked_for_fix_all = only.is_some() && admitted(only, FIX_ALL_DATES);
-    if touches_a_date && admitted(only, FIX_ALL_DATES) || asked_for_fix_all {
+    // Not while the publication date is assumed: rewriting every date against today's would
+    // write wrong dates for any story that does not run today. Setting the date comes first.
+    let date_known = match &snapshot.outcome {
+        Outcome::Analysed(results) => results.reference.source != ReferenceSource::AssumedToday,
+        Outcome::NotChecked(_) => false,
+    };
+    if date_known && (touches_a_date && admitted(only, FIX_ALL_DATES) || asked_for_fix_all) {
         let edits: Vec<crate::analysis::Edit> = findings(snapshot)
             .iter()
             .filter(|finding| finding.rule == RuleCode::RelativeDate)

@@ -18,7 +18,7 @@ import {
 } from "vscode-languageclient/node";
 
 import { describeSource, notFoundMessage, resolveServer, vscodeTarget } from "./serverPath";
-import { SECTION, ServerSettings, toServerSettings } from "./settings";
+import { SECTION, ServerSettings, toServerSettings, userValue } from "./settings";
 import { PUBLICATION_DATE_METHOD, statusFor } from "./status";
 
 const LANGUAGES = ["markdown", "plaintext"];
@@ -43,24 +43,13 @@ const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => [
 const RESTART_SETTINGS = [`${SECTION}.server.path`, `${SECTION}.trace.server`];
 
 /**
- * Settings that a desk's `.copydesk.toml` may also set. VS Code would always report their
- * contributed defaults, which would override the house rules; unless the user chose a value in
- * VS Code, they are sent as null ("no editor choice") so that the house rules apply.
+ * The server's settings object, built by the tested mapping from what the user set in VS Code
+ * (user, workspace or folder settings), never from the contributed defaults: those would
+ * override a desk's `.copydesk.toml` for every VS Code user.
  */
-const HOUSE_RULE_KEYS = ["figures.minCount", "dates.style"];
-
-/** The server's settings object, built from VS Code's settings by the tested mapping. */
 function currentServerSettings(): ServerSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  return toServerSettings((key) => {
-    if (HOUSE_RULE_KEYS.includes(key)) {
-      const chosen = config.inspect(key);
-      const explicit =
-        chosen?.workspaceFolderValue ?? chosen?.workspaceValue ?? chosen?.globalValue;
-      return explicit === undefined ? null : explicit;
-    }
-    return config.get(key);
-  });
+  return toServerSettings((key) => userValue(config.inspect(key)));
 }
 
 class Copydesk implements vscode.Disposable {

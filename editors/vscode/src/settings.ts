@@ -2,9 +2,13 @@
 // both as `initializationOptions` and as the `copydesk` section of
 // `workspace/didChangeConfiguration`. No `vscode` import: unit tests run it under plain Node.
 //
-// The server applies only the keys it receives and keeps the previous value of every other key,
-// so the mapping always sends every key: clearing a setting in VS Code must clear it on the
-// server too (an empty reference date is sent as null).
+// Only what the user set is sent as a choice. A desk's `.copydesk.toml` sets the same analysis
+// settings (dates.style, figures.minCount, the rules, referenceDate), and an editor choice
+// overrides it on the server; VS Code's contributed defaults are not choices, so an analysis
+// setting the user did not set is sent as null ("no editor choice"), and the house rules file
+// (else the server's own default) decides. The server applies only the keys it receives and
+// keeps the previous value of every other key, so the mapping always sends every key: clearing
+// a setting in VS Code clears it on the server too.
 
 /** The configuration section of this extension, and the section name the server expects. */
 export const SECTION = "copydesk";
@@ -27,15 +31,34 @@ export interface ServerSettings {
   debounceMs: number;
   maxFileBytes: number;
   figures: { minCount: number | null };
-  rules: Record<RuleCode, RuleSetting>;
+  rules: Record<RuleCode, RuleSetting | null>;
   dates: { style: string | null; inlayHints: boolean };
 }
 
 /**
  * Reads one setting below `copydesk.` by its dotted key (`"figures.minCount"`), returning the
- * user's value or the contributed default, as `WorkspaceConfiguration.get` does.
+ * value the user set (in user, workspace or folder settings), or undefined when the user set
+ * none: `WorkspaceConfiguration.inspect`, never `get`, which would return the default.
  */
 export type SettingsReader = (key: string) => unknown;
+
+/**
+ * Settings that only the editor sets (the house rules file has no say in them): when the user
+ * set none, their defaults are sent as they are.
+ */
+export const EDITOR_ONLY_KEYS = ["debounceMs", "maxFileBytes", "dates.inlayHints"] as const;
+
+/**
+ * The value the user set for `key` in the most specific scope that has one (folder, then
+ * workspace, then user settings), from what `WorkspaceConfiguration.inspect` returns.
+ */
+export function userValue(
+  inspected:
+    | { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown }
+    | undefined,
+): unknown {
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+}
 
 /** Settings that belong to the extension itself and are never sent to the server. */
 export const CLIENT_ONLY_KEYS = ["server.path", "trace.server"] as const;
@@ -53,13 +76,23 @@ export const SERVER_KEYS: Record<string, unknown> = {
   "rules.unsourced-figure": "on",
 };
 
+/** An editor-only setting: the user's value, else its default. */
 function read(get: SettingsReader, key: string): unknown {
   const value = get(key);
   return value === undefined ? SERVER_KEYS[key] : value;
 }
 
+/** A setting the house rules file may also set: the user's value, else null (no choice). */
+function choice(get: SettingsReader, key: string): unknown {
+  const value = get(key);
+  return value === undefined ? null : value;
+}
+
 /** A whole number as the server wants it; anything else is passed on for the server to report. */
 function wholeNumber(value: unknown): number {
+  if (value === null) {
+    return value as unknown as number;
+  }
   if (typeof value === "number" && Number.isFinite(value)) {
     return Math.max(0, Math.round(value));
   }
@@ -103,36 +136,33 @@ function dateSetting(value: unknown): string | null {
   return value as string;
 }
 
-/** The server's settings object for what `get` reads. */
+/** The server's settings object for what the user set, as `get` reads it. */
 export function toServerSettings(get: SettingsReader): ServerSettings {
-  const referenceDate = read(get, "referenceDate");
-  const rules = {} as Record<RuleCode, RuleSetting>;
+  const rules = {} as Record<RuleCode, RuleSetting | null>;
   for (const code of RULE_CODES) {
-    rules[code] = ruleSetting(read(get, `rules.${code}`));
+    const value = choice(get, `rules.${code}`);
+    rules[code] = value === null ? null : ruleSetting(value);
   }
-  const style = read(get, "dates.style");
+  const style = choice(get, "dates.style");
   return {
-    referenceDate: dateSetting(referenceDate),
+    referenceDate: dateSetting(choice(get, "referenceDate")),
     debounceMs: wholeNumber(read(get, "debounceMs")),
     maxFileBytes: wholeNumber(read(get, "maxFileBytes")),
-    figures: { minCount: wholeNumber(read(get, "figures.minCount")) },
+    figures: { minCount: wholeNumber(choice(get, "figures.minCount")) },
     rules,
     dates: {
-      style: typeof style === "string" ? style.trim().toLowerCase() : (style as string),
+      style: typeof style === "string" ? style.trim().toLowerCase() : (style as string | null),
       inlayHints: read(get, "dates.inlayHints") !== false,
     },
   };
 }
 
 /**
- * A reader over plain objects, with VS Code's precedence: the user's value, else the default.
- * `values` may be flat (`{"figures.minCount": 5}`) or nested (`{figures: {minCount: 5}}`), as
- * settings.json allows both.
+ * A reader over the settings a user set, as plain objects. `values` may be flat
+ * (`{"figures.minCount": 5}`) or nested (`{figures: {minCount: 5}}`), as settings.json allows
+ * both; a key the user did not set reads as undefined.
  */
-export function readerFromObjects(
-  defaults: Record<string, unknown>,
-  values: Record<string, unknown> = {},
-): SettingsReader {
+export function readerFromObjects(values: Record<string, unknown> = {}): SettingsReader {
   return (key) => {
     const flat = values[key];
     if (flat !== undefined) {
@@ -145,7 +175,7 @@ export function readerFromObjects(
           ? (nested as Record<string, unknown>)[part]
           : undefined;
     }
-    return nested !== undefined ? nested : defaults[key];
+    return nested;
   };
 }
 

@@ -56,7 +56,7 @@ export function statusFor(answer: unknown): StatusText | undefined {
         text: `$(calendar) ${label}`,
         tooltip:
           `${first}\nRelative dates are resolved against it. A date: line in the draft's ` +
-          "front matter takes precedence over the copydesk.referenceDate setting.",
+          "front matter, or its dateline, takes precedence over a configured reference date.",
         warning: false,
       };
     default:

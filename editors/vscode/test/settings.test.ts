@@ -12,26 +12,57 @@ import {
   readerFromObjects,
   ruleSetting,
   toServerSettings,
+  userValue,
 } from "../src/settings";
 import { REPO_ROOT, manifest } from "./support";
 
-const defaults = contributedDefaults(manifest());
 
 describe("settings mapping", () => {
-  it("maps the contributed defaults to the server's defaults", () => {
-    assert.deepEqual(toServerSettings(readerFromObjects(defaults)), {
+  it("sends no choice for a setting the user did not set, so that the house rules apply", () => {
+    // Only the editor's own settings (debounce, size limit, inlay hints) go with their defaults;
+    // every setting a desk's .copydesk.toml may also set is null: "no editor choice".
+    assert.deepEqual(toServerSettings(readerFromObjects()), {
       referenceDate: null,
       debounceMs: 150,
       maxFileBytes: 5242880,
-      figures: { minCount: 10 },
-      rules: { "unattributed-quote": true, "relative-date": true, "unsourced-figure": true },
-      dates: { style: "ap", inlayHints: true },
+      figures: { minCount: null },
+      rules: { "unattributed-quote": null, "relative-date": null, "unsourced-figure": null },
+      dates: { style: null, inlayHints: true },
     });
+  });
+
+  it("reads the user's value from the most specific scope that has one, never the default", () => {
+    assert.equal(userValue(undefined), undefined);
+    assert.equal(userValue({ defaultValue: "ap" } as never), undefined);
+    assert.equal(userValue({ globalValue: "iso" }), "iso");
+    assert.equal(userValue({ globalValue: "iso", workspaceValue: "long" }), "long");
+    assert.equal(userValue({ globalValue: "iso", workspaceValue: "long", workspaceFolderValue: "ap" }), "ap");
+    // A user who sets a value equal to the default has still made a choice.
+    const inspected = { defaultValue: "on", globalValue: "on" };
+    assert.equal(toServerSettings((key) => (key === "rules.relative-date" ? userValue(inspected) : undefined)).rules["relative-date"], true);
+  });
+
+  it("documents in package.json the defaults that apply when nothing is chosen", () => {
+    const defaults = contributedDefaults(manifest());
+    for (const [key, assumed] of Object.entries(SERVER_KEYS)) {
+      assert.deepEqual(defaults[key], assumed, key);
+    }
+  });
+
+  it("clears a setting on the server when the user clears it", () => {
+    const set = toServerSettings(readerFromObjects({ "rules.relative-date": "off", "dates.style": "iso", "figures.minCount": 5 }));
+    assert.equal(set.rules["relative-date"], false);
+    assert.equal(set.dates.style, "iso");
+    assert.equal(set.figures.minCount, 5);
+    const cleared = toServerSettings(readerFromObjects({}));
+    assert.equal(cleared.rules["relative-date"], null);
+    assert.equal(cleared.dates.style, null);
+    assert.equal(cleared.figures.minCount, null);
   });
 
   it("maps user values to the server's JSON shape", () => {
     const settings = toServerSettings(
-      readerFromObjects(defaults, {
+      readerFromObjects({
         referenceDate: " 2022-02-28 ",
         debounceMs: 0,
         maxFileBytes: 1000,
@@ -60,7 +91,7 @@ describe("settings mapping", () => {
 
   it("reads nested objects as settings.json allows them", () => {
     const settings = toServerSettings(
-      readerFromObjects(defaults, {
+      readerFromObjects({
         figures: { minCount: 7 },
         rules: { "relative-date": false, "unsourced-figure": { enabled: true, severity: "hint" } },
         dates: { style: "long" },
@@ -68,7 +99,7 @@ describe("settings mapping", () => {
     );
     assert.deepEqual(settings.figures, { minCount: 7 });
     assert.deepEqual(settings.rules, {
-      "unattributed-quote": true,
+      "unattributed-quote": null,
       "relative-date": false,
       "unsourced-figure": { enabled: true, severity: "hint" },
     });
@@ -77,7 +108,7 @@ describe("settings mapping", () => {
 
   it("sends a cleared reference date as null, so that the server forgets the old one", () => {
     for (const cleared of ["", "   ", null, undefined]) {
-      assert.equal(toServerSettings(readerFromObjects(defaults, { referenceDate: cleared })).referenceDate, null);
+      assert.equal(toServerSettings(readerFromObjects({ referenceDate: cleared })).referenceDate, null);
     }
   });
 
@@ -89,7 +120,7 @@ describe("settings mapping", () => {
 
   it("passes values it cannot use on, for the server to report them", () => {
     const settings = toServerSettings(
-      readerFromObjects(defaults, { referenceDate: "last week", "rules.relative-date": "loud", debounceMs: "fast" }),
+      readerFromObjects({ referenceDate: "last week", "rules.relative-date": "loud", debounceMs: "fast" }),
     );
     assert.equal(settings.referenceDate, "last week");
     assert.equal(settings.rules["relative-date"], "loud");
@@ -107,7 +138,7 @@ describe("settings mapping", () => {
   });
 
   it("rounds whole numbers and accepts them as strings", () => {
-    const settings = toServerSettings(readerFromObjects(defaults, { debounceMs: 99.6, "figures.minCount": "250" }));
+    const settings = toServerSettings(readerFromObjects({ debounceMs: 99.6, "figures.minCount": "250" }));
     assert.equal(settings.debounceMs, 100);
     assert.equal(settings.figures.minCount, 250);
   });

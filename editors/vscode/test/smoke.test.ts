@@ -21,9 +21,9 @@ import {
   StreamMessageWriter,
 } from "vscode-jsonrpc/node";
 
-import { contributedDefaults, readerFromObjects, SECTION, ServerSettings, toServerSettings } from "../src/settings";
+import { readerFromObjects, SECTION, ServerSettings, toServerSettings } from "../src/settings";
 import { PUBLICATION_DATE_METHOD, statusFor } from "../src/status";
-import { manifest, PACKAGE_ROOT } from "./support";
+import { PACKAGE_ROOT } from "./support";
 
 const TIMEOUT_MS = 15000;
 
@@ -70,9 +70,9 @@ function copydeskBinary(): string {
   return binary;
 }
 
-/** The settings the extension would send for these user settings (on top of the defaults). */
+/** The settings the extension would send for these user settings (what `inspect` reports). */
 function settingsFor(user: Record<string, unknown>): ServerSettings {
-  return toServerSettings(readerFromObjects(contributedDefaults(manifest()), user));
+  return toServerSettings(readerFromObjects(user));
 }
 
 /** UTF-16 offset of a position, as LSP counts it by default and VS Code uses. */
@@ -297,7 +297,7 @@ describe("copydesk over vscode-jsonrpc, as the VS Code extension drives it", () 
     const answer = await server.connection.sendRequest(PUBLICATION_DATE_METHOD, { textDocument: { uri } });
     assert.deepEqual(
       { ...(answer as object), description: undefined },
-      { date: "2022-02-28", source: "setting", description: undefined },
+      { date: "2022-02-28", source: "setting", description: undefined, yearInferred: false },
     );
     const shown = statusFor(answer);
     assert.equal(shown?.text, "$(calendar) Feb. 28, 2022");
@@ -429,5 +429,77 @@ describe("copydesk over vscode-jsonrpc, as the VS Code extension drives it", () 
     assert.equal(answer.source, "frontMatter");
     assert.equal(statusFor(answer)?.warning, false);
     await server.connection.sendNotification("textDocument/didClose", { textDocument: { uri: notesUri } });
+  });
+});
+
+describe("a desk's .copydesk.toml beside the draft, with the settings VS Code sends", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk house rules "));
+  const draftUri = pathToFileURL(path.join(dir, "draft.md")).href;
+  const text = "---\ndate: 2026-03-04\n---\n\nThe vote was on Tuesday. The ferry carried 7 lorries.\n";
+  let server: Server;
+
+  before(async () => {
+    fs.mkdirSync(path.join(dir, ".git"));
+    // The desk writes long dates, counts figures from 5 and turns the date rule off.
+    fs.writeFileSync(
+      path.join(dir, ".copydesk.toml"),
+      '[dates]\nstyle = "long"\n\n[figures]\nminCount = 5\n\n[rules]\nrelative-date = "off"\n',
+    );
+    fs.writeFileSync(path.join(dir, "draft.md"), text);
+    server = new Server(copydeskBinary());
+    // A user who set nothing but the debounce: what the extension sends (through `inspect`).
+    const settings = settingsFor({ debounceMs: 0 });
+    await server.connection.sendRequest("initialize", {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: "desk" }],
+      capabilities: { general: { positionEncodings: ["utf-16"] } },
+      initializationOptions: settings,
+    });
+    await server.connection.sendNotification("initialized", {});
+    await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: { [SECTION]: settings } });
+    await server.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: draftUri, languageId: "markdown", version: 1, text },
+    });
+  });
+
+  after(async () => {
+    try {
+      await server.connection.sendRequest("shutdown");
+      await server.connection.sendNotification("exit");
+    } catch {
+      // Tidying up only.
+    }
+    server.connection.dispose();
+    server.child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps the house rules' \"off\" and minCount against VS Code's defaults", async () => {
+    // relative-date is off and 7 is a figure (minCount 5, where the default would be 10).
+    await server.diagnosticsOf(draftUri, ["unsourced-figure 4:43-4:44 2"], "the house rules' findings");
+  });
+
+  it("lets a user's own choice override the house rules, and hands back when it is cleared", async () => {
+    const chosen = settingsFor({ debounceMs: 0, "rules.relative-date": "on" });
+    await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: { [SECTION]: chosen } });
+    await server.diagnosticsOf(
+      draftUri,
+      ["relative-date 4:16-4:23", "unsourced-figure 4:43-4:44 2"],
+      "the date finding the user turned on",
+    );
+    // The house style still writes the fixes: the user chose the rule, not the date style.
+    const actions = (await server.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri: draftUri },
+      range: { start: { line: 4, character: 18 }, end: { line: 4, character: 18 } },
+      context: { diagnostics: server.diagnostics.get(draftUri) ?? [], only: ["quickfix"] },
+    })) as CodeAction[];
+    assert.ok(
+      actions.some((action) => action.title === "Replace with “3 March 2026”"),
+      JSON.stringify(actions.map((action) => action.title)),
+    );
+    const cleared = settingsFor({ debounceMs: 0 });
+    await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: { [SECTION]: cleared } });
+    await server.diagnosticsOf(draftUri, ["unsourced-figure 4:43-4:44 2"], "the house rules again once the choice is cleared");
   });
 });

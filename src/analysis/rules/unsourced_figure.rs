@@ -42,7 +42,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
     {
         let text = context.text[figure.span.clone()].to_string();
         let mut fixes = vec![Fix {
-            title: "Add a source: , according to [SOURCE]".to_string(),
+            title: "Add a source: “according to [SOURCE]”".to_string(),
             edits: vec![source_insertion(context.text, &figure.sentence, "[SOURCE]")],
         }];
         // A poll or report named earlier in the paragraph, out of reach of this sentence, is
@@ -66,7 +66,10 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             } else {
                 RULE.default_severity
             },
-            message: format!("Figure has no source: who says {text}?"),
+            message: format!(
+                "Figure has no source: who says {}?",
+                claim(context.text, &figure.sentence, &figure.span)
+            ),
             details: Details::Figure(FigureDetails {
                 text,
                 understood: figure.understood.clone(),
@@ -76,6 +79,111 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             related: Vec::new(),
         });
     }
+}
+
+/// How many words of a long sentence the message quotes after the figure, and at most before
+/// it (from the start of the figure's clause).
+const CLAIM_WORDS_AFTER: usize = 6;
+const CLAIM_WORDS_BEFORE: usize = 5;
+/// How many bytes before a figure the claim's opening is looked for in, and (ten times that)
+/// around its sentence a name's other capitalised uses.
+const CLAIM_REACH: usize = 200;
+
+/// The claim a figure makes, as a copy editor would query it: "who says thousands of
+/// commuters rely on the ferry?", not "who says Thousands?". The whole sentence when it is
+/// short; else the figure's clause around it, cut at a comma or after a few words, with "…"
+/// where words are left out.
+fn claim(text: &str, sentence: &std::ops::Range<usize>, figure: &std::ops::Range<usize>) -> String {
+    // Every step looks at a bounded stretch of text around the figure, so that a sentence
+    // packed with figures (a pasted table) costs time linear in its length.
+    let short_limit = 2 * CLAIM_WORDS_AFTER + CLAIM_WORDS_BEFORE;
+    let short = text[sentence.clone()]
+        .split_whitespace()
+        .take(short_limit + 1)
+        .count()
+        <= short_limit;
+    let (before, opening_cut) = if short {
+        (text[sentence.start..figure.start].to_string(), false)
+    } else {
+        let from = crate::analysis::words::floor_char_boundary(
+            text,
+            figure.start.saturating_sub(CLAIM_REACH).max(sentence.start),
+        );
+        let leading = &text[from..figure.start];
+        let clause = leading.rfind([',', ';', ':', '—']).map_or(leading, |at| {
+            leading[at..].trim_start_matches([',', ';', ':', '—'])
+        });
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let kept = words.len().min(CLAIM_WORDS_BEFORE);
+        let cut = kept < words.len() || clause.len() < leading.len() || from > sentence.start;
+        (words[words.len() - kept..].join(" "), cut)
+    };
+    let mut after = Vec::new();
+    let mut closing_cut = false;
+    if short {
+        after.push(&text[figure.start..sentence.end]);
+    } else {
+        for word in text[figure.start..sentence.end].split_whitespace() {
+            after.push(word);
+            if word.ends_with([',', ';', ':']) || after.len() > CLAIM_WORDS_AFTER {
+                closing_cut = true;
+                break;
+            }
+        }
+    }
+    let joined = format!("{} {}", before.trim(), after.join(" "));
+    let quoted: Vec<&str> = joined.split_whitespace().collect();
+    let quoted = quoted.join(" ");
+    let quoted = quoted
+        .trim_end_matches(['.', '!', '?', ',', ';', ':'])
+        .trim_end_matches(['"', '\'', '”', '’'])
+        .trim_end_matches(['.', '!', '?', ',']);
+    // A sentence's capital is the sentence's, not the claim's: "Thousands of commuters ..."
+    // becomes "thousands of commuters ...". A word in capitals ("NATO") and a name the text
+    // capitalises elsewhere too ("Ramos") keep theirs.
+    let first = quoted.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let window = crate::analysis::words::floor_char_boundary(
+        text,
+        sentence.start.saturating_sub(CLAIM_REACH * 10),
+    )
+        ..crate::analysis::words::floor_char_boundary(
+            text,
+            (sentence.start + CLAIM_REACH * 10).min(text.len()),
+        );
+    // Only a claim quoted from the sentence's start has the sentence's capital to undo; a
+    // claim cut from its middle keeps its words as written.
+    let is_name = opening_cut
+        || first.is_empty()
+        || first.chars().skip(1).any(char::is_uppercase)
+        || text[window.clone()].match_indices(first).any(|(at, _)| {
+            let at = window.start + at;
+            // Mid-sentence: after a space that follows a word or a comma, as a whole word.
+            let before = &text[..at];
+            let whole_word = !text[at + first.len()..].starts_with(char::is_alphanumeric);
+            whole_word
+                && before.ends_with(' ')
+                && before
+                    .trim_end()
+                    .ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        });
+    let mut out = String::with_capacity(quoted.len() + 6);
+    if opening_cut {
+        out.push('…');
+    }
+    if opening_cut || is_name || first.is_empty() {
+        out.push_str(quoted);
+    } else {
+        let mut chars = quoted.chars();
+        if let Some(initial) = chars.next() {
+            out.extend(initial.to_lowercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    if closing_cut {
+        out.push('…');
+    }
+    out
 }
 
 /// The last organisation or speaker named in an attribution earlier in the figure's paragraph.
@@ -152,8 +260,43 @@ fn clause_end(text: &str, sentence: &Range<usize>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::rules::tests::{apply_first_fix, findings_of};
+    use crate::analysis::rules::tests::{apply_first_fix, findings_of, first_finding};
     use crate::analysis::RuleCode;
+
+    #[test]
+    fn the_message_names_the_claim_not_just_the_figure() {
+        for (text, expected) in [
+            (
+                "Thousands of commuters rely on the ferry.",
+                "Figure has no source: who says thousands of commuters rely on the ferry?",
+            ),
+            (
+                "A third of voters back the plan.",
+                "Figure has no source: who says a third of voters back the plan?",
+            ),
+            (
+                "Ridership doubled.",
+                "Figure has no source: who says ridership doubled?",
+            ),
+            (
+                "NATO counted 4,000 tanks.",
+                "Figure has no source: who says NATO counted 4,000 tanks?",
+            ),
+            (
+                "Ramos counted 4,000 tanks. Officials thanked Ramos.",
+                "Figure has no source: who says Ramos counted 4,000 tanks?",
+            ),
+            (
+                "After a long winter of closures and repairs on the old line, the ferry carried 41,300 passengers a month, up from last year.",
+                "Figure has no source: who says …the ferry carried 41,300 passengers a month…?",
+            ),
+        ] {
+            assert_eq!(
+                first_finding(RuleCode::UnsourcedFigure, text).message,
+                expected
+            );
+        }
+    }
 
     const RULE: RuleCode = RuleCode::UnsourcedFigure;
 
@@ -260,7 +403,7 @@ mod tests {
             let titles = crate::analysis::rules::tests::fix_titles(RULE, text);
             assert_eq!(
                 titles,
-                ["Add a source: , according to [SOURCE]", offered],
+                ["Add a source: “according to [SOURCE]”", offered],
                 "{text}"
             );
         }
