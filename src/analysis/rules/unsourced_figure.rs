@@ -143,6 +143,10 @@ fn claim(text: &str, sentence: &std::ops::Range<usize>, figure: &std::ops::Range
     // capitalises elsewhere too ("Ramos") keep theirs.
     let first = quoted.split_whitespace().next().unwrap_or("");
     let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // A capitalised possessive at the start ("Hale's campaign") is nearly always a name's, so it
+    // keeps its capital; it is looked for as the name it belongs to.
+    let possessive = first.contains(['\'', '’']);
+    let first = first.split(['\'', '’']).next().unwrap_or(first);
     let window = crate::analysis::words::floor_char_boundary(
         text,
         sentence.start.saturating_sub(CLAIM_REACH * 10),
@@ -154,6 +158,7 @@ fn claim(text: &str, sentence: &std::ops::Range<usize>, figure: &std::ops::Range
     // Only a claim quoted from the sentence's start has the sentence's capital to undo; a
     // claim cut from its middle keeps its words as written.
     let is_name = opening_cut
+        || possessive
         || first.is_empty()
         || first.chars().skip(1).any(char::is_uppercase)
         || text[window.clone()].match_indices(first).any(|(at, _)| {
@@ -279,12 +284,12 @@ mod tests {
                 "Figure has no source: who says ridership doubled?",
             ),
             (
-                "NATO counted 4,000 tanks.",
-                "Figure has no source: who says NATO counted 4,000 tanks?",
+                "NATO destroyed 4,000 tanks.",
+                "Figure has no source: who says NATO destroyed 4,000 tanks?",
             ),
             (
-                "Ramos counted 4,000 tanks. Officials thanked Ramos.",
-                "Figure has no source: who says Ramos counted 4,000 tanks?",
+                "Ramos destroyed 4,000 tanks. Officials thanked Ramos.",
+                "Figure has no source: who says Ramos destroyed 4,000 tanks?",
             ),
             (
                 "After a long winter of closures and repairs on the old line, the ferry carried 41,300 passengers a month, up from last year.",
