@@ -10,6 +10,10 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+#[path = "common/one_edits.rs"]
+mod one_edits;
+use one_edits::{stripped, ONE_EDITS};
+
 struct Run {
     status: i32,
     stdout: String,
@@ -418,32 +422,6 @@ fn a_dash_reads_standard_input_as_markdown() {
     assert_eq!(run.stdout, "1 file checked: no findings.\n");
 }
 
-/// The seed article's one-edit test, on our own seed-style article (`legion.txt`): each of its
-/// four speech quotations with its attribution cut, and the neighbouring cues reworded so that
-/// nobody is named as saying it. Each edit must bring exactly that quotation's finding.
-#[rustfmt::skip]
-const ONE_EDITS: &[(&str, &[(&str, &str)])] = &[
-    ("\"We have already received", &[
-        ("Valdoria announced on Monday that it has received", "Valdoria opened a register on Monday and has received"),
-        ("which Prime Minister Ilse Varga revealed she plans", "which Prime Minister Ilse Varga plans"),
-        ("Deputy Interior Minister Tomas Reyn stated on Facebook, \"We", "\"We"),
-        ("flood,\" according to the national news agency.", "flood.\""),
-    ]),
-    ("\"This will be the clearest", &[
-        ("Prime Minister Varga stated on Sunday", "Prime Minister Varga decided on Sunday"),
-        ("Varga added in a statement, \"This", "\"This"),
-        ("valleys,\" as reported by the Meridian news service.", "valleys.\""),
-    ]),
-    ("\"The main aim", &[
-        ("Earlier, the government stated that its delegation had reached", "Earlier, the government's delegation reached"),
-        ("The office of the prime minister reported that \"the main", "\"The main"),
-    ]),
-    ("\"The longer the dispute", &[
-        ("follow remarks from the operator's chief executive, Marek Lund, who stated that the company wants", "follow a television appearance by the operator's chief executive, Marek Lund, whose company wants"),
-        ("Lund explained on television, \"The", "\"The"),
-    ]),
-];
-
 #[test]
 fn the_seed_one_edit_test_passes_in_check() {
     let original = std::fs::read_to_string(fixture("legion.txt")).expect("the fixture reads");
@@ -469,11 +447,11 @@ fn the_seed_one_edit_test_passes_in_check() {
     };
     assert_eq!(quote_findings(&original), 0);
     for (quotation, edits) in ONE_EDITS {
-        let mut text = original.clone();
-        for (before, after) in *edits {
-            text = text.replacen(before, after, 1);
-        }
-        assert_eq!(quote_findings(&text), 1, "{quotation}");
+        assert_eq!(
+            quote_findings(&stripped(&original, edits)),
+            1,
+            "{quotation}"
+        );
     }
 }
 

@@ -4,6 +4,10 @@
 
 use std::path::Path;
 
+#[path = "common/one_edits.rs"]
+mod one_edits;
+use one_edits::{stripped, ONE_EDITS};
+
 use copydesk::analysis::prose::{Format, Prose};
 use copydesk::analysis::{analyze, quotes, Analysis, RuleCode, Settings};
 
@@ -341,32 +345,6 @@ fn each_construction_flags_its_unattributed_twin_and_not_its_attributed_one() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// The seed article's one-edit test, on our own seed-style article (`legion.txt`): each of its
-/// four speech quotations with its attribution cut, and the neighbouring cues reworded so that
-/// nobody is named as saying it. Each edit must bring exactly that quotation's finding.
-#[rustfmt::skip]
-const ONE_EDITS: &[(&str, &[(&str, &str)])] = &[
-    ("\"We have already received", &[
-        ("Valdoria announced on Monday that it has received", "Valdoria opened a register on Monday and has received"),
-        ("which Prime Minister Ilse Varga revealed she plans", "which Prime Minister Ilse Varga plans"),
-        ("Deputy Interior Minister Tomas Reyn stated on Facebook, \"We", "\"We"),
-        ("flood,\" according to the national news agency.", "flood.\""),
-    ]),
-    ("\"This will be the clearest", &[
-        ("Prime Minister Varga stated on Sunday", "Prime Minister Varga decided on Sunday"),
-        ("Varga added in a statement, \"This", "\"This"),
-        ("valleys,\" as reported by the Meridian news service.", "valleys.\""),
-    ]),
-    ("\"The main aim", &[
-        ("Earlier, the government stated that its delegation had reached", "Earlier, the government's delegation reached"),
-        ("The office of the prime minister reported that \"the main", "\"The main"),
-    ]),
-    ("\"The longer the dispute", &[
-        ("follow remarks from the operator's chief executive, Marek Lund, who stated that the company wants", "follow a television appearance by the operator's chief executive, Marek Lund, whose company wants"),
-        ("Lund explained on television, \"The", "\"The"),
-    ]),
-];
-
 #[test]
 fn the_seed_one_edit_test_flags_each_stripped_quotation_and_nothing_else() {
     let original = fixture("legion.txt");
@@ -381,11 +359,7 @@ fn the_seed_one_edit_test_flags_each_stripped_quotation_and_nothing_else() {
     };
     assert!(quote_findings(&original).is_empty());
     for (quotation, edits) in ONE_EDITS {
-        let mut text = original.clone();
-        for (before, after) in *edits {
-            assert!(text.contains(before), "the fixture holds {before:?}");
-            text = text.replacen(before, after, 1);
-        }
+        let text = stripped(&original, edits);
         let found = quote_findings(&text);
         assert_eq!(found.len(), 1, "{quotation}: {found:?}");
         assert!(found[0].starts_with(quotation), "{quotation}: {found:?}");

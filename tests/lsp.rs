@@ -1872,3 +1872,45 @@ async fn the_sheet_command_returns_the_open_drafts_fact_check_sheet() {
     assert_alive(&mut client).await;
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
+
+#[path = "common/one_edits.rs"]
+mod one_edits;
+
+/// The seed article's one-edit test in the editor: the writer cuts one quotation's attribution
+/// at a time (each edit a new version of the open draft), and each time exactly that
+/// quotation is underlined; restoring the attribution clears it again.
+#[tokio::test]
+async fn the_seed_one_edit_test_passes_in_the_editor() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legion.txt");
+    let original = std::fs::read_to_string(path).expect("the fixture reads");
+    let mut client = initialized_client().await;
+    let uri = "file:///legion.txt";
+    let quotations = |text: &str, diagnostics: &[Value], encoding: Encoding| -> Vec<String> {
+        findings(text, diagnostics, encoding)
+            .into_iter()
+            .filter(|(code, _)| code == "unattributed-quote")
+            .map(|(_, quoted)| quoted)
+            .collect()
+    };
+    client.open(uri, "plaintext", 1, &original).await;
+    let diagnostics = client.diagnostics(uri, 1).await;
+    assert_eq!(
+        quotations(&original, &diagnostics, client.encoding),
+        Vec::<String>::new()
+    );
+    let mut version = 1;
+    for (quotation, edits) in one_edits::ONE_EDITS {
+        for text in [one_edits::stripped(&original, edits), original.clone()] {
+            version += 1;
+            client.change(uri, version, json!([{ "text": text }])).await;
+            let diagnostics = client.diagnostics(uri, version).await;
+            let found = quotations(&text, &diagnostics, client.encoding);
+            if text == original {
+                assert!(found.is_empty(), "{quotation} restored: {found:?}");
+            } else {
+                assert_eq!(found.len(), 1, "{quotation}: {found:?}");
+                assert!(found[0].starts_with(quotation), "{quotation}: {found:?}");
+            }
+        }
+    }
+}

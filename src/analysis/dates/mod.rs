@@ -62,6 +62,9 @@ pub(crate) enum Season {
     Spring,
     Summer,
     Fall,
+    /// The same season as [`Season::Fall`], in the word British and Commonwealth copy uses:
+    /// a fix writes the season the way the writer did ("last autumn" -> "the autumn of 2025").
+    Autumn,
     Winter,
 }
 
@@ -71,7 +74,7 @@ impl Season {
         match self {
             Season::Spring => "SP",
             Season::Summer => "SU",
-            Season::Fall => "FA",
+            Season::Fall | Season::Autumn => "FA",
             Season::Winter => "WI",
         }
     }
@@ -81,6 +84,7 @@ impl Season {
             Season::Spring => "spring",
             Season::Summer => "summer",
             Season::Fall => "fall",
+            Season::Autumn => "autumn",
             Season::Winter => "winter",
         }
     }
@@ -91,7 +95,7 @@ impl Season {
         match self {
             Season::Spring => (3, 5),
             Season::Summer => (6, 8),
-            Season::Fall => (9, 11),
+            Season::Fall | Season::Autumn => (9, 11),
             Season::Winter => (12, 2),
         }
     }
@@ -130,7 +134,8 @@ impl Unit {
             ("centuries", _) => return Some((Unit::Century, true)),
             ("spring", _) => return Some((Unit::Season(Season::Spring), false)),
             ("summer", _) => return Some((Unit::Season(Season::Summer), false)),
-            ("fall" | "autumn", _) => return Some((Unit::Season(Season::Fall), false)),
+            ("fall", _) => return Some((Unit::Season(Season::Fall), false)),
+            ("autumn", _) => return Some((Unit::Season(Season::Autumn), false)),
             ("winter", _) => return Some((Unit::Season(Season::Winter), false)),
             (part, _) => return PartOfDay::from_word(part).map(|part| (Unit::Part(part), false)),
         };

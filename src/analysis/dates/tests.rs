@@ -172,6 +172,15 @@ fn fixes_write_the_absolute_date_in_ap_style() {
             "Heating bills soared this winter.",
             "Heating bills soared in the winter of 2021-22.",
         ),
+        // The season is written in the writer's own word: British copy keeps its autumn.
+        (
+            "The harbour closed last autumn.",
+            "The harbour closed in the autumn of 2021.",
+        ),
+        (
+            "The harbor closed last fall.",
+            "The harbor closed in the fall of 2021.",
+        ),
     ] {
         assert_eq!(apply_first_fix(RULE, text), fixed, "{text}");
     }
