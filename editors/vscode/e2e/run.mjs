@@ -323,14 +323,23 @@ async function main(options, cleanup) {
   await screenshot("setting-off");
 
   // 12. A house rules file created in the workspace is picked up at once, and its "off" is
-  // respected. (Its rule is one the extension has no setting for: the extension sends its own
-  // rule settings, "on" included, and an editor's setting overrides the house rules.)
-  fs.writeFileSync(path.join(dirs.workspace, ".copydesk.toml"), '[rules]\nvague-attribution = "off"\n');
+  // respected, also for a rule the extension has a setting of its own for: the extension sends
+  // only the settings the user set, so its defaults never override the desk's house rules.
+  fs.writeFileSync(
+    path.join(dirs.workspace, ".copydesk.toml"),
+    '[rules]\nrelative-date = "off"\nvague-attribution = "off"\n',
+  );
   const houseOff = await waitForProblems(
     page,
-    (rows) => !rows.some((row) => row.includes("vague-attribution")) && rows.some((row) => row.includes("relative-date")),
+    (rows) =>
+      !rows.some((row) => row.includes("vague-attribution") || row.includes("relative-date")) &&
+      rows.some((row) => row.includes("unattributed-quote")),
   );
-  check(houseOff.ok, "a new .copydesk.toml with vague-attribution = off is respected", houseOff.rows.join("\n  "));
+  check(
+    houseOff.ok,
+    "a new .copydesk.toml with relative-date and vague-attribution off is respected over the extension's defaults",
+    houseOff.rows.join("\n  "),
+  );
   await screenshot("house-rules-off");
 }
 
