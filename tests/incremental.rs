@@ -53,6 +53,10 @@ const PARAGRAPHS: &[&str] = &[
     "He said \"no\" twice and left on Friday.",
     "Thousands of people marched, police said.",
     "2024 was the year 12 schools closed.",
+    // The names desk reads the whole draft: a bare surname that speaks before the full name,
+    // and a second spelling of a name.
+    "Osei said the count was late.",
+    "Mira Osey met Ana Ruiz on the steps.",
 ];
 
 /// Small edits a writer makes: letters, quotation marks, line breaks, words that change what
@@ -80,6 +84,8 @@ const TYPED: &[&str] = &[
     "---\n",
     "she said.",
     "Smith ",
+    "Osei ",
+    "Mira ",
 ];
 
 #[derive(Clone, Debug)]
@@ -232,4 +238,37 @@ fn an_unchanged_text_reanalyses_nothing_and_new_settings_reanalyse_everything() 
     let analysis = incremental.update(&text).into_analysis();
     assert_eq!(incremental.analysed_last_update(), 50);
     assert_eq!(analysis, analyze(&text, Format::Markdown, &settings));
+}
+
+/// The names desk keeps its last findings while a keystroke changes no name and nothing next to
+/// one; typing next to a name ("said" after a bare surname) or moving names further down must
+/// still be seen. Each version is compared with a fresh analysis, people included.
+#[test]
+fn the_names_desk_follows_edits_next_to_names() {
+    let settings = settings();
+    let versions = [
+        "Ferry fares rise\n\nThe fares will rise, Reyes nodded. Staff waited.\n\nA paragraph about the harbour and the weather. It went on.\n\nChief executive Tomas Reyes said so.\n",
+        "Ferry fares rise\n\nThe fares will rise, Reyes nodded. Staff waited.\n\nA paragraph about the harbour and the weather, and more. It went on.\n\nChief executive Tomas Reyes said so.\n",
+        "Ferry fares rise\n\nThe fares will rise, Reyes said. Staff waited.\n\nA paragraph about the harbour and the weather, and more. It went on.\n\nChief executive Tomas Reyes said so.\n",
+        "Ferry fares rise\n\nA new opening. It is short.\n\nThe fares will rise, Reyes said. Staff waited.\n\nA paragraph about the harbour and the weather, and more. It went on.\n\nChief executive Tomas Reyes said so.\n",
+        "Ferry fares rise\n\nA new opening. It is short.\n\nThe fares will rise, Reyes nodded. Staff waited.\n\nA paragraph about the harbour. It went on.\n\nChief executive Tomas Reyes said so.\n",
+    ];
+    let mut incremental = Incremental::new(Format::Markdown, settings.clone());
+    let mut first_references = Vec::new();
+    for text in versions {
+        let results = incremental.update(text);
+        let full = analyze(text, Format::Markdown, &settings);
+        assert_eq!(results.analysis(), &full, "{text:?}");
+        let fresh = Incremental::new(Format::Markdown, settings.clone()).update(text);
+        assert_eq!(results.people(), fresh.people(), "{text:?}");
+        first_references.push(
+            full.findings
+                .iter()
+                .filter(|finding| finding.rule == copydesk::analysis::RuleCode::FirstReference)
+                .count(),
+        );
+    }
+    // "Reyes said" before "Tomas Reyes" is a first reference to query (the finding and its
+    // note stand on both names), and only while the word next to the name is "said".
+    assert_eq!(first_references, [0, 0, 1, 1, 0]);
 }
