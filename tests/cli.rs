@@ -102,7 +102,7 @@ fn text_format_is_rustc_like() {
     );
     let expected = format!(
         "\
-warning[unsourced-figure]: Figure has no source: who says turnout rose to 12%?
+warning[unsourced-figure]: Figure has no source: who says Turnout rose to 12%?
   --> {path}:1:41
   |
 1 | Café staff stayed home. Turnout rose to 12%.

@@ -109,7 +109,7 @@ const TITLES: &[&str] = &[
 /// Words that open sentences in capitals without naming anyone ("But Podolyak said"). Only a
 /// name's first word is dropped for being one of these, and only at a sentence's start.
 #[rustfmt::skip]
-const SENTENCE_OPENERS: &[&str] = &[
+pub(crate) const SENTENCE_OPENERS: &[&str] = &[
     "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "as", "by", "for",
     "from", "with", "without", "to", "of", "after", "before", "when", "while", "if", "since",
     "until", "though", "although", "because", "then", "now", "still", "also", "meanwhile",

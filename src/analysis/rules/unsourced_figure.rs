@@ -138,13 +138,13 @@ fn claim(text: &str, sentence: &std::ops::Range<usize>, figure: &std::ops::Range
         .trim_end_matches(['.', '!', '?', ',', ';', ':'])
         .trim_end_matches(['"', '\'', '”', '’'])
         .trim_end_matches(['.', '!', '?', ',']);
-    // A sentence's capital is the sentence's, not the claim's: "Thousands of commuters ..."
-    // becomes "thousands of commuters ...". A word in capitals ("NATO") and a name the text
-    // capitalises elsewhere too ("Ramos") keep theirs.
+    // A sentence's capital is the sentence's, not the claim's, when the claim opens on a common
+    // word: one that opens sentences ("A third of voters ..."), the figure itself ("Thousands
+    // of commuters ..."), or a word the nearby text writes in lower case. Any other capitalised
+    // word is taken for a name and keeps its capital ("Clinton needs 67 delegates", "Bernie
+    // Sanders: 1,501"), as do words in capitals ("NATO") and possessives ("Hale's campaign").
     let first = quoted.split_whitespace().next().unwrap_or("");
     let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-    // A capitalised possessive at the start ("Hale's campaign") is nearly always a name's, so it
-    // keeps its capital; it is looked for as the name it belongs to.
     let possessive = first.contains(['\'', '’']);
     let first = first.split(['\'', '’']).next().unwrap_or(first);
     let window = crate::analysis::words::floor_char_boundary(
@@ -155,23 +155,22 @@ fn claim(text: &str, sentence: &std::ops::Range<usize>, figure: &std::ops::Range
             text,
             (sentence.start + CLAIM_REACH * 10).min(text.len()),
         );
-    // Only a claim quoted from the sentence's start has the sentence's capital to undo; a
-    // claim cut from its middle keeps its words as written.
+    let lower = first.to_lowercase();
+    let whole_word_in_window = |word: &str| {
+        text[window.clone()].match_indices(word).any(|(at, _)| {
+            let at = window.start + at;
+            let starts_word = !text[..at].ends_with(char::is_alphanumeric);
+            starts_word && !text[at + word.len()..].starts_with(char::is_alphanumeric)
+        })
+    };
+    let common_word = crate::analysis::names::SENTENCE_OPENERS.contains(&lower.as_str())
+        || (before.trim().is_empty() && text[figure.clone()].starts_with(first))
+        || whole_word_in_window(&lower);
     let is_name = opening_cut
         || possessive
         || first.is_empty()
         || first.chars().skip(1).any(char::is_uppercase)
-        || text[window.clone()].match_indices(first).any(|(at, _)| {
-            let at = window.start + at;
-            // Mid-sentence: after a space that follows a word or a comma, as a whole word.
-            let before = &text[..at];
-            let whole_word = !text[at + first.len()..].starts_with(char::is_alphanumeric);
-            whole_word
-                && before.ends_with(' ')
-                && before
-                    .trim_end()
-                    .ends_with(|c: char| c.is_alphanumeric() || c == ',')
-        });
+        || !common_word;
     let mut out = String::with_capacity(quoted.len() + 6);
     if opening_cut {
         out.push('…');
@@ -281,7 +280,19 @@ mod tests {
             ),
             (
                 "Ridership doubled.",
-                "Figure has no source: who says ridership doubled?",
+                "Figure has no source: who says Ridership doubled?",
+            ),
+            (
+                "Ridership doubled, and ridership is what counts.",
+                "Figure has no source: who says ridership doubled, and ridership is what counts?",
+            ),
+            (
+                "Clinton needs 67 delegates to win.",
+                "Figure has no source: who says Clinton needs 67 delegates to win?",
+            ),
+            (
+                "Bernie Sanders: 1,501.",
+                "Figure has no source: who says Bernie Sanders: 1,501?",
             ),
             (
                 "NATO destroyed 4,000 tanks.",
