@@ -84,21 +84,18 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
         reported.insert(key);
         let full_name = full.text(text).to_string();
         let written = &text[word.range.clone()];
-        findings.push(Finding {
-            rule: RuleCode::FirstReference,
-            span: word.range.clone(),
-            severity: RULE.default_severity,
-            message: format!("“{written}” appears before the full name “{full_name}”"),
-            details: Details::Notes(vec![
+        findings.push(finding(
+            word.range.clone(),
+            format!("“{written}” appears before the full name “{full_name}”"),
+            vec![
                 format!("The draft gives the full name, “{full_name}”, only later."),
                 "News style: full name (and title) on first reference, surname after.".to_string(),
-            ]),
-            fixes: vec![Fix {
+            ],
+            vec![Fix {
                 title: format!("Write the full name “{full_name}” here"),
                 edits: vec![Edit::replace(word.range.clone(), full_name.clone())],
             }],
-            related: Vec::new(),
-        });
+        ));
     }
     let mut never_introduced: HashSet<String> = HashSet::new();
     let single_at: HashMap<usize, &Mention> = mentions
@@ -114,17 +111,14 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
             if someone_named.is_some_and(|at| at < speaker.range.start) {
                 continue;
             }
-            findings.push(Finding {
-                rule: RuleCode::FirstReference,
-                span: speaker.range.clone(),
-                severity: RULE.default_severity,
-                message: format!("“{name}” is quoted before anyone is named"),
-                details: Details::Notes(vec![
+            findings.push(finding(
+                speaker.range.clone(),
+                format!("“{name}” is quoted before anyone is named"),
+                vec![
                     "No person is named before this quotation, so the reader cannot tell who is speaking.".to_string(),
-                ]),
-                fixes: Vec::new(),
-                related: Vec::new(),
-            });
+                ],
+                Vec::new(),
+            ));
             someone_named = Some(speaker.range.start);
             continue;
         }
@@ -162,23 +156,33 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
             continue;
         }
         never_introduced.insert(key);
-        findings.push(Finding {
-            rule: RuleCode::FirstReference,
-            span: speaker.range.clone(),
-            severity: RULE.default_severity,
-            message: format!("“{name}” is quoted, but the draft never gives the full name"),
-            details: Details::Notes(vec![
+        findings.push(finding(
+            speaker.range.clone(),
+            format!("“{name}” is quoted, but the draft never gives the full name"),
+            vec![
                 format!(
                     "No “… {name}” with a first name (and title) appears anywhere in the draft."
                 ),
                 "News style: full name (and title) on first reference, surname after.".to_string(),
-            ]),
-            fixes: Vec::new(),
-            related: Vec::new(),
-        });
+            ],
+            Vec::new(),
+        ));
     }
     findings.sort_by_key(|finding| finding.span.start);
     findings
+}
+
+/// A first-reference finding at the rule's default severity.
+fn finding(span: Range<usize>, message: String, notes: Vec<String>, fixes: Vec<Fix>) -> Finding {
+    Finding {
+        rule: RuleCode::FirstReference,
+        span,
+        severity: RULE.default_severity,
+        message,
+        details: Details::Notes(notes),
+        fixes,
+        related: Vec::new(),
+    }
 }
 
 /// Whether a full name reads as a person's: two or three words, the first neither a
