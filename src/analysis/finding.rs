@@ -8,59 +8,14 @@
 use std::fmt;
 use std::ops::Range;
 
-/// The stable code of a rule. Codes are part of the user interface (settings, suppressions,
-/// CI output) and never change once shipped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RuleCode {
-    UnattributedQuote,
-    RelativeDate,
-    UnsourcedFigure,
-    WeekdayDateMismatch,
-    UnclosedQuote,
-    DistantAttribution,
-    VagueAttribution,
-    UnusedSuppression,
-    UnexplainedSuppression,
-    NameVariant,
-    FirstReference,
-}
+pub use super::rules::RuleCode;
 
 impl RuleCode {
-    pub const ALL: [RuleCode; 11] = [
-        RuleCode::UnattributedQuote,
-        RuleCode::RelativeDate,
-        RuleCode::UnsourcedFigure,
-        RuleCode::WeekdayDateMismatch,
-        RuleCode::UnclosedQuote,
-        RuleCode::DistantAttribution,
-        RuleCode::VagueAttribution,
-        RuleCode::UnusedSuppression,
-        RuleCode::UnexplainedSuppression,
-        RuleCode::NameVariant,
-        RuleCode::FirstReference,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleCode::UnattributedQuote => "unattributed-quote",
-            RuleCode::RelativeDate => "relative-date",
-            RuleCode::UnsourcedFigure => "unsourced-figure",
-            RuleCode::WeekdayDateMismatch => "weekday-date-mismatch",
-            RuleCode::UnclosedQuote => "unclosed-quote",
-            RuleCode::DistantAttribution => "distant-attribution",
-            RuleCode::VagueAttribution => "vague-attribution",
-            RuleCode::UnusedSuppression => "unused-suppression",
-            RuleCode::UnexplainedSuppression => "unexplained-suppression",
-            RuleCode::NameVariant => "name-variant",
-            RuleCode::FirstReference => "first-reference",
-        }
-    }
-
     /// The two rules about suppression comments themselves, which no comment can suppress.
     pub fn is_about_suppressions(self) -> bool {
         matches!(
-            self,
-            RuleCode::UnusedSuppression | RuleCode::UnexplainedSuppression
+            super::rules::rule(self).check,
+            super::rules::Check::Suppression(_)
         )
     }
 

@@ -205,12 +205,11 @@ pub fn adjust_figures(context: &mut Context) {
     }
 }
 
-/// The desk's own vague phrases, reported as `vague-attribution` where the built-in rule has not
-/// already reported the same words.
+/// The desk's own vague phrases, reported as `vague-attribution` (whose check calls this) where
+/// the built-in phrases have not already reported the same words.
 pub fn vague_phrases(context: &Context, findings: &mut Vec<Finding>) {
     let house = &context.settings.house;
-    if house.vague_phrases.is_empty() || !context.settings.rule_enabled(RuleCode::VagueAttribution)
-    {
+    if house.vague_phrases.is_empty() {
         return;
     }
     let phrases: Vec<Vec<String>> = house
@@ -219,10 +218,8 @@ pub fn vague_phrases(context: &Context, findings: &mut Vec<Finding>) {
         .map(|phrase| split(phrase))
         .filter(|parts| !parts.is_empty())
         .collect();
-    let severity = context
-        .settings
-        .severity_override(RuleCode::VagueAttribution)
-        .unwrap_or(rules::rule(RuleCode::VagueAttribution).default_severity);
+    // The registry applies the user's severity to every finding of the rule, these included.
+    let severity = rules::rule(RuleCode::VagueAttribution).default_severity;
     for paragraph in &context.paragraphs {
         let excluded = context.interiors(paragraph);
         let found = words(context.masked, paragraph.range.clone());

@@ -26,11 +26,12 @@ use jiff::civil::Date;
 
 use super::dateline::{self, Dateline};
 use super::figures::FigureMention;
-use super::finding::{Finding, Fix, ReferenceDate, ReferenceSource, RuleCode};
+use super::finding::{Finding, Fix, ReferenceDate, ReferenceSource};
 use super::names::{self, Mention, Person, QuotedSpeaker};
 use super::prose::{line_ranges, Format, Prose};
 use super::quotes::Quotation;
 use super::quotes::QuoteKind;
+use super::rules::{self, Check, DraftNames};
 use super::segments;
 use super::settings::Settings;
 use super::suppressions::{self, Suppression};
@@ -746,27 +747,19 @@ fn apply_names(text: &str, parts: &mut [Part], settings: &Settings) -> Vec<Perso
         }
     }
     let people = names::index(text, &mentions, &speakers);
+    let draft = DraftNames {
+        text,
+        mentions: &mentions,
+        speakers: &speakers,
+        settings,
+    };
     let mut findings = Vec::new();
-    for (rule, found) in [
-        (
-            RuleCode::NameVariant,
-            super::rules::name_variant::check_draft(text, &mentions, settings),
-        ),
-        (
-            RuleCode::FirstReference,
-            super::rules::first_reference::check_draft(text, &mentions, &speakers),
-        ),
-    ] {
-        if !settings.rule_enabled(rule) {
-            continue;
+    for rule in rules::REGISTRY {
+        if let Check::Names(check) = rule.check {
+            rules::run(rule, settings, &mut findings, |found| {
+                found.extend(check(&draft));
+            });
         }
-        let severity = settings.severity_override(rule);
-        findings.extend(found.into_iter().map(|mut finding| {
-            if let Some(severity) = severity {
-                finding.severity = severity;
-            }
-            finding
-        }));
     }
     let part_at = |offset: usize| {
         parts

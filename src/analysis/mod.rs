@@ -197,31 +197,30 @@ pub(crate) fn analyze_segment(
     house::adjust_figures(&mut context);
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {
-        if !settings.rule_enabled(rule.code) {
-            continue;
-        }
-        let first_new = findings.len();
-        (rule.check)(&context, &mut findings);
-        if let Some(severity) = settings.severity_override(rule.code) {
-            for finding in &mut findings[first_new..] {
-                finding.severity = severity;
-            }
+        if let rules::Check::Segment(check) = rule.check {
+            rules::run(rule, settings, &mut findings, |found| {
+                check(&context, found)
+            });
         }
     }
+    // A dateline's date is never a relative date, but a year it leaves doubtful is reported
+    // under the same rule (and the same choices) as the relative dates.
     if let Some(range) = &context.dateline {
         let today = settings.reference_date.unwrap_or(settings.today);
-        if settings.rule_enabled(RuleCode::RelativeDate) {
-            if let Some(mut finding) =
-                dateline::doubtful_year(text, range.clone(), reference, today)
-            {
-                if let Some(severity) = settings.severity_override(RuleCode::RelativeDate) {
-                    finding.severity = severity;
-                }
-                findings.push(finding);
-            }
-        }
+        rules::run(
+            rules::rule(RuleCode::RelativeDate),
+            settings,
+            &mut findings,
+            |found| {
+                found.extend(dateline::doubtful_year(
+                    text,
+                    range.clone(),
+                    reference,
+                    today,
+                ))
+            },
+        );
     }
-    house::vague_phrases(&context, &mut findings);
     let names = names::mentions(&context);
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
     let paragraphs = context.paragraphs.len();

@@ -24,7 +24,7 @@ use regex::Regex;
 
 use super::finding::{Details, Edit, Finding, Fix, RuleCode};
 use super::prose::{line_ranges, Format};
-use super::rules;
+use super::rules::{self, Check};
 use super::settings::Settings;
 
 /// What a directive does.
@@ -352,102 +352,40 @@ pub fn apply(
         !silenced
     });
     for suppression in suppressions.iter() {
-        report(text, suppression, findings, settings);
+        for rule in rules::REGISTRY {
+            if let Check::Suppression(check) = rule.check {
+                rules::run(rule, settings, findings, |found| {
+                    check(text, suppression, settings, found);
+                });
+            }
+        }
     }
 }
 
-fn report(text: &str, suppression: &Suppression, findings: &mut Vec<Finding>, settings: &Settings) {
-    let mut push = |rule: RuleCode, message: String, notes: Vec<String>, fixes: Vec<Fix>| {
-        if !settings.rule_enabled(rule) {
-            return;
-        }
-        findings.push(Finding {
-            rule,
-            span: suppression.span.clone(),
-            severity: settings
-                .severity_override(rule)
-                .unwrap_or(rules::rule(rule).default_severity),
-            message,
-            details: Details::Notes(notes),
-            fixes,
-            related: Vec::new(),
-        });
-    };
-    let keyword = suppression.kind.keyword();
-    let remove = Fix {
+/// A finding of `rule` on the suppression comment itself, at the rule's default severity.
+pub(crate) fn finding_on(
+    suppression: &Suppression,
+    rule: RuleCode,
+    message: String,
+    notes: Vec<String>,
+    fixes: Vec<Fix>,
+) -> Finding {
+    Finding {
+        rule,
+        span: suppression.span.clone(),
+        severity: rules::rule(rule).default_severity,
+        message,
+        details: Details::Notes(notes),
+        fixes,
+        related: Vec::new(),
+    }
+}
+
+/// The fix that deletes a suppression comment (with its line when it stands alone on it).
+pub(crate) fn removal(text: &str, suppression: &Suppression) -> Fix {
+    Fix {
         title: "Remove the suppression".to_string(),
         edits: vec![Edit::replace(removal_range(text, &suppression.span), "")],
-    };
-    for unknown in &suppression.unknown_codes {
-        push(
-            RuleCode::UnusedSuppression,
-            format!("Unknown rule “{unknown}” in {keyword}"),
-            vec![format!(
-                "Known rules: {}.",
-                RuleCode::ALL
-                    .iter()
-                    .map(|code| code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )],
-            Vec::new(),
-        );
-    }
-    if suppression.kind == SuppressionKind::Enable {
-        if suppression.suppressed == 0 {
-            push(
-                RuleCode::UnusedSuppression,
-                format!(
-                    "Unused {keyword}: {} not disabled above it",
-                    suppression.describe_codes()
-                ),
-                vec![
-                    "A copydesk-enable ends a copydesk-disable region; none is open here."
-                        .to_string(),
-                ],
-                vec![remove],
-            );
-        }
-        return;
-    }
-    // A suppression of rules that are all turned off cannot silence anything; that is the
-    // settings' doing, not the draft's.
-    let all_off = !suppression.codes.is_empty()
-        && suppression.unknown_codes.is_empty()
-        && suppression
-            .codes
-            .iter()
-            .all(|code| !settings.rule_enabled(*code));
-    let only_unknown = suppression.codes.is_empty() && !suppression.unknown_codes.is_empty();
-    if suppression.suppressed == 0 && !all_off && !only_unknown {
-        let place = match suppression.kind {
-            SuppressionKind::NextLine => "on the next line",
-            SuppressionKind::File => "in this file",
-            _ => "in its region",
-        };
-        push(
-            RuleCode::UnusedSuppression,
-            format!(
-                "Unused suppression: no {} finding {place}",
-                suppression.describe_codes()
-            ),
-            vec![
-                "A suppression that silences nothing would hide the next finding here unchecked."
-                    .to_string(),
-            ],
-            vec![remove],
-        );
-    }
-    if suppression.reason.is_none() {
-        push(
-            RuleCode::UnexplainedSuppression,
-            format!("Suppression without a reason: add why after “--” ({keyword})"),
-            vec!["The reason is the audit trail: what was checked, and where.".to_string()],
-            vec![Fix {
-                title: "Add a reason".to_string(),
-                edits: vec![Edit::insert(suppression.reason_at, " -- [REASON]")],
-            }],
-        );
     }
 }
 

@@ -14,13 +14,13 @@
 use crate::analysis::finding::{Details, Finding, Related, RuleCode, Severity};
 use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::DistantAttribution,
     summary: "Quotation whose speaker is named more than one paragraph earlier.",
     default_severity: Severity::Information,
-    check,
+    check: Check::Segment(check),
 };
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {

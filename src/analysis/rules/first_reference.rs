@@ -26,20 +26,21 @@ use std::ops::Range;
 use crate::analysis::finding::{Details, Edit, Finding, Fix, RuleCode, Severity};
 use crate::analysis::lexicon::is_reporting_verb;
 use crate::analysis::names::{fold, Mention, QuotedSpeaker, ORGANISATION_HEADS};
-use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, DraftNames, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::FirstReference,
     summary: "A bare surname or pronoun speaker before the person's full name appears.",
     default_severity: Severity::Information,
-    check,
+    check: Check::Names(check),
 };
 
-/// First references are a matter of the whole draft's order: the findings are made by
-/// [`check_draft`] once every segment is read, so a segment on its own adds none.
-fn check(_context: &Context, _findings: &mut Vec<Finding>) {}
+/// First references are a matter of the whole draft's order, so the rule runs once every
+/// segment is read.
+fn check(names: &DraftNames) -> Vec<Finding> {
+    check_draft(names.text, names.mentions, names.speakers)
+}
 
 /// Finds bare surnames before their full name, speakers never introduced, and pronoun speakers
 /// before anyone is named. `mentions` and `speakers` are in draft order with draft offsets.

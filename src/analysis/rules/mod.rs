@@ -1,20 +1,63 @@
-//! The rule registry. Adding a rule means writing one file in this folder (doc comment, check
-//! function, tests) and adding one line to [`REGISTRY`].
+//! The rule registry. Adding a rule means writing one file in this folder (doc comment, `RULE`
+//! with its check, tests) and adding one line to the [`registry!`] call below: the line gives
+//! the module, the [`RuleCode`] variant and the code users write, and everything else (`ALL`,
+//! `as_str`, [`REGISTRY`], the documentation `copydesk explain` prints, SARIF help, the house
+//! rules schema and the generated editor settings) follows from it.
 
-pub mod distant_attribution;
-pub mod first_reference;
-pub mod name_variant;
-pub mod relative_date;
-pub mod unattributed_quote;
-pub mod unclosed_quote;
-pub mod unexplained_suppression;
-pub mod unsourced_figure;
-pub mod unused_suppression;
-pub mod vague_attribution;
-pub mod weekday_date_mismatch;
-
-use super::finding::{Finding, RuleCode, Severity};
+use super::finding::{Finding, Severity};
+use super::names::{Mention, QuotedSpeaker};
+use super::settings::Settings;
+use super::suppressions::Suppression;
 use super::Context;
+
+/// Declares every rule once: its module, its [`RuleCode`] variant and its code. The order is
+/// the order in which findings are computed and the order of `RuleCode`'s comparisons, which
+/// break ties between findings at the same place.
+macro_rules! registry {
+    ($($module:ident => $variant:ident = $code:literal,)*) => {
+        $(pub mod $module;)*
+
+        /// The stable code of a rule. Codes are part of the user interface (settings,
+        /// suppressions, CI output) and never change once shipped.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RuleCode {
+            $($variant,)*
+        }
+
+        impl RuleCode {
+            pub const ALL: [RuleCode; [$($code),*].len()] = [$(RuleCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleCode::$variant => $code,)*
+                }
+            }
+        }
+
+        /// Every rule, in the order their findings are computed.
+        pub const REGISTRY: &[Rule] = &[$($module::RULE,)*];
+
+        /// The full documentation of every rule: the `//!` comment that opens its file, read
+        /// from the file itself so that `copydesk explain` and the source never disagree.
+        const DOCS: &[(RuleCode, &str)] = &[
+            $((RuleCode::$variant, include_str!(concat!(stringify!($module), ".rs"))),)*
+        ];
+    };
+}
+
+registry! {
+    unattributed_quote => UnattributedQuote = "unattributed-quote",
+    relative_date => RelativeDate = "relative-date",
+    unsourced_figure => UnsourcedFigure = "unsourced-figure",
+    weekday_date_mismatch => WeekdayDateMismatch = "weekday-date-mismatch",
+    unclosed_quote => UnclosedQuote = "unclosed-quote",
+    distant_attribution => DistantAttribution = "distant-attribution",
+    vague_attribution => VagueAttribution = "vague-attribution",
+    unused_suppression => UnusedSuppression = "unused-suppression",
+    unexplained_suppression => UnexplainedSuppression = "unexplained-suppression",
+    name_variant => NameVariant = "name-variant",
+    first_reference => FirstReference = "first-reference",
+}
 
 /// What the registry knows about a rule.
 pub struct Rule {
@@ -22,60 +65,50 @@ pub struct Rule {
     /// One line for `copydesk rules` and editor settings.
     pub summary: &'static str,
     pub default_severity: Severity,
-    pub check: fn(&Context, &mut Vec<Finding>),
+    pub check: Check,
 }
 
-/// Every rule, in the order their findings are computed.
-pub const REGISTRY: &[Rule] = &[
-    unattributed_quote::RULE,
-    relative_date::RULE,
-    unsourced_figure::RULE,
-    weekday_date_mismatch::RULE,
-    unclosed_quote::RULE,
-    distant_attribution::RULE,
-    vague_attribution::RULE,
-    unused_suppression::RULE,
-    unexplained_suppression::RULE,
-    name_variant::RULE,
-    first_reference::RULE,
-];
+/// When a rule runs and what it reads. Most rules read one segment of the draft at a time; a
+/// few can only judge the whole draft, and run once every segment is read.
+pub enum Check {
+    /// Reads one segment as it is analysed.
+    Segment(fn(&Context, &mut Vec<Finding>)),
+    /// Reads the names of the whole draft, after every segment is read and before suppression
+    /// comments are applied (so that a comment can silence these findings too).
+    Names(fn(&DraftNames) -> Vec<Finding>),
+    /// Reads one suppression comment of the draft after every other finding has been matched
+    /// against the comments, so that it knows what the comment silenced.
+    Suppression(fn(&str, &Suppression, &Settings, &mut Vec<Finding>)),
+}
 
-/// The full documentation of every rule: the `//!` comment that opens its file, read from the
-/// file itself so that `copydesk explain` and the source never disagree.
-const DOCS: &[(RuleCode, &str)] = &[
-    (
-        RuleCode::UnattributedQuote,
-        include_str!("unattributed_quote.rs"),
-    ),
-    (RuleCode::RelativeDate, include_str!("relative_date.rs")),
-    (
-        RuleCode::UnsourcedFigure,
-        include_str!("unsourced_figure.rs"),
-    ),
-    (
-        RuleCode::WeekdayDateMismatch,
-        include_str!("weekday_date_mismatch.rs"),
-    ),
-    (RuleCode::UnclosedQuote, include_str!("unclosed_quote.rs")),
-    (
-        RuleCode::DistantAttribution,
-        include_str!("distant_attribution.rs"),
-    ),
-    (
-        RuleCode::VagueAttribution,
-        include_str!("vague_attribution.rs"),
-    ),
-    (
-        RuleCode::UnusedSuppression,
-        include_str!("unused_suppression.rs"),
-    ),
-    (
-        RuleCode::UnexplainedSuppression,
-        include_str!("unexplained_suppression.rs"),
-    ),
-    (RuleCode::NameVariant, include_str!("name_variant.rs")),
-    (RuleCode::FirstReference, include_str!("first_reference.rs")),
-];
+/// The whole draft's names, as the [`Check::Names`] rules read them: offsets are the draft's.
+pub struct DraftNames<'a> {
+    pub text: &'a str,
+    pub mentions: &'a [Mention],
+    pub speakers: &'a [QuotedSpeaker],
+    pub settings: &'a Settings,
+}
+
+/// Runs one rule through `check` when the settings leave it on, and gives the findings it adds
+/// the severity the settings choose for it. Every stage (segments, names, suppressions) runs
+/// its rules through here, so this is the one place where a user's rule choices are applied.
+pub(crate) fn run(
+    rule: &Rule,
+    settings: &Settings,
+    findings: &mut Vec<Finding>,
+    check: impl FnOnce(&mut Vec<Finding>),
+) {
+    if !settings.rule_enabled(rule.code) {
+        return;
+    }
+    let first_new = findings.len();
+    check(findings);
+    if let Some(severity) = settings.severity_override(rule.code) {
+        for finding in &mut findings[first_new..] {
+            finding.severity = severity;
+        }
+    }
+}
 
 impl Rule {
     /// The rule's documentation as Markdown: its file's leading `//!` lines without the markers.
@@ -178,6 +211,37 @@ pub(crate) mod tests {
             ] {
                 assert!(docs.contains(part), "{} lacks {part}", rule.code);
             }
+        }
+    }
+
+    /// A rule file that is not in the registry would never run; a rule the README's table does
+    /// not list would be unknown to the people who read it.
+    #[test]
+    fn every_rule_file_is_registered_and_every_rule_is_in_the_readme() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<String> = std::fs::read_dir(root.join("src/analysis/rules"))
+            .expect("the rules folder is readable")
+            .map(|entry| entry.expect("a readable entry").file_name())
+            .filter_map(|name| name.to_str()?.strip_suffix(".rs").map(str::to_string))
+            .filter(|name| name != "mod")
+            .collect();
+        files.sort();
+        let mut registered: Vec<String> = super::REGISTRY
+            .iter()
+            .map(|rule| rule.code.as_str().replace('-', "_"))
+            .collect();
+        registered.sort();
+        assert_eq!(files, registered);
+        let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+        for rule in super::REGISTRY {
+            let listed = readme
+                .lines()
+                .any(|line| line.starts_with("| `") && line.contains(&format!("`{}`", rule.code)));
+            assert!(
+                listed,
+                "README.md's rule table has no row for {}",
+                rule.code
+            );
         }
     }
 

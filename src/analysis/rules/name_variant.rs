@@ -29,20 +29,21 @@ use std::ops::Range;
 use crate::analysis::finding::{Details, Edit, Finding, Fix, Related, RuleCode, Severity};
 use crate::analysis::names::{fold, one_letter_apart, same_spelling, Mention, NameWord};
 use crate::analysis::settings::Settings;
-use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, DraftNames, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::NameVariant,
     summary: "The same name spelled two ways in one draft, or against the house spelling.",
     default_severity: Severity::Warning,
-    check,
+    check: Check::Names(check),
 };
 
-/// Names are compared across the whole draft, not within one segment: the findings are made by
-/// [`check_draft`] once every segment is read, so a segment on its own adds none.
-fn check(_context: &Context, _findings: &mut Vec<Finding>) {}
+/// Names are compared across the whole draft, not within one segment, so the rule runs once
+/// every segment is read.
+fn check(names: &DraftNames) -> Vec<Finding> {
+    check_draft(names.text, names.mentions, names.settings)
+}
 
 /// One word of one mention, with the family it belongs to.
 struct Occurrence<'a> {

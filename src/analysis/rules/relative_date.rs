@@ -41,13 +41,13 @@ use crate::analysis::quotes::QuoteKind;
 use crate::analysis::words::words;
 use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::RelativeDate,
     summary: "Date relative to the day of reading (on Monday, yesterday, last week): resolved against the publication date.",
     default_severity: Severity::Warning,
-    check,
+    check: Check::Segment(check),
 };
 
 /// A month and day without a year within this many days of publication is taken as meant.

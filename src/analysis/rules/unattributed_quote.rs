@@ -25,13 +25,13 @@ use crate::analysis::lexicon::PRONOUN_SPEAKERS;
 use crate::analysis::quotes::{Quotation, QuoteKind};
 use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::UnattributedQuote,
     summary: "Quotation of four or more words with no speaker or attribution nearby.",
     default_severity: Severity::Warning,
-    check,
+    check: Check::Segment(check),
 };
 
 const SEARCHED: &str = "a reporting verb (said, told, added, stated, wrote ...) or a source phrase (according to, in a statement ...) in the quote's sentence, the sentence before or after it, or, for a quote standing alone, at the end of the previous paragraph";

@@ -16,13 +16,13 @@
 use crate::analysis::finding::{Details, Edit, Finding, Fix, RuleCode, Severity};
 use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::UnclosedQuote,
     summary: "Quotation mark that is never closed, or a closing mark that was never opened.",
     default_severity: Severity::Information,
-    check,
+    check: Check::Segment(check),
 };
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {

@@ -13,17 +13,39 @@
 //! `<!-- copydesk-disable-next-line unsourced-figure -- figure from the ministry's PDF -->`.
 //! The suppression works either way; this is information, not a warning.
 
-use crate::analysis::finding::{Finding, RuleCode, Severity};
-use crate::analysis::Context;
+use crate::analysis::finding::{Edit, Finding, Fix, RuleCode, Severity};
+use crate::analysis::settings::Settings;
+use crate::analysis::suppressions::{finding_on, Suppression, SuppressionKind};
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::UnexplainedSuppression,
     summary: "Suppression comment that does not say why (no reason after \" -- \").",
     default_severity: Severity::Information,
-    check,
+    check: Check::Suppression(check),
 };
 
-/// Made in `analysis::suppressions`, like `unused-suppression`'s findings.
-fn check(_context: &Context, _findings: &mut Vec<Finding>) {}
+/// Reads one suppression comment of the draft. A `copydesk-enable` only ends a region, so it
+/// needs no reason of its own.
+fn check(
+    _text: &str,
+    suppression: &Suppression,
+    _settings: &Settings,
+    findings: &mut Vec<Finding>,
+) {
+    if suppression.kind == SuppressionKind::Enable || suppression.reason.is_some() {
+        return;
+    }
+    let keyword = suppression.kind.keyword();
+    findings.push(finding_on(
+        suppression,
+        RULE.code,
+        format!("Suppression without a reason: add why after “--” ({keyword})"),
+        vec!["The reason is the audit trail: what was checked, and where.".to_string()],
+        vec![Fix {
+            title: "Add a reason".to_string(),
+            edits: vec![Edit::insert(suppression.reason_at, " -- [REASON]")],
+        }],
+    ));
+}

@@ -22,14 +22,14 @@ use std::ops::Range;
 use crate::analysis::finding::{Details, Edit, FigureDetails, Finding, Fix, RuleCode, Severity};
 use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::UnsourcedFigure,
     summary:
         "Figure (percentage, money, large count, \"thousands of\") with no source in its sentence.",
     default_severity: Severity::Warning,
-    check,
+    check: Check::Segment(check),
 };
 
 const SEARCHED: &str = "a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, or a poll or report named in the sentence before";

@@ -15,17 +15,83 @@
 //! is turned off in the settings is not reported.
 
 use crate::analysis::finding::{Finding, RuleCode, Severity};
-use crate::analysis::Context;
+use crate::analysis::settings::Settings;
+use crate::analysis::suppressions::{finding_on, removal, Suppression, SuppressionKind};
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::UnusedSuppression,
     summary: "Suppression comment that silences no finding, or names an unknown rule.",
     default_severity: Severity::Warning,
-    check,
+    check: Check::Suppression(check),
 };
 
-/// Suppressions are matched against every other rule's findings after all rules have run, so
-/// this rule's findings are made in `analysis::suppressions`, not here.
-fn check(_context: &Context, _findings: &mut Vec<Finding>) {}
+/// Reads one suppression comment after every other finding has been matched against the
+/// draft's comments, so that `suppression.suppressed` counts what it silenced.
+fn check(text: &str, suppression: &Suppression, settings: &Settings, findings: &mut Vec<Finding>) {
+    let keyword = suppression.kind.keyword();
+    for unknown in &suppression.unknown_codes {
+        findings.push(finding_on(
+            suppression,
+            RULE.code,
+            format!("Unknown rule “{unknown}” in {keyword}"),
+            vec![format!(
+                "Known rules: {}.",
+                RuleCode::ALL
+                    .iter()
+                    .map(|code| code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )],
+            Vec::new(),
+        ));
+    }
+    if suppression.kind == SuppressionKind::Enable {
+        if suppression.suppressed == 0 {
+            findings.push(finding_on(
+                suppression,
+                RULE.code,
+                format!(
+                    "Unused {keyword}: {} not disabled above it",
+                    suppression.describe_codes()
+                ),
+                vec![
+                    "A copydesk-enable ends a copydesk-disable region; none is open here."
+                        .to_string(),
+                ],
+                vec![removal(text, suppression)],
+            ));
+        }
+        return;
+    }
+    // A suppression of rules that are all turned off cannot silence anything; that is the
+    // settings' doing, not the draft's.
+    let all_off = !suppression.codes.is_empty()
+        && suppression.unknown_codes.is_empty()
+        && suppression
+            .codes
+            .iter()
+            .all(|code| !settings.rule_enabled(*code));
+    let only_unknown = suppression.codes.is_empty() && !suppression.unknown_codes.is_empty();
+    if suppression.suppressed == 0 && !all_off && !only_unknown {
+        let place = match suppression.kind {
+            SuppressionKind::NextLine => "on the next line",
+            SuppressionKind::File => "in this file",
+            _ => "in its region",
+        };
+        findings.push(finding_on(
+            suppression,
+            RULE.code,
+            format!(
+                "Unused suppression: no {} finding {place}",
+                suppression.describe_codes()
+            ),
+            vec![
+                "A suppression that silences nothing would hide the next finding here unchecked."
+                    .to_string(),
+            ],
+            vec![removal(text, suppression)],
+        ));
+    }
+}

@@ -18,14 +18,14 @@ use crate::analysis::lexicon::is_reporting_verb;
 use crate::analysis::words::{words, Word};
 use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::VagueAttribution,
     summary:
         "Attribution to undescribed sources: \"sources said\", \"experts say\", \"studies show\".",
     default_severity: Severity::Information,
-    check,
+    check: Check::Segment(check),
 };
 
 /// Nouns that stand for a source nobody has named.
@@ -41,7 +41,14 @@ const NOT_A_DESCRIPTION: &[&str] = &[
     "certain", "few", "most", "two", "three", "four", "five", "multiple", "according", "to",
 ];
 
+/// The built-in phrases, then the desk's own from its house rules (which skip words already
+/// reported here).
 fn check(context: &Context, findings: &mut Vec<Finding>) {
+    built_in(context, findings);
+    crate::analysis::house::vague_phrases(context, findings);
+}
+
+fn built_in(context: &Context, findings: &mut Vec<Finding>) {
     for paragraph in &context.paragraphs {
         // A nested quotation lies inside its outer one, so the outer interiors alone say
         // whether a word is quoted. They are in order and do not overlap: the only one that may

@@ -20,13 +20,13 @@ use crate::analysis::finding::{Details, Edit, Finding, Fix, MismatchDetails, Rul
 use crate::analysis::words::words;
 use crate::analysis::Context;
 
-use super::Rule;
+use super::{Check, Rule};
 
 pub const RULE: Rule = Rule {
     code: RuleCode::WeekdayDateMismatch,
     summary: "A weekday written with a full date that falls on another day of the week.",
     default_severity: Severity::Warning,
-    check,
+    check: Check::Segment(check),
 };
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
