@@ -30,7 +30,10 @@ fn main() -> ExitCode {
             let mut stderr = std::io::stderr().lock();
             check::run(&args, lsp::config::today(), &mut stdout, &mut stderr)
         }
-        Some(Command::Rules) => commands::rules(&mut std::io::stdout().lock()),
+        Some(Command::Rules { format }) => commands::rules(format, &mut std::io::stdout().lock()),
+        Some(Command::Settings { format }) => {
+            commands::settings(format, &mut std::io::stdout().lock())
+        }
         Some(Command::Explain { code }) => commands::explain(
             &code,
             &mut std::io::stdout().lock(),

@@ -36,7 +36,19 @@ pub enum Command {
     /// Check drafts and print what copydesk finds.
     Check(CheckArgs),
     /// List every rule with its code, default severity and what it flags.
-    Rules,
+    Rules {
+        /// `json` prints each rule's documentation too; the editors' settings are generated
+        /// from it.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List every setting the language server reads, with its default.
+    Settings {
+        /// `json` adds each setting's type and the values it accepts; the editors' settings
+        /// are generated from it.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Print a rule's full documentation.
     Explain {
         /// The rule's code, e.g. unsourced-figure.
@@ -47,6 +59,14 @@ pub enum Command {
     /// Write a draft's fact-check sheet: every quote, name, date, figure and suppression with
     /// its status, for the desk to sign off.
     Sheet(sheet::SheetArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// One line per entry, for people.
+    Text,
+    /// A JSON array, for scripts and the editor settings generator.
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -184,7 +204,10 @@ fn write_failed(error: &std::io::Error) -> i32 {
 }
 
 /// `copydesk rules`: every rule's code, default severity and one-line description.
-pub fn rules(out: &mut dyn std::io::Write) -> i32 {
+pub fn rules(format: ListFormat, out: &mut dyn std::io::Write) -> i32 {
+    if format == ListFormat::Json {
+        return print_json(&crate::lsp::settings_table::rules_json(), out);
+    }
     let width = crate::analysis::rules::REGISTRY
         .iter()
         .map(|rule| rule.code.as_str().len())
@@ -202,6 +225,41 @@ pub fn rules(out: &mut dyn std::io::Write) -> i32 {
         }
     }
     check::EXIT_CLEAN
+}
+
+/// `copydesk settings`: every setting the language server reads, with its default.
+pub fn settings(format: ListFormat, out: &mut dyn std::io::Write) -> i32 {
+    if format == ListFormat::Json {
+        return print_json(&crate::lsp::settings_table::settings_json(), out);
+    }
+    let settings = crate::lsp::settings_table::settings();
+    let width = settings
+        .iter()
+        .map(|setting| setting.key.len())
+        .max()
+        .unwrap_or(0);
+    for setting in settings {
+        if let Err(error) = writeln!(
+            out,
+            "{:width$}  {:9}  {}",
+            setting.key,
+            setting.default.to_string(),
+            setting.description
+        ) {
+            return write_failed(&error);
+        }
+    }
+    check::EXIT_CLEAN
+}
+
+fn print_json(value: &serde_json::Value, out: &mut dyn std::io::Write) -> i32 {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => match writeln!(out, "{text}") {
+            Ok(()) => check::EXIT_CLEAN,
+            Err(error) => write_failed(&error),
+        },
+        Err(_) => check::EXIT_ERROR,
+    }
 }
 
 /// `copydesk explain <code>`: the rule's documentation, the same text as its source's doc comment.

@@ -17,6 +17,7 @@ pub mod config;
 pub mod convert;
 pub mod framing;
 pub mod server;
+pub mod settings_table;
 pub mod state;
 pub mod stdio;
 pub mod worker;

@@ -10,11 +10,15 @@
 // keeps the previous value of every other key, so the mapping always sends every key: clearing
 // a setting in VS Code clears it on the server too.
 
+import { EDITOR_ONLY_KEYS, RULE_CODES, SERVER_KEYS } from "./generated";
+
+// The rule codes, the defaults and the editor-only keys are generated from the server's own
+// description of its rules and settings (see generated.ts).
+export { EDITOR_ONLY_KEYS, RULE_CODES, SERVER_KEYS };
+
 /** The configuration section of this extension, and the section name the server expects. */
 export const SECTION = "copydesk";
 
-/** The rule codes, in the order of the settings UI. */
-export const RULE_CODES = ["unattributed-quote", "relative-date", "unsourced-figure"] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
 /** What a `copydesk.rules.<code>` setting may be set to in the settings UI. */
@@ -43,12 +47,6 @@ export interface ServerSettings {
 export type SettingsReader = (key: string) => unknown;
 
 /**
- * Settings that only the editor sets (the house rules file has no say in them): when the user
- * set none, their defaults are sent as they are.
- */
-export const EDITOR_ONLY_KEYS = ["debounceMs", "maxFileBytes", "dates.inlayHints"] as const;
-
-/**
  * The value the user set for `key` in the most specific scope that has one (folder, then
  * workspace, then user settings), from what `WorkspaceConfiguration.inspect` returns.
  */
@@ -62,19 +60,6 @@ export function userValue(
 
 /** Settings that belong to the extension itself and are never sent to the server. */
 export const CLIENT_ONLY_KEYS = ["server.path", "trace.server"] as const;
-
-/** Every key below `copydesk.` that the mapping reads, with the default it assumes. */
-export const SERVER_KEYS: Record<string, unknown> = {
-  referenceDate: "",
-  debounceMs: 150,
-  maxFileBytes: 5242880,
-  "figures.minCount": 10,
-  "dates.style": "ap",
-  "dates.inlayHints": true,
-  "rules.unattributed-quote": "on",
-  "rules.relative-date": "on",
-  "rules.unsourced-figure": "on",
-};
 
 /** An editor-only setting: the user's value, else its default. */
 function read(get: SettingsReader, key: string): unknown {

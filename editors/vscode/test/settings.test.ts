@@ -16,6 +16,10 @@ import {
 } from "../src/settings";
 import { REPO_ROOT, manifest } from "./support";
 
+/** The rules object the mapping sends when the user chose `chosen` and nothing else. */
+function rulesWith(chosen: Record<string, unknown> = {}): Record<string, unknown> {
+  return Object.fromEntries(RULE_CODES.map((code) => [code, chosen[code] ?? null]));
+}
 
 describe("settings mapping", () => {
   it("sends no choice for a setting the user did not set, so that the house rules apply", () => {
@@ -26,7 +30,7 @@ describe("settings mapping", () => {
       debounceMs: 150,
       maxFileBytes: 5242880,
       figures: { minCount: null },
-      rules: { "unattributed-quote": null, "relative-date": null, "unsourced-figure": null },
+      rules: rulesWith(),
       dates: { style: null, inlayHints: true },
     });
   });
@@ -81,7 +85,7 @@ describe("settings mapping", () => {
       debounceMs: 0,
       maxFileBytes: 1000,
       figures: { minCount: 50 },
-      rules: { "unattributed-quote": false, "relative-date": "hint", "unsourced-figure": "information" },
+      rules: rulesWith({ "unattributed-quote": false, "relative-date": "hint", "unsourced-figure": "information" }),
       dates: { style: "iso", inlayHints: false },
     });
     // The extension's own settings never reach the server.
@@ -98,11 +102,10 @@ describe("settings mapping", () => {
       }),
     );
     assert.deepEqual(settings.figures, { minCount: 7 });
-    assert.deepEqual(settings.rules, {
-      "unattributed-quote": null,
-      "relative-date": false,
-      "unsourced-figure": { enabled: true, severity: "hint" },
-    });
+    assert.deepEqual(
+      settings.rules,
+      rulesWith({ "relative-date": false, "unsourced-figure": { enabled: true, severity: "hint" } }),
+    );
     assert.deepEqual(settings.dates, { style: "long", inlayHints: true });
   });
 
