@@ -6,7 +6,7 @@
 //! (every later line moves), and a change of the front matter's publication date (every
 //! segment is analysed again). Each edit is followed by the update an editor would run.
 //!
-//! This is a benchmark, not a test: it asserts nothing, and `tests/incremental.rs` checks the
+//! This is a benchmark, not a test: it asserts nothing, and `tests/it/incremental.rs` checks the
 //! results. Times are wall-clock medians and 95th percentiles in microseconds.
 
 // A benchmark reports on standard output; the crate-wide lint is for the server.

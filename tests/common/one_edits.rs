@@ -1,5 +1,5 @@
-//! The seed article's one-edit test, shared by the engine (`tests/constructions.rs`), the
-//! command line (`tests/cli.rs`) and the language server (`tests/lsp.rs`) so that all three
+//! The seed article's one-edit test, shared by the engine (`tests/it/constructions.rs`), the
+//! command line (`tests/it/cli.rs`) and the language server (`tests/it/lsp.rs`) so that all three
 //! check the same edits: each of the four speech quotations of our own seed-style article
 //! (`tests/fixtures/legion.txt`) with its attribution cut, and the neighbouring cues reworded so
 //! that nobody is named as saying it. Each edit must bring exactly that quotation's finding.

@@ -1,7 +1,7 @@
 ;;; e2e.el --- End-to-end test of copydesk in Emacs with eglot  -*- lexical-binding: t; -*-
 
 ;; Runs in batch Emacs, set up exactly as the README's init file (tests/emacs/init.el) sets it
-;; up.  tests/emacs.rs runs it as
+;; up.  tests/it/emacs.rs runs it as
 ;;
 ;;   HOME=<scratch, where ~/copydesk is this repository> PATH=<folder of copydesk>:$PATH \
 ;;     emacs --batch -l tests/emacs/init.el -l tests/emacs/e2e.el
@@ -25,7 +25,7 @@
 (require 'subr-x)
 
 (defconst copydesk-e2e-timeout 20.0 "Seconds to wait for the server, for each wait.")
-(defconst copydesk-e2e-overall-timeout 75 "Seconds for the whole script; tests/emacs.rs kills it at 90.")
+(defconst copydesk-e2e-overall-timeout 75 "Seconds for the whole script; tests/it/emacs.rs kills it at 90.")
 (defconst copydesk-e2e-dir (file-name-directory (or load-file-name buffer-file-name)))
 (defvar copydesk-e2e-checks 0)
 

@@ -1,5 +1,5 @@
 -- End-to-end test of the copydesk Neovim plugin (editors/nvim) in a real Neovim, set up exactly
--- as the README's init.lua (tests/nvim/init.lua) sets it up. tests/neovim.rs runs it as
+-- as the README's init.lua (tests/nvim/init.lua) sets it up. tests/it/neovim.rs runs it as
 --
 --   HOME=<scratch, where ~/copydesk is this repository> PATH=<folder of copydesk>:$PATH \
 --     nvim --headless -u tests/nvim/init.lua -i NONE -n -c "luafile tests/nvim/e2e.lua"

@@ -1,6 +1,6 @@
 //! The real `copydesk` program over its standard input and output, as an editor starts it. One
 //! session is fed, in turn, the worst input the protocol allows (each case also has an
-//! in-memory test of its own in tests/lsp.rs); the program must answer each, keep serving, answer
+//! in-memory test of its own in tests/it/lsp.rs); the program must answer each, keep serving, answer
 //! a hover at the end, exit with 0 after shutdown and exit, write nothing but framed JSON-RPC to
 //! standard output and never panic. A second session has its input cut in the middle of a body.
 

@@ -2,7 +2,7 @@
 //! `copydesk::lsp::serve` over in-memory pipes, so the framing layer, tower-lsp, the store and
 //! the diagnostics worker are all exercised together exactly as an editor would use them.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use support::{apply_edits, pos, position_of, range, range_of, text_in, Client, Encoding};
@@ -1873,8 +1873,7 @@ async fn the_sheet_command_returns_the_open_drafts_fact_check_sheet() {
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
 
-#[path = "common/one_edits.rs"]
-mod one_edits;
+use crate::one_edits;
 
 /// The seed article's one-edit test in the editor: the writer cuts one quotation's attribution
 /// at a time (each edit a new version of the open draft), and each time exactly that

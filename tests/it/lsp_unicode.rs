@@ -3,11 +3,11 @@
 //! in two) or as the bytes of WTF-8, which are not UTF-8. `serde_json` refuses both. The framing
 //! layer reads each escaped lone surrogate as U+FFFD (one UTF-16 unit, as the client counts it)
 //! and answers bytes that are not UTF-8 with a parse error; either way the server keeps serving.
-//! An escaped surrogate pair, by contrast, is one character. `tests/lsp.rs` has the basic case
+//! An escaped surrogate pair, by contrast, is one character. `tests/it/lsp.rs` has the basic case
 //! of each; these tests cover every form a lone surrogate takes and where it can stand.
 
 #[allow(dead_code)] // The helpers serve several test files; this one uses some of them.
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use support::{range_of, Client, Encoding};

@@ -106,10 +106,11 @@ fn the_readme_shows_the_tested_neovim_setup() {
         readme.contains(&format!("```lua\n{}\n```", init.trim_end())),
         "README.md must show tests/nvim/init.lua verbatim, as one lua code block"
     );
-    let driver = std::fs::read_to_string(root.join("tests/neovim.rs")).expect("test is readable");
+    let driver =
+        std::fs::read_to_string(root.join("tests/it/neovim.rs")).expect("test is readable");
     assert!(
         driver.contains("\"tests/nvim/init.lua\"") && driver.contains(".arg(\"-u\")"),
-        "tests/neovim.rs must run Neovim with tests/nvim/init.lua as its config (-u)"
+        "tests/it/neovim.rs must run Neovim with tests/nvim/init.lua as its config (-u)"
     );
     assert!(
         init.contains("~/copydesk/editors/nvim") && init.contains("require(\"copydesk\").setup("),
@@ -124,7 +125,7 @@ fn the_readme_shows_the_tested_neovim_setup() {
     }
 }
 
-/// Drafts under embargo never leave the machine (see also tests/privacy.rs).
+/// Drafts under embargo never leave the machine (see also tests/it/privacy.rs).
 #[test]
 fn the_source_opens_no_sockets_and_the_server_runs_no_programs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");

@@ -10,8 +10,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-#[path = "common/one_edits.rs"]
-mod one_edits;
+use crate::one_edits;
 use one_edits::{stripped, ONE_EDITS};
 
 struct Run {

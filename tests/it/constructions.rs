@@ -4,8 +4,7 @@
 
 use std::path::Path;
 
-#[path = "common/one_edits.rs"]
-mod one_edits;
+use crate::one_edits;
 use one_edits::{stripped, ONE_EDITS};
 
 use copydesk::analysis::prose::{Format, Prose};

@@ -57,7 +57,7 @@ fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
     // The official schema's pattern for `language` (on runs and tool components) ends in an
     // unbalanced "]", a literal in ECMA-262 regular expressions but rejected by the validator's
     // check of the schema itself; escaping it gives the same expression.
-    let official = include_str!("sarif-schema-2.1.0.json");
+    let official = include_str!("../sarif-schema-2.1.0.json");
     let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
     assert_eq!(official.matches(broken).count(), 2);
     let text = official.replace(broken, r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$""#);
@@ -310,7 +310,7 @@ fn rules_lists_every_rule_and_explain_prints_its_documentation() {
     let run = copydesk(&["explain", "unsourced-figure"]);
     assert_eq!(run.status, 0);
     // The same text as the doc comment of the rule's source file.
-    let source = include_str!("../src/analysis/rules/unsourced_figure.rs");
+    let source = include_str!("../../src/analysis/rules/unsourced_figure.rs");
     let doc: Vec<&str> = source
         .lines()
         .take_while(|line| line.starts_with("//!"))
@@ -400,7 +400,7 @@ fn sarif_of_a_broken_house_rules_file_is_valid_and_fails() {
     let run = copydesk_in(&folder, &["check", "--format", "sarif", "story.md"]);
     assert_eq!(run.status, 2, "{}", run.stderr);
     let log: Value = serde_json::from_str(&run.stdout).expect("SARIF is JSON");
-    let official = include_str!("sarif-schema-2.1.0.json");
+    let official = include_str!("../sarif-schema-2.1.0.json");
     let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
     let text = official.replace(broken, r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$""#);
     let schema: Value = serde_json::from_str(&text).unwrap();

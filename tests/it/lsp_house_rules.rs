@@ -4,7 +4,7 @@
 //! code actions with snippet placeholders.
 
 #[allow(dead_code)] // The helpers serve several test files; this one uses some of them.
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 
