@@ -9,9 +9,8 @@
 use std::ops::Range;
 
 use super::attribution::Cue;
-use super::finding::{Details, Finding, RuleCode};
+use super::finding::{Details, Finding, RuleCode, Severity};
 use super::quotes::{Attribution, AttributionScope, QuoteKind};
-use super::rules;
 use super::settings::HouseLexicon;
 use super::words::{words, Word};
 use super::Context;
@@ -205,9 +204,10 @@ pub fn adjust_figures(context: &mut Context) {
     }
 }
 
-/// The desk's own vague phrases, reported as `vague-attribution` (whose check calls this) where
-/// the built-in phrases have not already reported the same words.
-pub fn vague_phrases(context: &Context, findings: &mut Vec<Finding>) {
+/// The desk's own vague phrases, reported as `vague-attribution` (whose check calls this, with
+/// the rule's default severity) where the built-in phrases have not already reported the same
+/// words. The registry applies the user's severity to these findings like to every other.
+pub fn vague_phrases(context: &Context, severity: Severity, findings: &mut Vec<Finding>) {
     let house = &context.settings.house;
     if house.vague_phrases.is_empty() {
         return;
@@ -218,8 +218,6 @@ pub fn vague_phrases(context: &Context, findings: &mut Vec<Finding>) {
         .map(|phrase| split(phrase))
         .filter(|parts| !parts.is_empty())
         .collect();
-    // The registry applies the user's severity to every finding of the rule, these included.
-    let severity = rules::rule(RuleCode::VagueAttribution).default_severity;
     for paragraph in &context.paragraphs {
         let excluded = context.interiors(paragraph);
         let found = words(context.masked, paragraph.range.clone());

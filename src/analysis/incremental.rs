@@ -693,7 +693,8 @@ fn apply_suppressions(
             finding
         }));
     }
-    suppressions::apply(text, &mut directives, &mut findings, settings);
+    suppressions::apply(&mut directives, &mut findings);
+    rules::report_suppressions(text, &directives, settings, &mut findings);
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
     let mut per_part: Vec<Vec<Finding>> = vec![Vec::new(); parts.len()];
     for mut finding in findings {

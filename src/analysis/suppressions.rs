@@ -22,10 +22,8 @@ use std::sync::OnceLock;
 use pulldown_cmark::{Event, Options, Parser};
 use regex::Regex;
 
-use super::finding::{Details, Edit, Finding, Fix, RuleCode};
+use super::finding::{Details, Edit, Finding, Fix, RuleCode, Severity};
 use super::prose::{line_ranges, Format};
-use super::rules::{self, Check};
-use super::settings::Settings;
 
 /// What a directive does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -322,14 +320,10 @@ fn line_after(text: &str, offset: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
-/// Removes the findings that directives silence, counts what each silenced, and adds the
-/// findings about the directives themselves.
-pub fn apply(
-    text: &str,
-    suppressions: &mut [Suppression],
-    findings: &mut Vec<Finding>,
-    settings: &Settings,
-) {
+/// Removes the findings that directives silence and counts what each silenced. The findings
+/// about the directives themselves are the suppression rules' (see
+/// `rules::report_suppressions`), which read these counts.
+pub fn apply(suppressions: &mut [Suppression], findings: &mut Vec<Finding>) {
     findings.retain(|finding| {
         if finding.rule.is_about_suppressions() {
             return true;
@@ -351,21 +345,14 @@ pub fn apply(
         }
         !silenced
     });
-    for suppression in suppressions.iter() {
-        for rule in rules::REGISTRY {
-            if let Check::Suppression(check) = rule.check {
-                rules::run(rule, settings, findings, |found| {
-                    check(text, suppression, settings, found);
-                });
-            }
-        }
-    }
 }
 
-/// A finding of `rule` on the suppression comment itself, at the rule's default severity.
+/// A finding of `rule` on the suppression comment itself, at `severity` (the rule's default:
+/// the registry applies the user's choice).
 pub(crate) fn finding_on(
     suppression: &Suppression,
     rule: RuleCode,
+    severity: Severity,
     message: String,
     notes: Vec<String>,
     fixes: Vec<Fix>,
@@ -373,7 +360,7 @@ pub(crate) fn finding_on(
     Finding {
         rule,
         span: suppression.span.clone(),
-        severity: rules::rule(rule).default_severity,
+        severity,
         message,
         details: Details::Notes(notes),
         fixes,

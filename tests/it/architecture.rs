@@ -1,6 +1,9 @@
 //! Architecture rules that code review alone would let slip.
 
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use syn::visit::Visit;
 
 fn rust_files(folder: &Path, found: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(folder).expect("source folder is readable") {
@@ -145,6 +148,350 @@ fn the_source_opens_no_sockets_and_the_server_runs_no_programs() {
                 !source.contains("std::process::Command") && !source.contains("Command::new"),
                 "{} starts a program",
                 file.display()
+            );
+        }
+    }
+}
+
+/// The module path of a source file below `src/`: `src/analysis/rules/mod.rs` is
+/// `["analysis", "rules"]`, `src/analysis/words.rs` is `["analysis", "words"]`.
+fn module_of(file: &Path) -> Vec<String> {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let relative = file.strip_prefix(&source).expect("a file below src/");
+    let mut parts: Vec<String> = relative
+        .with_extension("")
+        .iter()
+        .map(|part| part.to_string_lossy().into_owned())
+        .collect();
+    if parts
+        .last()
+        .is_some_and(|last| last == "mod" || last == "lib")
+    {
+        parts.pop();
+    }
+    parts
+}
+
+/// Every path a file names, in `use` items and in code, with `self` and `super` resolved to
+/// `crate::...`. Paths inside macro calls are token streams to syn and are not read.
+struct Paths {
+    module: Vec<String>,
+    found: BTreeSet<String>,
+    /// Whether `#[cfg(test)]` modules are skipped: a rule's tests may use the registry's test
+    /// helpers without making the module depend on the rules.
+    skip_tests: bool,
+}
+
+/// Whether `attrs` hold `#[cfg(test)]`.
+fn is_test_only(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path().is_ident("cfg")
+            && matches!(&attr.meta, syn::Meta::List(list) if list.tokens.to_string() == "test")
+    })
+}
+
+impl Paths {
+    fn add(&mut self, segments: &[String]) {
+        let Some(first) = segments.first() else {
+            return;
+        };
+        let mut resolved: Vec<String> = match first.as_str() {
+            "self" | "super" => {
+                let mut base = self.module.clone();
+                let mut rest = segments;
+                while let Some(head) = rest.first() {
+                    match head.as_str() {
+                        "self" => {}
+                        "super" => {
+                            base.pop();
+                        }
+                        _ => break,
+                    }
+                    rest = &rest[1..];
+                }
+                let mut resolved = vec!["crate".to_string()];
+                resolved.extend(base);
+                resolved.extend(rest.iter().cloned());
+                resolved
+            }
+            _ => segments.to_vec(),
+        };
+        if resolved.first().is_some_and(|first| first.is_empty()) {
+            resolved.remove(0);
+        }
+        self.found.insert(resolved.join("::"));
+    }
+
+    fn use_tree(&mut self, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        match tree {
+            syn::UseTree::Path(path) => {
+                prefix.push(path.ident.to_string());
+                self.use_tree(prefix, &path.tree);
+                prefix.pop();
+            }
+            // `use a::b::{self}` names `a::b` itself.
+            syn::UseTree::Name(name) if name.ident == "self" => self.add(&prefix.clone()),
+            syn::UseTree::Name(name) => {
+                prefix.push(name.ident.to_string());
+                self.add(&prefix.clone());
+                prefix.pop();
+            }
+            syn::UseTree::Rename(rename) => {
+                prefix.push(rename.ident.to_string());
+                self.add(&prefix.clone());
+                prefix.pop();
+            }
+            syn::UseTree::Glob(_) => self.add(&prefix.clone()),
+            syn::UseTree::Group(group) => {
+                for tree in &group.items {
+                    self.use_tree(prefix, tree);
+                }
+            }
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Paths {
+    fn visit_item_mod(&mut self, item: &'ast syn::ItemMod) {
+        if self.skip_tests && is_test_only(&item.attrs) {
+            return;
+        }
+        syn::visit::visit_item_mod(self, item);
+    }
+
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        let mut prefix = Vec::new();
+        if item.leading_colon.is_some() {
+            prefix.push(String::new());
+        }
+        self.use_tree(&mut prefix, &item.tree);
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let mut segments: Vec<String> = Vec::new();
+        if path.leading_colon.is_some() {
+            segments.push(String::new());
+        }
+        segments.extend(
+            path.segments
+                .iter()
+                .map(|segment| segment.ident.to_string()),
+        );
+        // A one-segment path is a local name, never another module.
+        if segments.len() > 1 {
+            self.add(&segments);
+        }
+        syn::visit::visit_path(self, path);
+    }
+}
+
+/// The paths named by every file below `src/<folder>`, by file; without the `#[cfg(test)]`
+/// modules' when `skip_tests` is set.
+fn paths_under(folder: &str, skip_tests: bool) -> Vec<(PathBuf, BTreeSet<String>)> {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .join(folder),
+        &mut files,
+    );
+    files.sort();
+    let parsed: Vec<(PathBuf, syn::File)> = files
+        .into_iter()
+        .map(|file| {
+            let source = std::fs::read_to_string(&file).expect("source file is readable");
+            let syntax = syn::parse_file(&source)
+                .unwrap_or_else(|error| panic!("{} does not parse: {error}", file.display()));
+            (file, syntax)
+        })
+        .collect();
+    // Files that are whole `#[cfg(test)] mod tests;` modules count as test code too.
+    let mut test_files = BTreeSet::new();
+    for (file, syntax) in &parsed {
+        let folder = if file.file_name().is_some_and(|name| name == "mod.rs") {
+            file.parent().expect("a folder").to_path_buf()
+        } else {
+            file.with_extension("")
+        };
+        for item in &syntax.items {
+            if let syn::Item::Mod(module) = item {
+                if module.content.is_none() && is_test_only(&module.attrs) {
+                    let name = module.ident.to_string();
+                    test_files.insert(folder.join(format!("{name}.rs")));
+                    test_files.insert(folder.join(name).join("mod.rs"));
+                }
+            }
+        }
+    }
+    parsed
+        .into_iter()
+        .filter(|(file, _)| !(skip_tests && test_files.contains(file)))
+        .map(|(file, syntax)| {
+            let mut paths = Paths {
+                module: module_of(&file),
+                found: BTreeSet::new(),
+                skip_tests,
+            };
+            paths.visit_file(&syntax);
+            (file, paths.found)
+        })
+        .collect()
+}
+
+fn forbidden_import(path: &str) -> Option<&'static str> {
+    ["crate::lsp", "crate::cli", "tower_lsp", "lsp_types"]
+        .into_iter()
+        .find(|forbidden| path == *forbidden || path.starts_with(&format!("{forbidden}::")))
+}
+
+/// The engine and the document model are plain data: they never import the server, the
+/// command line or protocol types, so every output renders the same findings. Read from the
+/// syntax tree, so that a comment mentioning the server is no violation and a `super::super`
+/// path to it is one.
+#[test]
+fn the_engine_and_the_text_model_import_no_server_cli_or_protocol() {
+    let mut read = 0;
+    for folder in ["analysis", "text"] {
+        for (file, paths) in paths_under(folder, false) {
+            read += 1;
+            for path in paths {
+                if let Some(forbidden) = forbidden_import(&path) {
+                    panic!(
+                        "{} uses {path}: {forbidden} is off limits below src/{folder}",
+                        file.display()
+                    );
+                }
+            }
+        }
+    }
+    assert!(read >= 20, "expected the engine's files, read {read}");
+}
+
+#[test]
+fn the_import_reader_sees_through_super_and_use_groups() {
+    let mut paths = Paths {
+        module: vec!["analysis".to_string(), "rules".to_string(), "x".to_string()],
+        found: BTreeSet::new(),
+        skip_tests: false,
+    };
+    let syntax: syn::File = syn::parse_str(
+        "use super::super::super::lsp::config; use crate::{cli::{self, check::run}}; fn f() { tower_lsp::lsp_types::Url::parse(\"\"); }",
+    )
+    .expect("the sample parses");
+    paths.visit_file(&syntax);
+    for expected in ["crate::lsp::config", "crate::cli", "crate::cli::check::run"] {
+        assert!(
+            paths.found.contains(expected),
+            "{expected} in {:?}",
+            paths.found
+        );
+    }
+    let forbidden: Vec<_> = paths
+        .found
+        .iter()
+        .filter_map(|path| forbidden_import(path))
+        .collect();
+    assert!(
+        forbidden.contains(&"tower_lsp") && forbidden.contains(&"crate::lsp"),
+        "{forbidden:?}"
+    );
+}
+
+/// The engine's modules (`analysis::<name>`, with `rules` and `dates` each one module) and
+/// the engine modules each imports.
+fn analysis_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (file, paths) in paths_under("analysis", true) {
+        let module = module_of(&file);
+        // analysis/mod.rs is the engine's front door (it re-exports and drives the rules), not
+        // one of its modules.
+        let Some(from) = module.get(1).cloned() else {
+            continue;
+        };
+        let edges = graph.entry(from.clone()).or_default();
+        for path in paths {
+            let mut segments = path.split("::");
+            if segments.next() != Some("crate") || segments.next() != Some("analysis") {
+                continue;
+            }
+            if let Some(to) = segments.next() {
+                let is_module = Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("src/analysis")
+                    .join(format!("{to}.rs"))
+                    .is_file()
+                    || Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("src/analysis")
+                        .join(to)
+                        .is_dir();
+                if is_module && to != from {
+                    edges.insert(to.to_string());
+                }
+            }
+        }
+    }
+    graph
+}
+
+/// The imports between engine modules that point back up the layering, each with why it is
+/// allowed. Every cycle between engine modules must pass through one of them: a new cycle is a
+/// module reaching into one that depends on it, which is what makes a change ripple.
+const ALLOWED_BACK_EDGES: &[(&str, &str, &str)] = &[
+    // RuleCode is declared by the rule registry (one line per rule) and re-exported by the
+    // finding, the plain data every rule makes.
+    (
+        "finding",
+        "rules",
+        "RuleCode comes from the registry's declaration",
+    ),
+];
+
+/// The engine's modules import each other in one direction, apart from the documented back
+/// edges above.
+#[test]
+fn the_engine_modules_form_no_undocumented_cycle() {
+    let mut graph = analysis_graph();
+    assert!(
+        graph.len() >= 15,
+        "expected the engine's modules: {graph:?}"
+    );
+    for (from, to, _why) in ALLOWED_BACK_EDGES {
+        assert!(
+            graph.get(*from).is_some_and(|edges| edges.contains(*to)),
+            "the allowed back edge {from} -> {to} no longer exists: remove it from the list"
+        );
+        graph.get_mut(*from).expect("checked above").remove(*to);
+    }
+    // Depth-first search for a cycle; on finding one, name its modules.
+    fn visit<'g>(
+        node: &'g str,
+        graph: &'g BTreeMap<String, BTreeSet<String>>,
+        done: &mut BTreeSet<&'g str>,
+        stack: &mut Vec<&'g str>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = stack.iter().position(|open| *open == node) {
+            let mut cycle: Vec<String> = stack[at..].iter().map(|name| name.to_string()).collect();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        stack.push(node);
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, done, stack) {
+                return Some(cycle);
+            }
+        }
+        stack.pop();
+        done.insert(node);
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        if let Some(cycle) = visit(node, &graph, &mut done, &mut Vec::new()) {
+            panic!(
+                "the engine's modules import each other in a cycle: {}. Move the shared piece down, or document the back edge in ALLOWED_BACK_EDGES",
+                cycle.join(" -> ")
             );
         }
     }

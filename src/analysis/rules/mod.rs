@@ -89,6 +89,25 @@ pub struct DraftNames<'a> {
     pub settings: &'a Settings,
 }
 
+/// Runs the [`Check::Suppression`] rules on every suppression comment of the draft, once
+/// [`super::suppressions::apply`] has matched the draft's other findings against them.
+pub(crate) fn report_suppressions(
+    text: &str,
+    suppressions: &[Suppression],
+    settings: &Settings,
+    findings: &mut Vec<Finding>,
+) {
+    for suppression in suppressions {
+        for rule in REGISTRY {
+            if let Check::Suppression(check) = rule.check {
+                run(rule, settings, findings, |found| {
+                    check(text, suppression, settings, found);
+                });
+            }
+        }
+    }
+}
+
 /// Runs one rule through `check` when the settings leave it on, and gives the findings it adds
 /// the severity the settings choose for it. Every stage (segments, names, suppressions) runs
 /// its rules through here, so this is the one place where a user's rule choices are applied.

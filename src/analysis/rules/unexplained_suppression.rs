@@ -41,6 +41,7 @@ fn check(
     findings.push(finding_on(
         suppression,
         RULE.code,
+        RULE.default_severity,
         format!("Suppression without a reason: add why after “--” ({keyword})"),
         vec!["The reason is the audit trail: what was checked, and where.".to_string()],
         vec![Fix {

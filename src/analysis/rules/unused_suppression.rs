@@ -35,6 +35,7 @@ fn check(text: &str, suppression: &Suppression, settings: &Settings, findings: &
         findings.push(finding_on(
             suppression,
             RULE.code,
+            RULE.default_severity,
             format!("Unknown rule “{unknown}” in {keyword}"),
             vec![format!(
                 "Known rules: {}.",
@@ -52,6 +53,7 @@ fn check(text: &str, suppression: &Suppression, settings: &Settings, findings: &
             findings.push(finding_on(
                 suppression,
                 RULE.code,
+                RULE.default_severity,
                 format!(
                     "Unused {keyword}: {} not disabled above it",
                     suppression.describe_codes()
@@ -83,6 +85,7 @@ fn check(text: &str, suppression: &Suppression, settings: &Settings, findings: &
         findings.push(finding_on(
             suppression,
             RULE.code,
+            RULE.default_severity,
             format!(
                 "Unused suppression: no {} finding {place}",
                 suppression.describe_codes()
