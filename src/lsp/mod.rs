@@ -42,9 +42,13 @@ use crate::text::{Document, Position};
 #[derive(Clone, Debug, Default)]
 pub struct ServerOptions {
     /// Registers `copydesk/debugPanic` and makes analysis panic on the text
-    /// [`TEST_PANIC_MARKER`], so that tests can prove panics are survived.
+    /// [`TEST_PANIC_MARKER`], so that tests can prove panics are survived; analysis of text
+    /// holding [`state::AnalysisHold::MARKER`] waits for `copydesk/debugReleaseAnalysis`.
     pub test_hooks: bool,
 }
+
+/// How many requests are answered at once; see where the router is started.
+const REQUESTS_AT_ONCE: usize = 64;
 
 pub const TEST_PANIC_MARKER: &str = "copydesk-test-panic-in-analysis";
 
@@ -104,6 +108,7 @@ where
     let mut state = State::new(worker_sender, outgoing_sender.clone());
     if options.test_hooks {
         state.analysis_panic_marker = Some(TEST_PANIC_MARKER.to_string());
+        state.analysis_hold = Some(state::AnalysisHold::default());
     }
     let state = Arc::new(state);
     let worker = tokio::spawn(worker::run(state.clone(), worker_receiver));
@@ -112,12 +117,24 @@ where
     let mut builder = LspService::build(move |_client| Backend::new(backend_state.clone()))
         .custom_method("copydesk/publicationDate", Backend::publication_date);
     if options.test_hooks {
-        builder = builder.custom_method("copydesk/debugPanic", Backend::debug_panic);
+        builder = builder
+            .custom_method("copydesk/debugPanic", Backend::debug_panic)
+            .custom_method(
+                "copydesk/debugReleaseAnalysis",
+                Backend::debug_release_analysis,
+            );
     }
     let (service, socket) = builder.finish();
     let (mut to_tower, tower_input) = tokio::io::duplex(1 << 20);
     let (tower_output, from_tower) = tokio::io::duplex(1 << 20);
-    let tower = tokio::spawn(Server::new(tower_input, tower_output, socket).serve(service));
+    // tower-lsp runs at most this many requests at once and queues the rest. Requests wait for
+    // analyses off the runtime, so a few slow ones on a large draft must not fill every place
+    // and queue a hover on a small draft behind them.
+    let tower = tokio::spawn(
+        Server::new(tower_input, tower_output, socket)
+            .concurrency_level(REQUESTS_AT_ONCE)
+            .serve(service),
+    );
 
     // tower-lsp's responses are re-framed and merged with copydesk's own messages, so that one
     // writer owns the client's output and messages never interleave.
