@@ -631,32 +631,59 @@ fn apply_notification(state: &Arc<State>, method: &str, params: Value) -> Result
             let params: DidChangeTextDocumentParams = match serde_json::from_value(params) {
                 Ok(params) => params,
                 Err(error) => {
-                    // The editor's text and the server's now differ: say so instead of checking
-                    // a draft the writer no longer sees.
+                    // The editor's text and the server's now differ: say so, and check nothing
+                    // until the editor sends the whole text again, instead of checking a draft
+                    // the writer no longer sees.
+                    let lost = uri
+                        .as_ref()
+                        .and_then(Value::as_str)
+                        .and_then(|uri| tower_lsp::lsp_types::Url::parse(uri).ok())
+                        .is_some_and(|uri| state.lose_sync(&uri));
                     let name = uri.as_ref().and_then(Value::as_str).unwrap_or("a draft");
-                    server::show_message(
-                        state,
-                        tower_lsp::lsp_types::MessageType::WARNING,
-                        &format!(
-                            "copydesk could not apply an edit to {name} (the editor sent a change \
-                             it cannot read), so its findings may be out of date. Close and \
-                             reopen the file to check it again."
-                        ),
-                    );
+                    if lost {
+                        server::show_message(
+                            state,
+                            tower_lsp::lsp_types::MessageType::WARNING,
+                            &format!(
+                                "copydesk could not apply an edit to {name} (the editor sent a \
+                                 change it cannot read), so it no longer knows the draft's text \
+                                 and stops checking it. Close and reopen the file to check it \
+                                 again."
+                            ),
+                        );
+                    }
                     return Err(error.to_string());
                 }
             };
             let encoding = state.encoding();
             let uri = params.text_document.uri;
             let version = params.text_document.version;
-            let applied = state.change(&uri, |document| {
+            let applied = state.change(&uri, |open| {
+                // Out of sync, edits by range would land in the wrong text; the whole text,
+                // when the editor sends it, brings the draft back.
+                let skip = if open.out_of_sync {
+                    match params
+                        .content_changes
+                        .iter()
+                        .rposition(|change| change.range.is_none())
+                    {
+                        Some(whole) => {
+                            open.out_of_sync = false;
+                            whole
+                        }
+                        None => params.content_changes.len(),
+                    }
+                } else {
+                    0
+                };
+                let document = &mut open.document;
                 if version < document.version() {
                     tracing::warn!(
                         "{uri}: version went backwards from {} to {version}",
                         document.version()
                     );
                 }
-                for change in &params.content_changes {
+                for change in &params.content_changes[skip..] {
                     let range = change.range.map(|range| {
                         (
                             Position {

@@ -31,6 +31,11 @@ pub enum Outcome {
     NotChecked(String),
 }
 
+/// Why a draft whose text no longer matches the editor's is not checked.
+pub const OUT_OF_SYNC: &str = "copydesk lost track of this draft's text (the editor sent an edit \
+     it could not read), so it is not checked until the editor sends the whole text again: close \
+     and reopen the file.";
+
 /// What is left of a replaced snapshot, freed by dropping it (see
 /// [`State::release_stale_snapshot`]).
 pub struct Leftovers {
@@ -56,6 +61,10 @@ pub struct OpenDocument {
     pub latest: Option<Arc<Snapshot>>,
     /// The document's analysis kept up to date across edits; created by the first analysis.
     pub engine: Arc<Mutex<Option<Incremental>>>,
+    /// Set when an edit could not be applied: the text here is no longer the editor's, so the
+    /// draft is reported as not checked, and edits by range are not applied to it, until the
+    /// editor sends the whole text again (a change without a range, or a reopen).
+    pub out_of_sync: bool,
 }
 
 /// What the diagnostics worker is told.
@@ -237,7 +246,8 @@ impl State {
                 (Vec::new(), String::new())
             }
             Err((problems, text)) => {
-                if !path.exists() {
+                // A broken link is reported; only a file that is really gone is forgotten.
+                if std::fs::symlink_metadata(path).is_err() {
                     // A deleted file governs nothing any more.
                     lock(&self.house_rules).remove(path);
                     (Vec::new(), String::new())
@@ -253,6 +263,21 @@ impl State {
             let message =
                 super::convert::house_rules_diagnostics(&uri, &text, &problems, self.encoding());
             self.send(message);
+        }
+        // A file that could not be read at all (a folder, a pipe, a device, a broken link) is
+        // not open in any editor, so diagnostics on it would go unseen: the user is told.
+        if text.is_empty() {
+            if let Some(problem) = problems.first() {
+                super::server::show_message(
+                    self,
+                    tower_lsp::lsp_types::MessageType::WARNING,
+                    &format!(
+                        "copydesk cannot use the house rules: {}. Drafts under it are checked \
+                         with the last rules read from it, or the defaults.",
+                        problem.message
+                    ),
+                );
+            }
         }
     }
 
@@ -354,23 +379,30 @@ impl State {
                 generation,
                 latest: None,
                 engine: Arc::default(),
+                out_of_sync: false,
             },
         );
         let _ = self.worker.send(WorkerEvent::Changed(uri));
     }
 
     /// Runs `edit` on an open document and schedules its analysis; false if it is not open.
-    pub fn change(&self, uri: &Url, edit: impl FnOnce(&mut Document)) -> bool {
+    pub fn change(&self, uri: &Url, edit: impl FnOnce(&mut OpenDocument)) -> bool {
         let generation = self.next_generation();
         let mut documents = lock(&self.documents);
         let Some(open) = documents.get_mut(uri) else {
             return false;
         };
-        edit(&mut open.document);
+        edit(open);
         open.generation = generation;
         drop(documents);
         let _ = self.worker.send(WorkerEvent::Changed(uri.clone()));
         true
+    }
+
+    /// Marks an open document as no longer holding the editor's text (see
+    /// [`OpenDocument::out_of_sync`]) and has it published as not checked.
+    pub fn lose_sync(&self, uri: &Url) -> bool {
+        self.change(uri, |open| open.out_of_sync = true)
     }
 
     pub fn close(&self, uri: &Url) -> bool {
@@ -502,7 +534,7 @@ impl State {
     /// Never panics: a panic in the engine is caught, logged, and turned into a "not checked"
     /// outcome.
     fn analyse_with(&self, uri: &Url, engine: &mut Option<Incremental>) -> Option<Snapshot> {
-        let (rope, version, generation, language_id) = {
+        let (rope, version, generation, language_id, out_of_sync) = {
             let documents = lock(&self.documents);
             let open = documents.get(uri)?;
             (
@@ -510,8 +542,18 @@ impl State {
                 open.document.version(),
                 open.generation,
                 open.document.language_id().to_string(),
+                open.out_of_sync,
             )
         };
+        if out_of_sync {
+            return Some(Snapshot {
+                generation,
+                format: Format::from_language_id(&language_id),
+                version,
+                rope,
+                outcome: Outcome::NotChecked(OUT_OF_SYNC.to_string()),
+            });
+        }
         if let Some(hold) = &self.analysis_hold {
             hold.wait_if_marked(&rope);
         }
