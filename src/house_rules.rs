@@ -516,7 +516,10 @@ pub fn discover(folder: &Path, stop_at: Option<&Path>) -> Option<PathBuf> {
     while let Some(dir) = current {
         for name in FILE_NAMES {
             let candidate = dir.join(name);
-            if candidate.is_file() {
+            // Anything by that name counts, a folder, a pipe or a broken link included: it is
+            // meant as house rules, so loading it reports why it cannot be read rather than
+            // a file further up taking its place in silence.
+            if std::fs::symlink_metadata(&candidate).is_ok() {
                 return Some(candidate);
             }
         }
@@ -573,8 +576,16 @@ fn read_limited(path: &Path) -> Result<String, String> {
             crate::limits::bytes(limit)
         )
     };
-    let metadata = std::fs::metadata(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let metadata =
+        std::fs::metadata(path).map_err(|error| match std::fs::symlink_metadata(path) {
+            Ok(link) if link.file_type().is_symlink() => format!(
+                "{} is a link to {}, which does not exist",
+                path.display(),
+                std::fs::read_link(path)
+                    .map_or_else(|_| "a file".to_string(), |to| to.display().to_string())
+            ),
+            _ => format!("cannot read {}: {error}", path.display()),
+        })?;
     if metadata.is_dir() {
         return Err(format!(
             "{} is a folder, not a house rules file",

@@ -14,6 +14,8 @@ use crate::analysis::{RuleCode, Settings, Severity};
 use crate::house_rules::HouseRules;
 
 pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
+/// The longest debounce: a longer one would leave a writer without findings for minutes.
+pub const MAX_DEBOUNCE_MS: u64 = 10_000;
 pub const DEFAULT_MAX_FILE_BYTES: usize = crate::limits::DEFAULT_MAX_FILE_BYTES;
 
 #[derive(Clone, Debug)]
@@ -124,7 +126,15 @@ impl ServerConfig {
         for (key, value) in map {
             match key.as_str() {
                 "debounceMs" => match value.as_u64() {
-                    Some(millis) => self.debounce = Duration::from_millis(millis.min(10_000)),
+                    Some(millis) if millis > MAX_DEBOUNCE_MS => {
+                        // Used at its cap, so that the draft is still checked, and said so.
+                        self.debounce = Duration::from_millis(MAX_DEBOUNCE_MS);
+                        problems.push(format!(
+                            "debounceMs is at most {MAX_DEBOUNCE_MS} (ten seconds); {millis} was \
+                             read as {MAX_DEBOUNCE_MS}"
+                        ));
+                    }
+                    Some(millis) => self.debounce = Duration::from_millis(millis),
                     None => problems.push(format!(
                         "debounceMs must be a whole number of milliseconds, not {value}"
                     )),
@@ -158,6 +168,15 @@ impl ServerConfig {
                     )),
                 },
                 "figures" => {
+                    let Value::Object(fields) = value else {
+                        problems.push(format!(
+                            "figures must be an object such as {{\"minCount\": 10}}, not {value}"
+                        ));
+                        continue;
+                    };
+                    for key in fields.keys().filter(|key| key.as_str() != "minCount") {
+                        problems.push(format!("unknown setting copydesk.figures.{key}"));
+                    }
                     if let Some(min_count) = value.get("minCount") {
                         match min_count.as_u64() {
                             // null: no choice of the editor's; the house rules or the default apply.

@@ -43,9 +43,13 @@ use crate::text::{Document, Position};
 #[derive(Clone, Debug, Default)]
 pub struct ServerOptions {
     /// Registers `copydesk/debugPanic` and makes analysis panic on the text
-    /// [`TEST_PANIC_MARKER`], so that tests can prove panics are survived.
+    /// [`TEST_PANIC_MARKER`], so that tests can prove panics are survived; analysis of text
+    /// holding [`state::AnalysisHold::MARKER`] waits for `copydesk/debugReleaseAnalysis`.
     pub test_hooks: bool,
 }
+
+/// How many requests are answered at once; see where the router is started.
+const REQUESTS_AT_ONCE: usize = 64;
 
 pub const TEST_PANIC_MARKER: &str = "copydesk-test-panic-in-analysis";
 
@@ -105,6 +109,7 @@ where
     let mut state = State::new(worker_sender, outgoing_sender.clone());
     if options.test_hooks {
         state.analysis_panic_marker = Some(TEST_PANIC_MARKER.to_string());
+        state.analysis_hold = Some(state::AnalysisHold::default());
     }
     let state = Arc::new(state);
     let worker = tokio::spawn(worker::run(state.clone(), worker_receiver));
@@ -113,12 +118,24 @@ where
     let mut builder = LspService::build(move |_client| Backend::new(backend_state.clone()))
         .custom_method("copydesk/publicationDate", Backend::publication_date);
     if options.test_hooks {
-        builder = builder.custom_method("copydesk/debugPanic", Backend::debug_panic);
+        builder = builder
+            .custom_method("copydesk/debugPanic", Backend::debug_panic)
+            .custom_method(
+                "copydesk/debugReleaseAnalysis",
+                Backend::debug_release_analysis,
+            );
     }
     let (service, socket) = builder.finish();
     let (mut to_tower, tower_input) = tokio::io::duplex(1 << 20);
     let (tower_output, from_tower) = tokio::io::duplex(1 << 20);
-    let tower = tokio::spawn(Server::new(tower_input, tower_output, socket).serve(service));
+    // tower-lsp runs at most this many requests at once and queues the rest. Requests wait for
+    // analyses off the runtime, so a few slow ones on a large draft must not fill every place
+    // and queue a hover on a small draft behind them.
+    let tower = tokio::spawn(
+        Server::new(tower_input, tower_output, socket)
+            .concurrency_level(REQUESTS_AT_ONCE)
+            .serve(service),
+    );
 
     // tower-lsp's responses are re-framed and merged with copydesk's own messages, so that one
     // writer owns the client's output and messages never interleave.
@@ -615,32 +632,59 @@ fn apply_notification(state: &Arc<State>, method: &str, params: Value) -> Result
             let params: DidChangeTextDocumentParams = match serde_json::from_value(params) {
                 Ok(params) => params,
                 Err(error) => {
-                    // The editor's text and the server's now differ: say so instead of checking
-                    // a draft the writer no longer sees.
+                    // The editor's text and the server's now differ: say so, and check nothing
+                    // until the editor sends the whole text again, instead of checking a draft
+                    // the writer no longer sees.
+                    let lost = uri
+                        .as_ref()
+                        .and_then(Value::as_str)
+                        .and_then(|uri| tower_lsp::lsp_types::Url::parse(uri).ok())
+                        .is_some_and(|uri| state.lose_sync(&uri));
                     let name = uri.as_ref().and_then(Value::as_str).unwrap_or("a draft");
-                    server::show_message(
-                        state,
-                        tower_lsp::lsp_types::MessageType::WARNING,
-                        &format!(
-                            "copydesk could not apply an edit to {name} (the editor sent a change \
-                             it cannot read), so its findings may be out of date. Close and \
-                             reopen the file to check it again."
-                        ),
-                    );
+                    if lost {
+                        server::show_message(
+                            state,
+                            tower_lsp::lsp_types::MessageType::WARNING,
+                            &format!(
+                                "copydesk could not apply an edit to {name} (the editor sent a \
+                                 change it cannot read), so it no longer knows the draft's text \
+                                 and stops checking it. Close and reopen the file to check it \
+                                 again."
+                            ),
+                        );
+                    }
                     return Err(error.to_string());
                 }
             };
             let encoding = state.encoding();
             let uri = params.text_document.uri;
             let version = params.text_document.version;
-            let applied = state.change(&uri, |document| {
+            let applied = state.change(&uri, |open| {
+                // Out of sync, edits by range would land in the wrong text; the whole text,
+                // when the editor sends it, brings the draft back.
+                let skip = if open.out_of_sync {
+                    match params
+                        .content_changes
+                        .iter()
+                        .rposition(|change| change.range.is_none())
+                    {
+                        Some(whole) => {
+                            open.out_of_sync = false;
+                            whole
+                        }
+                        None => params.content_changes.len(),
+                    }
+                } else {
+                    0
+                };
+                let document = &mut open.document;
                 if version < document.version() {
                     tracing::warn!(
                         "{uri}: version went backwards from {} to {version}",
                         document.version()
                     );
                 }
-                for change in &params.content_changes {
+                for change in &params.content_changes[skip..] {
                     let range = change.range.map(|range| {
                         (
                             Position {

@@ -23,7 +23,7 @@ use tower_lsp::LanguageServer;
 
 use super::config::copydesk_section;
 use super::convert;
-use super::state::State;
+use super::state::{Snapshot, State};
 use crate::text::PositionEncoding;
 
 pub struct Backend {
@@ -77,7 +77,33 @@ pub fn apply_settings(state: &State, settings: &Value) {
     }
 }
 
+/// Runs `work` on the blocking pool and waits for it without blocking the server: turning a
+/// large draft's analysis into a response is CPU work, and every request shares one task in
+/// tower-lsp, so work done inline would hold up the requests on other drafts (and their
+/// cancellation). A panic is passed on to the handler's [`guard`].
+async fn off_the_runtime<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(value) => value,
+        Err(error) => match error.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(error) => panic!("a blocking task of copydesk was cancelled: {error}"),
+        },
+    }
+}
+
 impl Backend {
+    /// Answers from the analysis of the draft at `uri`, or `None` when it is not open. The
+    /// analysis is waited for (see [`State::analysis_of`]) and `answer` runs off the runtime,
+    /// so a cancelled request stops waiting at once.
+    async fn with_analysis<T: Send + 'static>(
+        &self,
+        uri: &tower_lsp::lsp_types::Url,
+        answer: impl FnOnce(&Snapshot) -> T + Send + 'static,
+    ) -> Option<T> {
+        let snapshot = self.state.analysis_of(uri).await?;
+        Some(off_the_runtime(move || answer(&snapshot)).await)
+    }
+
     pub fn new(state: Arc<State>) -> Backend {
         Backend {
             state,
@@ -97,12 +123,18 @@ impl Backend {
                 .ok_or_else(|| {
                     Error::invalid_params("expected {\"textDocument\": {\"uri\": ...}}")
                 })?;
-            let Some(snapshot) = self.state.analysis_of(&uri) else {
-                return Ok(Value::Null);
-            };
-            Ok(convert::publication_date(&snapshot).unwrap_or(Value::Null))
+            let date = self.with_analysis(&uri, convert::publication_date).await;
+            Ok(date.flatten().unwrap_or(Value::Null))
         })
         .await
+    }
+
+    /// Lets held analyses go on; registered only for tests (see `ServerOptions::test_hooks`).
+    pub async fn debug_release_analysis(&self, _params: Value) -> Result<Value> {
+        if let Some(hold) = &self.state.analysis_hold {
+            hold.release();
+        }
+        Ok(Value::Null)
     }
 
     /// A request that panics on purpose, registered only for tests of the panic guard.
@@ -283,32 +315,38 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         guard("hover", async {
             let uri = &params.text_document_position_params.text_document.uri;
-            let Some(snapshot) = self.state.analysis_of(uri) else {
-                return Ok(None);
-            };
             let position = params.text_document_position_params.position;
-            Ok(convert::hover(&snapshot, position, self.state.encoding()))
+            let encoding = self.state.encoding();
+            let hover = self
+                .with_analysis(uri, move |snapshot| {
+                    convert::hover(snapshot, position, encoding)
+                })
+                .await;
+            Ok(hover.flatten())
         })
         .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         guard("codeAction", async {
-            let uri = &params.text_document.uri;
-            let Some(snapshot) = self.state.analysis_of(uri) else {
-                return Ok(None);
-            };
+            let uri = params.text_document.uri.clone();
+            let encoding = self.state.encoding();
+            let snippet_edits = self.state.snippet_edits();
             // A client asking only for other kinds (e.g. `source.organizeImports` on save)
             // gets only what it asked for, often nothing.
-            let actions = convert::code_actions(
-                &snapshot,
-                uri,
-                params.range,
-                params.context.only.as_deref(),
-                self.state.encoding(),
-                self.state.snippet_edits(),
-            );
-            Ok(Some(actions))
+            let actions = self
+                .with_analysis(&params.text_document.uri, move |snapshot| {
+                    convert::code_actions(
+                        snapshot,
+                        &uri,
+                        params.range,
+                        params.context.only.as_deref(),
+                        encoding,
+                        snippet_edits,
+                    )
+                })
+                .await;
+            Ok(actions)
         })
         .await
     }
@@ -318,11 +356,13 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         guard("documentSymbol", async {
-            let Some(snapshot) = self.state.analysis_of(&params.text_document.uri) else {
-                return Ok(None);
-            };
-            let symbols = convert::document_symbols(&snapshot, self.state.encoding());
-            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+            let encoding = self.state.encoding();
+            let symbols = self
+                .with_analysis(&params.text_document.uri, move |snapshot| {
+                    convert::document_symbols(snapshot, encoding)
+                })
+                .await;
+            Ok(symbols.map(DocumentSymbolResponse::Nested))
         })
         .await
     }
@@ -362,14 +402,18 @@ impl LanguageServer for Backend {
                     "copydesk.sheet needs the draft's URI as its first argument",
                 ));
             };
-            let Some(snapshot) = self.state.analysis_of(&uri) else {
+            let sheet_uri = uri.clone();
+            let sheet = self
+                .with_analysis(&uri, move |snapshot| {
+                    convert::sheet(snapshot, &sheet_uri, format.as_deref().unwrap_or("html"))
+                })
+                .await;
+            let Some(sheet) = sheet else {
                 return Err(Error::invalid_params(format!(
                     "{uri} is not open in the editor, so copydesk has no analysis of it"
                 )));
             };
-            convert::sheet(&snapshot, &uri, format.as_deref().unwrap_or("html"))
-                .map(Some)
-                .map_err(Error::invalid_params)
+            sheet.map(Some).map_err(Error::invalid_params)
         })
         .await
     }
@@ -379,15 +423,14 @@ impl LanguageServer for Backend {
             if !self.state.config().inlay_hints {
                 return Ok(Some(Vec::new()));
             }
-            let uri = &params.text_document.uri;
-            let Some(snapshot) = self.state.analysis_of(uri) else {
-                return Ok(None);
-            };
-            Ok(Some(convert::inlay_hints(
-                &snapshot,
-                params.range,
-                self.state.encoding(),
-            )))
+            let encoding = self.state.encoding();
+            let range = params.range;
+            let hints = self
+                .with_analysis(&params.text_document.uri, move |snapshot| {
+                    convert::inlay_hints(snapshot, range, encoding)
+                })
+                .await;
+            Ok(hints)
         })
         .await
     }

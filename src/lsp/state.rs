@@ -31,6 +31,11 @@ pub enum Outcome {
     NotChecked(String),
 }
 
+/// Why a draft whose text no longer matches the editor's is not checked.
+pub const OUT_OF_SYNC: &str = "copydesk lost track of this draft's text (the editor sent an edit \
+     it could not read), so it is not checked until the editor sends the whole text again: close \
+     and reopen the file.";
+
 /// What is left of a replaced snapshot, freed by dropping it (see
 /// [`State::release_stale_snapshot`]).
 pub struct Leftovers {
@@ -56,6 +61,10 @@ pub struct OpenDocument {
     pub latest: Option<Arc<Snapshot>>,
     /// The document's analysis kept up to date across edits; created by the first analysis.
     pub engine: Arc<Mutex<Option<Incremental>>>,
+    /// Set when an edit could not be applied: the text here is no longer the editor's, so the
+    /// draft is reported as not checked, and edits by range are not applied to it, until the
+    /// editor sends the whole text again (a change without a range, or a reopen).
+    pub out_of_sync: bool,
 }
 
 /// What the diagnostics worker is told.
@@ -84,12 +93,46 @@ pub struct State {
     /// When set, analysis panics on text containing this marker; tests use it to prove that a
     /// failing analysis does not take the server down.
     pub analysis_panic_marker: Option<String>,
+    /// When set, analysis of text containing [`AnalysisHold::MARKER`] waits until the hold is
+    /// released; tests use it to keep a draft's analysis running for as long as they need.
+    pub analysis_hold: Option<AnalysisHold>,
     /// The workspace folders: house rules files are looked for up to the one holding a draft.
     workspace_roots: Mutex<Vec<PathBuf>>,
     /// House rules files read so far, by path.
     house_rules: Mutex<HashMap<PathBuf, HouseRulesFile>>,
     /// Whether the client takes snippet text edits in workspace edits (LSP 3.18).
     snippet_edits: std::sync::atomic::AtomicBool,
+}
+
+/// Keeps analyses of marked text waiting until released, so that tests can show what the server
+/// does while a draft is being analysed without depending on how long an analysis takes.
+#[derive(Default)]
+pub struct AnalysisHold {
+    released: Mutex<bool>,
+    on_release: std::sync::Condvar,
+}
+
+impl AnalysisHold {
+    pub const MARKER: &'static str = "copydesk-test-hold-analysis";
+
+    /// Lets every waiting and future analysis of marked text go on.
+    pub fn release(&self) {
+        *lock(&self.released) = true;
+        self.on_release.notify_all();
+    }
+
+    fn wait_if_marked(&self, rope: &Rope) {
+        if !rope.to_string().contains(Self::MARKER) {
+            return;
+        }
+        let mut released = lock(&self.released);
+        while !*released {
+            released = self
+                .on_release
+                .wait(released)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
 }
 
 /// One house rules file as the server knows it.
@@ -128,6 +171,7 @@ impl State {
             worker,
             outgoing,
             analysis_panic_marker: None,
+            analysis_hold: None,
             workspace_roots: Mutex::new(Vec::new()),
             house_rules: Mutex::new(HashMap::new()),
             snippet_edits: std::sync::atomic::AtomicBool::new(false),
@@ -202,7 +246,8 @@ impl State {
                 (Vec::new(), String::new())
             }
             Err((problems, text)) => {
-                if !path.exists() {
+                // A broken link is reported; only a file that is really gone is forgotten.
+                if std::fs::symlink_metadata(path).is_err() {
                     // A deleted file governs nothing any more.
                     lock(&self.house_rules).remove(path);
                     (Vec::new(), String::new())
@@ -218,6 +263,21 @@ impl State {
             let message =
                 super::convert::house_rules_diagnostics(&uri, &text, &problems, self.encoding());
             self.send(message);
+        }
+        // A file that could not be read at all (a folder, a pipe, a device, a broken link) is
+        // not open in any editor, so diagnostics on it would go unseen: the user is told.
+        if text.is_empty() {
+            if let Some(problem) = problems.first() {
+                super::server::show_message(
+                    self,
+                    tower_lsp::lsp_types::MessageType::WARNING,
+                    &format!(
+                        "copydesk cannot use the house rules: {}. Drafts under it are checked \
+                         with the last rules read from it, or the defaults.",
+                        problem.message
+                    ),
+                );
+            }
         }
     }
 
@@ -319,23 +379,30 @@ impl State {
                 generation,
                 latest: None,
                 engine: Arc::default(),
+                out_of_sync: false,
             },
         );
         let _ = self.worker.send(WorkerEvent::Changed(uri));
     }
 
     /// Runs `edit` on an open document and schedules its analysis; false if it is not open.
-    pub fn change(&self, uri: &Url, edit: impl FnOnce(&mut Document)) -> bool {
+    pub fn change(&self, uri: &Url, edit: impl FnOnce(&mut OpenDocument)) -> bool {
         let generation = self.next_generation();
         let mut documents = lock(&self.documents);
         let Some(open) = documents.get_mut(uri) else {
             return false;
         };
-        edit(&mut open.document);
+        edit(open);
         open.generation = generation;
         drop(documents);
         let _ = self.worker.send(WorkerEvent::Changed(uri.clone()));
         true
+    }
+
+    /// Marks an open document as no longer holding the editor's text (see
+    /// [`OpenDocument::out_of_sync`]) and has it published as not checked.
+    pub fn lose_sync(&self, uri: &Url) -> bool {
+        self.change(uri, |open| open.out_of_sync = true)
     }
 
     pub fn close(&self, uri: &Url) -> bool {
@@ -429,21 +496,45 @@ impl State {
         }
     }
 
-    /// The analysis of the document's current text: the cached one, or a fresh one computed
-    /// now (hover and code actions may arrive before the debounced worker has run).
-    pub fn analysis_of(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+    /// The analysis of the document's current text, for a request: the cached one, the one the
+    /// worker is computing (waited for), or a fresh one. The work runs on the blocking pool, so
+    /// a request on a large draft that was just edited holds up no request on another draft, and
+    /// the wait can be cancelled: dropping the returned future leaves the analysis to finish
+    /// and be stored for whoever asks next.
+    pub async fn analysis_of(self: &Arc<Self>, uri: &Url) -> Option<Arc<Snapshot>> {
         if let Some(snapshot) = self.current_snapshot(uri) {
             return Some(snapshot);
         }
-        let snapshot = Arc::new(self.analyse_current(uri)?);
+        let state = self.clone();
+        let uri = uri.clone();
+        match tokio::task::spawn_blocking(move || state.analyse_and_store(&uri)).await {
+            Ok(snapshot) => snapshot,
+            Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+            Err(_) => None,
+        }
+    }
+
+    /// The analysis of the document's current generation, computed now unless another thread
+    /// has just computed it: the document's engine is taken first, so a request that arrives
+    /// while the worker analyses the same draft waits for that analysis and shares it instead of
+    /// repeating it. The result is stored before the engine is released. Blocks; for the
+    /// blocking pool only.
+    pub fn analyse_and_store(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        let engine = lock(&self.documents).get(uri)?.engine.clone();
+        let mut engine = lock(&engine);
+        if let Some(snapshot) = self.current_snapshot(uri) {
+            return Some(snapshot);
+        }
+        let snapshot = Arc::new(self.analyse_with(uri, &mut engine)?);
         self.store_snapshot(uri, &snapshot);
         Some(snapshot)
     }
 
-    /// Analyses the current generation of a document. Never panics: a panic in the engine is
-    /// caught, logged, and turned into a "not checked" outcome.
-    pub fn analyse_current(&self, uri: &Url) -> Option<Snapshot> {
-        let (rope, version, generation, language_id, engine) = {
+    /// Analyses the current generation of a document with its engine, which the caller holds.
+    /// Never panics: a panic in the engine is caught, logged, and turned into a "not checked"
+    /// outcome.
+    fn analyse_with(&self, uri: &Url, engine: &mut Option<Incremental>) -> Option<Snapshot> {
+        let (rope, version, generation, language_id, out_of_sync) = {
             let documents = lock(&self.documents);
             let open = documents.get(uri)?;
             (
@@ -451,16 +542,28 @@ impl State {
                 open.document.version(),
                 open.generation,
                 open.document.language_id().to_string(),
-                open.engine.clone(),
+                open.out_of_sync,
             )
         };
+        if out_of_sync {
+            return Some(Snapshot {
+                generation,
+                format: Format::from_language_id(&language_id),
+                version,
+                rope,
+                outcome: Outcome::NotChecked(OUT_OF_SYNC.to_string()),
+            });
+        }
+        if let Some(hold) = &self.analysis_hold {
+            hold.wait_if_marked(&rope);
+        }
         let mut config = self.config();
         config.analysis = self.settings_for(uri, &config);
         let outcome = analyse_rope(
             &rope,
             &language_id,
             &config,
-            &mut lock(&engine),
+            engine,
             self.analysis_panic_marker.as_deref(),
         );
         Some(Snapshot {

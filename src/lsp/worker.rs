@@ -93,8 +93,9 @@ async fn analyse_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::
     // ready rather than after this task is woken again.
     let analysed = tokio::task::spawn_blocking(move || {
         let leftovers = task_state.release_stale_snapshot(&uri);
-        if let Some(snapshot) = task_state.analyse_current(&uri) {
-            let snapshot = Arc::new(snapshot);
+        // Stored as soon as it is computed, so that a request waiting for this draft's
+        // analysis is answered before the diagnostics are built.
+        if let Some(snapshot) = task_state.analyse_and_store(&uri) {
             let target = convert::Target {
                 uri: &uri,
                 encoding: task_state.encoding(),
