@@ -749,9 +749,15 @@ fn progress_bar(args: &CheckArgs, files: usize) -> Option<ProgressBar> {
     }
     let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
     let style = ProgressStyle::with_template(
-        "{bar:30.cyan/blue} {pos}/{len} files, {msg}, {per_sec}, {eta} left",
+        "{bar:30.cyan/blue} {pos}/{len} files, {msg}, {rate} files/s, {eta} left",
     )
     .ok()?
+    .with_key(
+        "rate",
+        |state: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+            let _ = write!(out, "{:.0}", state.per_sec());
+        },
+    )
     .progress_chars("=> ");
     bar.set_style(style);
     bar.set_message("0 findings");
