@@ -5,9 +5,14 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::cache::{self, Cache, Entry};
 use super::changed::ChangedLines;
 use super::output::{self, ConfigError, Located, Report};
 use super::{CheckArgs, ColorChoice, OutputFormat};
@@ -50,27 +55,41 @@ fn use_colour(choice: ColorChoice) -> bool {
 /// Problems in a file are printed once, and the drafts under it are not checked.
 struct HouseRulesCache {
     explicit: Option<PathBuf>,
+    /// The house rules file found above each folder, so that an archive keeping many drafts in
+    /// one folder walks up from that folder once.
+    discovered: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<PathBuf, Option<HouseRules>>,
     /// Every mistake found in a house rules file, with the drafts it left unchecked.
     errors: Vec<ConfigError>,
 }
 
 impl HouseRulesCache {
-    fn for_draft(&mut self, draft: &Draft, stderr: &mut dyn Write) -> Result<HouseRules, ()> {
+    /// The house rules file that governs a draft (`None` for the built-in defaults), or `Err`
+    /// with that file when it has errors and the draft is not to be checked.
+    fn for_draft(
+        &mut self,
+        draft_path: Option<&Path>,
+        stderr: &mut dyn Write,
+    ) -> Result<Option<PathBuf>, PathBuf> {
         let path = match &self.explicit {
             Some(path) => Some(path.clone()),
             None => {
-                let folder = match &draft.path {
+                let folder = match draft_path {
                     Some(path) => std::fs::canonicalize(path)
                         .ok()
                         .and_then(|path| path.parent().map(Path::to_path_buf)),
                     None => std::env::current_dir().ok(),
                 };
-                folder.and_then(|folder| house_rules::discover(&folder, None))
+                folder.and_then(|folder| {
+                    self.discovered
+                        .entry(folder)
+                        .or_insert_with_key(|folder| house_rules::discover(folder, None))
+                        .clone()
+                })
             }
         };
         let Some(path) = path else {
-            return Ok(HouseRules::default());
+            return Ok(None);
         };
         let errors = &mut self.errors;
         let loaded =
@@ -100,12 +119,17 @@ impl HouseRulesCache {
                     }
                 });
         if loaded.is_none() {
-            let shown = shown_path(&path);
-            for error in self.errors.iter_mut().filter(|error| error.path == shown) {
-                error.unchecked.push(draft.display.clone());
-            }
+            return Err(path);
         }
-        loaded.clone().ok_or(())
+        Ok(Some(path))
+    }
+
+    /// Records that a draft was left unchecked because its house rules file has errors.
+    fn not_checked(&mut self, rules: &Path, display: &str) {
+        let shown = shown_path(rules);
+        for error in self.errors.iter_mut().filter(|error| error.path == shown) {
+            error.unchecked.push(display.to_string());
+        }
     }
 }
 
@@ -125,6 +149,40 @@ fn shown_path(path: &Path) -> String {
         .to_string()
 }
 
+/// The settings drafts are checked with, one for each house rules file in use.
+struct Profile {
+    settings: Settings,
+    /// Everything in the settings, as part of the cache key: house rules, flags, the
+    /// publication date and today's date (relative dates resolve against them).
+    key: String,
+}
+
+/// One draft to check, in output order.
+struct Job {
+    path: PathBuf,
+    display: String,
+    profile: usize,
+}
+
+/// What the workers share.
+struct Context<'a> {
+    args: &'a CheckArgs,
+    profiles: &'a [Profile],
+    changed: Option<&'a ChangedLines>,
+    cache: Option<&'a Cache>,
+    colour: bool,
+}
+
+/// A draft's result.
+enum Outcome {
+    Checked {
+        entry: Entry,
+        bytes: u64,
+    },
+    /// The draft could not be read (or checked): the message for standard error.
+    Failed(String),
+}
+
 /// Runs the check and returns the process exit status.
 pub fn run(
     args: &CheckArgs,
@@ -132,6 +190,7 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
+    let started = std::time::Instant::now();
     let reference_date = match &args.reference_date {
         Some(date) => match date.parse() {
             Ok(date) => Some(date),
@@ -188,123 +247,236 @@ pub fn run(
             had_error = true;
         }
     }
-    let mut drafts = Vec::new();
-    for path in paths {
-        match read_draft(&path, args.max_file_bytes) {
-            Ok(draft) => drafts.push(draft),
-            Err(message) => {
-                let _ = writeln!(stderr, "copydesk: {message}");
-                had_error = true;
-            }
-        }
-    }
+    // The house rules of every draft are settled before any draft is read, so that the formats
+    // that report house rules errors first (JSON, GitHub, Checkstyle) can stream the drafts.
     let mut house = HouseRulesCache {
         explicit: args.config.clone(),
+        discovered: HashMap::new(),
         loaded: HashMap::new(),
         errors: Vec::new(),
     };
-    let threshold: Severity = args.severity.into();
-    let mut checked = Vec::new();
-    for draft in &drafts {
-        let Ok(rules) = house.for_draft(draft, stderr) else {
-            had_error = true;
-            continue;
-        };
-        let mut settings = Settings::new(today);
-        rules.apply_to(&mut settings);
-        // The command line's flags override the house rules, as editor settings do.
-        if let Some(style) = args.date_style {
-            settings.date_style = style.into();
-        }
-        if reference_date.is_some() {
-            settings.reference_date = reference_date;
-            settings.reference_origin = crate::analysis::SettingOrigin::CommandLine;
-        }
-        let analysis = analyze(&draft.text, draft.format, &settings);
-        let document = Document::new(&draft.text, 0, "");
-        checked.push((draft, analysis, document));
-    }
-    if args.list_suppressions {
-        let written = list_suppressions(stdout, &checked, args.format == OutputFormat::Json);
-        let failed = written.is_err_and(|error| error.kind() != std::io::ErrorKind::BrokenPipe);
-        return if had_error || failed {
-            EXIT_ERROR
+    let mut profiles: Vec<Profile> = Vec::new();
+    let mut profile_of: HashMap<Option<PathBuf>, usize> = HashMap::new();
+    let mut jobs = Vec::with_capacity(paths.len());
+    for path in paths {
+        let is_stdin = path == Path::new("-");
+        let display = if is_stdin {
+            "<stdin>".to_string()
         } else {
-            EXIT_CLEAN
+            path.display().to_string()
+        };
+        let rules_path = match house.for_draft((!is_stdin).then_some(&*path), stderr) {
+            Ok(rules_path) => rules_path,
+            Err(broken) => {
+                had_error = true;
+                // A draft that cannot be read is reported as such, not as left unchecked.
+                match read_draft(&path, args.max_file_bytes) {
+                    Ok(_) => house.not_checked(&broken, &display),
+                    Err(message) => {
+                        let _ = writeln!(stderr, "copydesk: {message}");
+                    }
+                }
+                continue;
+            }
+        };
+        let profile = match profile_of.get(&rules_path) {
+            Some(profile) => *profile,
+            None => {
+                let rules = rules_path
+                    .as_ref()
+                    .and_then(|path| house.loaded.get(path).cloned().flatten())
+                    .unwrap_or_default();
+                let mut settings = Settings::new(today);
+                rules.apply_to(&mut settings);
+                // The command line's flags override the house rules, as editor settings do.
+                if let Some(style) = args.date_style {
+                    settings.date_style = style.into();
+                }
+                if reference_date.is_some() {
+                    settings.reference_date = reference_date;
+                    settings.reference_origin = crate::analysis::SettingOrigin::CommandLine;
+                }
+                let key = format!("{settings:?}");
+                profiles.push(Profile { settings, key });
+                profile_of.insert(rules_path, profiles.len() - 1);
+                profiles.len() - 1
+            }
+        };
+        jobs.push(Job {
+            path,
+            display,
+            profile,
+        });
+    }
+    // Lines changed in a git diff depend on more than the draft, so that mode is never cached.
+    let cache = if changed.is_some() {
+        None
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let requested = if args.no_cache {
+            Some(false)
+        } else {
+            args.cache.then_some(true)
+        };
+        cache::location(requested, std::env::var_os(cache::DIR_VARIABLE), &cwd).map(Cache::open)
+    };
+    let context = Context {
+        args,
+        profiles: &profiles,
+        changed: changed.as_ref(),
+        cache: cache.as_ref(),
+        colour: use_colour(args.color),
+    };
+    let workers = args
+        .jobs
+        .map(std::num::NonZeroUsize::get)
+        .or_else(|| std::thread::available_parallelism().ok().map(Into::into))
+        .unwrap_or(1);
+    let bar = progress_bar(args, jobs.len());
+    let mut sink = Sink {
+        out: std::io::BufWriter::new(stdout),
+        error: None,
+    };
+    let mut header = Vec::new();
+    if !args.list_suppressions {
+        let _ = match args.format {
+            OutputFormat::Json => house
+                .errors
+                .iter()
+                .try_for_each(|error| write_config_error_json(&mut header, error)),
+            OutputFormat::Github => output::github_config_errors(&mut header, &house.errors),
+            OutputFormat::Checkstyle => output::checkstyle_head(&mut header, &house.errors),
+            OutputFormat::Text | OutputFormat::Sarif => Ok(()),
         };
     }
+    sink.write(&header, bar.as_ref());
+    let threshold: Severity = args.severity.into();
     let mut counts: Vec<(RuleCode, usize)> = RuleCode::ALL.iter().map(|code| (*code, 0)).collect();
     let mut failing = false;
     let mut by_severity = [0usize; 4];
-    let mut reports = Vec::new();
-    for (draft, analysis, document) in &checked {
-        let mut located = Vec::new();
-        for finding in &analysis.findings {
-            let start = line_column(document, finding.span.start);
-            let end = line_column(document, finding.span.end);
-            if let (Some(changed), Some(path)) = (&changed, &draft.path) {
-                if !changed.touches(path, start.0, end.0) {
-                    continue;
-                }
-            } else if changed.is_some() {
-                // Standard input has no lines in any diff.
-                continue;
-            }
-            failing |= finding.severity >= threshold;
-            by_severity[finding.severity as usize] += 1;
-            if let Some(entry) = counts.iter_mut().find(|(code, _)| *code == finding.rule) {
-                entry.1 += 1;
-            }
-            located.push(Located {
-                finding,
-                start,
-                end,
-            });
-        }
-        reports.push(Report {
-            display: &draft.display,
-            findings: located,
-        });
-    }
-    let colour = use_colour(args.color);
-    let written = match args.format {
-        OutputFormat::Text => {
-            checked
-                .iter()
-                .zip(&reports)
-                .try_for_each(|((draft, _, document), report)| {
-                    write_text(stdout, draft, document, report, colour)
+    let mut checked = 0usize;
+    let mut checked_bytes = 0u64;
+    let mut suppressions = 0usize;
+    let mut sarif_results = Vec::new();
+    let mut sarif_displays = Vec::new();
+    in_order(
+        &jobs,
+        workers,
+        |job| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_one(job, &context)))
+                .unwrap_or_else(|_| {
+                    Outcome::Failed(format!(
+                        "{}: copydesk failed on this draft (an internal error); skipped",
+                        job.display
+                    ))
                 })
+        },
+        || {
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+        },
+        |index, outcome| {
+            match outcome {
+                Outcome::Failed(message) => {
+                    match &bar {
+                        Some(bar) => bar.suspend(|| writeln!(stderr, "copydesk: {message}")),
+                        None => writeln!(stderr, "copydesk: {message}"),
+                    }
+                    .ok();
+                    had_error = true;
+                }
+                Outcome::Checked { entry, bytes } => {
+                    checked += 1;
+                    checked_bytes += bytes;
+                    suppressions += entry.suppressions;
+                    for (code, severity) in &entry.findings {
+                        let severity = severity_from_index(*severity);
+                        failing |= severity >= threshold;
+                        by_severity[severity as usize] += 1;
+                        if let Some(entry) =
+                            counts.iter_mut().find(|(rule, _)| rule.as_str() == code)
+                        {
+                            entry.1 += 1;
+                        }
+                    }
+                    sink.write(entry.output.as_bytes(), bar.as_ref());
+                    if args.format == OutputFormat::Sarif && !args.list_suppressions {
+                        sarif_results.extend(entry.sarif);
+                        sarif_displays.push(jobs[index].display.clone());
+                    }
+                    if let Some(bar) = &bar {
+                        bar.set_message(plural(by_severity.iter().sum(), "finding"));
+                    }
+                }
+            }
+            // Any failure but a closed pipe stops the run: its output would be incomplete.
+            sink.error
+                .as_ref()
+                .is_none_or(|error| error.kind() == std::io::ErrorKind::BrokenPipe)
+        },
+    );
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let mut footer = Vec::new();
+    if args.list_suppressions {
+        if args.format != OutputFormat::Json {
+            let _ = writeln!(
+                footer,
+                "{} in {}.",
+                plural(suppressions, "suppression"),
+                plural(checked, "file")
+            );
         }
-        OutputFormat::Json => house
-            .errors
-            .iter()
-            .try_for_each(|error| write_config_error_json(stdout, error))
-            .and_then(|()| {
-                checked.iter().zip(&reports).try_for_each(
-                    |((draft, analysis, document), report)| {
-                        write_json(stdout, draft, document, report, &analysis.suppressions)
-                    },
-                )
-            }),
-        OutputFormat::Sarif => {
-            // serde_json keeps an I/O error's kind (a closed pipe stays one).
-            serde_json::to_writer_pretty(&mut *stdout, &output::sarif(&reports, &house.errors))
-                .map_err(std::io::Error::from)
-                .and_then(|()| writeln!(stdout))
+    } else {
+        let _ = match args.format {
+            OutputFormat::Sarif => serde_json::to_writer_pretty(
+                &mut footer,
+                &output::sarif_log(sarif_results, &sarif_displays, &house.errors),
+            )
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(footer)),
+            OutputFormat::Checkstyle => output::checkstyle_tail(&mut footer),
+            OutputFormat::Text | OutputFormat::Json | OutputFormat::Github => Ok(()),
+        };
+    }
+    sink.write(&footer, None);
+    if sink.error.is_none() {
+        if let Err(error) = sink.out.flush() {
+            sink.error = Some(error);
         }
-        OutputFormat::Github => output::github(stdout, &reports, &house.errors),
-        OutputFormat::Checkstyle => output::checkstyle(stdout, &reports, &house.errors),
-    };
-    let pipe_closed = match written {
-        Ok(()) => false,
+    }
+    let pipe_closed = match &sink.error {
+        None => false,
         // A reader that stops early (`copydesk check ... | head`) closes the pipe: that is the
         // end of the output, not a failure, and the status is what the findings make it.
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => true,
-        Err(_) => return EXIT_ERROR,
+        Some(error) if error.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Some(_) => return EXIT_ERROR,
     };
+    if args.stats {
+        let _ = write_stats(
+            stderr,
+            &Stats {
+                files: checked,
+                bytes: checked_bytes,
+                counts: &counts,
+                reused: cache
+                    .as_ref()
+                    .map(|cache| cache.hits.load(Ordering::Relaxed)),
+                elapsed: started.elapsed(),
+                workers: workers.min(jobs.len()).max(1),
+            },
+        );
+    }
+    if let Some(cache) = &cache {
+        cache.prune(Cache::bound(jobs.len()));
+    }
+    if args.list_suppressions {
+        return if had_error { EXIT_ERROR } else { EXIT_CLEAN };
+    }
     let unchecked: usize = house.errors.iter().map(|error| error.unchecked.len()).sum();
-    let mut summary = summary(checked.len(), &by_severity, &counts, changed.is_some());
+    let mut summary = summary(checked, &by_severity, &counts, changed.is_some());
     if unchecked > 0 {
         summary.push_str(&format!(
             " {} not checked: the house rules file has errors.",
@@ -312,11 +484,15 @@ pub fn run(
         ));
     }
     // Formats that a program reads keep standard output to themselves.
-    let _ = match args.format {
-        OutputFormat::Text | OutputFormat::Github if pipe_closed => Ok(()),
-        OutputFormat::Text | OutputFormat::Github => writeln!(stdout, "{summary}"),
-        _ => writeln!(stderr, "{summary}"),
-    };
+    if !args.quiet {
+        let _ = match args.format {
+            OutputFormat::Text | OutputFormat::Github if pipe_closed => Ok(()),
+            OutputFormat::Text | OutputFormat::Github => {
+                writeln!(sink.out, "{summary}").and_then(|()| sink.out.flush())
+            }
+            _ => writeln!(stderr, "{summary}"),
+        };
+    }
     if had_error {
         EXIT_ERROR
     } else if failing && !args.exit_zero {
@@ -324,6 +500,312 @@ pub fn run(
     } else {
         EXIT_CLEAN
     }
+}
+
+/// Standard output, buffered, remembering the first failure to write: after it nothing more is
+/// written.
+struct Sink<'a> {
+    out: std::io::BufWriter<&'a mut dyn Write>,
+    error: Option<std::io::Error>,
+}
+
+impl Sink<'_> {
+    fn write(&mut self, bytes: &[u8], bar: Option<&ProgressBar>) {
+        if self.error.is_some() || bytes.is_empty() {
+            return;
+        }
+        // On a terminal the bar steps aside while the findings are printed above it.
+        let out = &mut self.out;
+        let written = match bar {
+            Some(bar) => bar.suspend(|| out.write_all(bytes).and_then(|()| out.flush())),
+            None => out.write_all(bytes),
+        };
+        if let Err(error) = written {
+            self.error = Some(error);
+        }
+    }
+}
+
+/// The severity stored in a cache entry as `Severity as u8`.
+fn severity_from_index(index: u8) -> Severity {
+    [
+        Severity::Hint,
+        Severity::Information,
+        Severity::Warning,
+        Severity::Error,
+    ]
+    .into_iter()
+    .find(|severity| *severity as u8 == index)
+    .unwrap_or(Severity::Error)
+}
+
+/// Checks one draft: from the cache when an entry matches, else by analysing it.
+fn check_one(job: &Job, context: &Context) -> Outcome {
+    let draft = match read_draft(&job.path, context.args.max_file_bytes) {
+        Ok(draft) => draft,
+        Err(message) => return Outcome::Failed(message),
+    };
+    let bytes = draft.text.len() as u64;
+    let profile = &context.profiles[job.profile];
+    let key = context.cache.map(|cache| {
+        let rendering = format!(
+            "{:?} colour={} list-suppressions={} {}",
+            context.args.format, context.colour, context.args.list_suppressions, draft.display
+        );
+        cache.key(&profile.key, &rendering, draft.text.as_bytes())
+    });
+    if let (Some(cache), Some(key)) = (context.cache, &key) {
+        if let Some(entry) = cache.get(key) {
+            return Outcome::Checked { entry, bytes };
+        }
+    }
+    let entry = render(&draft, &profile.settings, context);
+    if let (Some(cache), Some(key)) = (context.cache, &key) {
+        cache.put(key, &entry);
+    }
+    Outcome::Checked { entry, bytes }
+}
+
+/// Analyses a draft and renders its part of the output.
+fn render(draft: &Draft, settings: &Settings, context: &Context) -> Entry {
+    let args = context.args;
+    let analysis = analyze(&draft.text, draft.format, settings);
+    let document = Document::new(&draft.text, 0, "");
+    let mut output = Vec::new();
+    if args.list_suppressions {
+        // Writing into memory cannot fail.
+        let _ = list_suppressions(
+            &mut output,
+            draft,
+            &analysis,
+            &document,
+            args.format == OutputFormat::Json,
+        );
+        return Entry {
+            output: String::from_utf8_lossy(&output).into_owned(),
+            suppressions: analysis.suppressions.len(),
+            ..Entry::default()
+        };
+    }
+    let mut located = Vec::new();
+    for finding in &analysis.findings {
+        let start = line_column(&document, finding.span.start);
+        let end = line_column(&document, finding.span.end);
+        if let (Some(changed), Some(path)) = (context.changed, &draft.path) {
+            if !changed.touches(path, start.0, end.0) {
+                continue;
+            }
+        } else if context.changed.is_some() {
+            // Standard input has no lines in any diff.
+            continue;
+        }
+        located.push(Located {
+            finding,
+            start,
+            end,
+        });
+    }
+    let findings = located
+        .iter()
+        .map(|located| {
+            (
+                located.finding.rule.as_str().to_string(),
+                located.finding.severity as u8,
+            )
+        })
+        .collect();
+    let report = Report {
+        display: &draft.display,
+        findings: located,
+    };
+    let mut sarif = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = match args.format {
+        OutputFormat::Text => write_text(&mut output, draft, &document, &report, context.colour),
+        OutputFormat::Json => write_json(
+            &mut output,
+            draft,
+            &document,
+            &report,
+            &analysis.suppressions,
+        ),
+        OutputFormat::Sarif => {
+            sarif = output::sarif_results(&report);
+            Ok(())
+        }
+        OutputFormat::Github => output::github_report(&mut output, &report),
+        OutputFormat::Checkstyle => output::checkstyle_report(&mut output, &report),
+    };
+    Entry {
+        output: String::from_utf8_lossy(&output).into_owned(),
+        sarif,
+        findings,
+        suppressions: analysis.suppressions.len(),
+    }
+}
+
+/// Runs `work` over `items` on `workers` threads and hands each result to `deliver` in the
+/// order of `items`, as soon as it and all before it are done, so output is streamed in a
+/// stable order whatever the scheduling. A worker never runs more than a window of items ahead
+/// of the last one delivered, so memory stays flat however many items there are. `arrived` is
+/// called as each result comes in (for the progress bar); `deliver` returns false to stop.
+fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut arrived: impl FnMut(),
+    mut deliver: impl FnMut(usize, R) -> bool,
+) {
+    let workers = workers.clamp(1, items.len().max(1));
+    let window = workers * 8 + 16;
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let delivered = (Mutex::new(0usize), Condvar::new());
+    let (sender, receiver) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next, stop, delivered, work) = (&next, &stop, &delivered, &work);
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                if index >= items.len() || stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                {
+                    // The item at the delivery position always passes this test, so the
+                    // workers holding it never wait and delivery always moves on.
+                    let (position, moved) = delivered;
+                    let mut position = position.lock().unwrap_or_else(PoisonError::into_inner);
+                    while index >= *position + window && !stop.load(Ordering::Relaxed) {
+                        position = moved.wait(position).unwrap_or_else(PoisonError::into_inner);
+                    }
+                }
+                if sender.send((index, work(&items[index]))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        let mut waiting = BTreeMap::new();
+        let mut position = 0;
+        for (index, result) in receiver {
+            arrived();
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&position) {
+                position += 1;
+                if !stop.load(Ordering::Relaxed) && !deliver(position - 1, result) {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+            let (shared, moved) = &delivered;
+            *shared.lock().unwrap_or_else(PoisonError::into_inner) = position;
+            moved.notify_all();
+        }
+    });
+}
+
+/// Runs over fewer drafts than this finish before a bar would be worth reading.
+const PROGRESS_MIN_FILES: usize = 10;
+
+/// Whether to draw a progress bar: only for a person watching a terminal. Not in CI (`CI`
+/// set), not with `--quiet`, not when standard error is not a terminal, and not when standard
+/// output goes into a pipe, whose reader (a pager, `grep`) shares the terminal with the bar.
+fn wants_progress(
+    quiet: bool,
+    in_ci: bool,
+    stderr_is_terminal: bool,
+    stdout_is_pipe: bool,
+    files: usize,
+) -> bool {
+    !quiet && !in_ci && stderr_is_terminal && !stdout_is_pipe && files >= PROGRESS_MIN_FILES
+}
+
+/// Whether standard output is a pipe or a socket (not a terminal or a file).
+fn stdout_is_pipe() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata("/dev/stdout").is_ok_and(|metadata| {
+            metadata.file_type().is_fifo() || metadata.file_type().is_socket()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        !std::io::stdout().is_terminal()
+    }
+}
+
+/// The progress bar on standard error (files done, findings so far, rate, time left), when one
+/// is wanted.
+fn progress_bar(args: &CheckArgs, files: usize) -> Option<ProgressBar> {
+    if !wants_progress(
+        args.quiet,
+        std::env::var_os("CI").is_some(),
+        std::io::stderr().is_terminal(),
+        stdout_is_pipe(),
+        files,
+    ) {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{bar:30.cyan/blue} {pos}/{len} files, {msg}, {rate} files/s, {eta} left",
+    )
+    .ok()?
+    .with_key(
+        "rate",
+        |state: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+            let _ = write!(out, "{:.0}", state.per_sec());
+        },
+    )
+    .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message("0 findings");
+    Some(bar)
+}
+
+/// What `--stats` reports.
+struct Stats<'a> {
+    files: usize,
+    bytes: u64,
+    counts: &'a [(RuleCode, usize)],
+    /// Drafts whose result came from the cache, or `None` without a cache.
+    reused: Option<usize>,
+    elapsed: std::time::Duration,
+    workers: usize,
+}
+
+/// `--stats`: one fact per line, on standard error so that no format's output changes.
+fn write_stats(out: &mut dyn Write, stats: &Stats) -> std::io::Result<()> {
+    let seconds = stats.elapsed.as_secs_f64();
+    let megabytes = stats.bytes as f64 / 1_000_000.0;
+    let total: usize = stats.counts.iter().map(|(_, count)| count).sum();
+    writeln!(out, "files:       {}", stats.files)?;
+    writeln!(out, "bytes:       {} ({megabytes:.1} MB)", stats.bytes)?;
+    writeln!(out, "findings:    {total}")?;
+    for (code, count) in stats.counts {
+        writeln!(out, "  {:24} {count}", code.as_str())?;
+    }
+    match stats.reused {
+        Some(reused) => writeln!(
+            out,
+            "cache:       {reused} from the cache, {} checked",
+            stats.files.saturating_sub(reused)
+        )?,
+        None => writeln!(out, "cache:       off")?,
+    }
+    writeln!(
+        out,
+        "time:        {seconds:.3} s with {}",
+        plural(stats.workers, "job")
+    )?;
+    let rate = |amount: f64| if seconds > 0.0 { amount / seconds } else { 0.0 };
+    writeln!(
+        out,
+        "throughput:  {:.0} files/s, {:.1} MB/s",
+        rate(stats.files as f64),
+        rate(megabytes)
+    )
 }
 
 /// "3 files checked: 4 findings (2 warning, 2 information; relative-date 2, unsourced-figure 2)."
@@ -365,54 +847,43 @@ fn summary(
     )
 }
 
-/// `--list-suppressions`: every suppression with its reason, one per line, or as JSON.
+/// `--list-suppressions`: a draft's suppressions with their reasons, one per line, or as JSON.
 fn list_suppressions(
     out: &mut dyn Write,
-    checked: &[(&Draft, Analysis, Document)],
+    draft: &Draft,
+    analysis: &Analysis,
+    document: &Document,
     json_format: bool,
 ) -> std::io::Result<()> {
-    let mut total = 0;
-    for (draft, analysis, document) in checked {
-        if json_format {
-            writeln!(
-                out,
-                "{}",
-                json!({
-                    "path": draft.display,
-                    "suppressions": suppressions_json(document, &analysis.suppressions),
-                })
-            )?;
-            continue;
-        }
-        for suppression in &analysis.suppressions {
-            total += 1;
-            let (line, column) = line_column(document, suppression.span.start);
-            let reason = suppression
-                .reason
-                .as_deref()
-                .map_or("(no reason given)".to_string(), |reason| {
-                    format!("reason: {reason}")
-                });
-            let effect = if suppression.kind == SuppressionKind::Enable {
-                String::new()
-            } else {
-                format!(" [silenced {}]", suppression.suppressed)
-            };
-            writeln!(
-                out,
-                "{}:{line}:{column}: {} {}: {reason}{effect}",
-                draft.display,
-                suppression.kind.keyword(),
-                suppression.describe_codes()
-            )?;
-        }
+    if json_format {
+        return writeln!(
+            out,
+            "{}",
+            json!({
+                "path": draft.display,
+                "suppressions": suppressions_json(document, &analysis.suppressions),
+            })
+        );
     }
-    if !json_format {
+    for suppression in &analysis.suppressions {
+        let (line, column) = line_column(document, suppression.span.start);
+        let reason = suppression
+            .reason
+            .as_deref()
+            .map_or("(no reason given)".to_string(), |reason| {
+                format!("reason: {reason}")
+            });
+        let effect = if suppression.kind == SuppressionKind::Enable {
+            String::new()
+        } else {
+            format!(" [silenced {}]", suppression.suppressed)
+        };
         writeln!(
             out,
-            "{} in {}.",
-            plural(total, "suppression"),
-            plural(checked.len(), "file")
+            "{}:{line}:{column}: {} {}: {reason}{effect}",
+            draft.display,
+            suppression.kind.keyword(),
+            suppression.describe_codes()
         )?;
     }
     Ok(())
@@ -859,4 +1330,109 @@ fn write_json(
         "suppressions": suppressions_json(document, suppressions),
     });
     writeln!(out, "{object}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_are_delivered_in_order_whatever_finishes_first() {
+        let items: Vec<u64> = (0..200).collect();
+        for workers in [1, 2, 7] {
+            let mut arrivals = 0;
+            let mut delivered = Vec::new();
+            in_order(
+                &items,
+                workers,
+                |item| {
+                    // Early items take longest, so later ones finish first.
+                    std::thread::sleep(std::time::Duration::from_micros((200 - item) % 13 * 50));
+                    item * 10
+                },
+                || arrivals += 1,
+                |index, result| {
+                    delivered.push((index, result));
+                    true
+                },
+            );
+            assert_eq!(arrivals, items.len());
+            let expected: Vec<(usize, u64)> = items
+                .iter()
+                .map(|item| (*item as usize, item * 10))
+                .collect();
+            assert_eq!(delivered, expected, "with {workers} workers");
+        }
+    }
+
+    #[test]
+    fn a_refused_delivery_stops_the_run() {
+        let items: Vec<usize> = (0..10_000).collect();
+        let worked = AtomicUsize::new(0);
+        let mut delivered = 0;
+        in_order(
+            &items,
+            2,
+            |item| {
+                worked.fetch_add(1, Ordering::Relaxed);
+                *item
+            },
+            || {},
+            |_, _| {
+                delivered += 1;
+                delivered < 3
+            },
+        );
+        assert_eq!(delivered, 3, "nothing is delivered after a refusal");
+        // The window keeps the workers near the delivery position, so they stop soon after.
+        assert!(worked.load(Ordering::Relaxed) < 200);
+    }
+
+    #[test]
+    fn an_empty_list_delivers_nothing() {
+        let mut delivered = 0;
+        in_order(
+            &[] as &[u8],
+            4,
+            |_| (),
+            || {},
+            |_, ()| {
+                delivered += 1;
+                true
+            },
+        );
+        assert_eq!(delivered, 0);
+    }
+
+    #[test]
+    fn the_bar_is_only_for_a_person_at_a_terminal() {
+        // quiet, CI, stderr a terminal, stdout a pipe, files
+        assert!(wants_progress(false, false, true, false, 500));
+        assert!(!wants_progress(true, false, true, false, 500), "--quiet");
+        assert!(!wants_progress(false, true, true, false, 500), "CI set");
+        assert!(
+            !wants_progress(false, false, false, false, 500),
+            "stderr not a terminal"
+        );
+        assert!(
+            !wants_progress(false, false, true, true, 500),
+            "stdout into a pipe"
+        );
+        assert!(
+            !wants_progress(false, false, true, false, 3),
+            "a handful of drafts"
+        );
+    }
+
+    #[test]
+    fn stored_severities_read_back() {
+        for severity in [
+            Severity::Hint,
+            Severity::Information,
+            Severity::Warning,
+            Severity::Error,
+        ] {
+            assert_eq!(severity_from_index(severity as u8), severity);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! The command line: `copydesk` (the language server) and `copydesk check` (the same checks
 //! over files, for CI gates and for anyone without an editor set up).
 
+pub mod cache;
 pub mod changed;
 pub mod check;
 pub mod output;
@@ -191,6 +192,25 @@ pub struct CheckArgs {
     /// so that a gate pointed at the wrong folder does not pass by checking nothing).
     #[arg(long)]
     pub allow_empty: bool,
+    /// How many drafts to check at once (default: one per core). The output is in the same
+    /// order whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+    /// Keep each draft's result in a cache and reuse it while the draft, its house rules, the
+    /// flags and copydesk stay the same (on by default inside a git work tree; the cache is
+    /// .copydesk_cache/ at its top, or $COPYDESK_CACHE_DIR).
+    #[arg(long, overrides_with = "no_cache")]
+    pub cache: bool,
+    /// Check every draft afresh, without reading or writing the cache.
+    #[arg(long, overrides_with = "cache")]
+    pub no_cache: bool,
+    /// Print the findings only: no progress bar and no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// After the check, print to standard error the files and bytes checked, findings per
+    /// rule, cache use, time and throughput.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 /// The status of a command whose output could not all be written: a closed pipe (`| head`)

@@ -90,24 +90,18 @@ fn sarif_level(severity: Severity) -> &'static str {
 /// A SARIF 2.1.0 log with one run: the rules with their documentation, and one result per
 /// finding.
 pub fn sarif(reports: &[Report], config_errors: &[ConfigError]) -> Value {
-    let rules: Vec<Value> = REGISTRY
+    let results = reports.iter().flat_map(sarif_results).collect();
+    let displays: Vec<&str> = reports.iter().map(|report| report.display).collect();
+    sarif_log(results, &displays, config_errors)
+}
+
+/// The SARIF results of one draft, so that `copydesk check` can render each draft as soon as it
+/// is checked (and cache it) instead of keeping every draft's analysis until the end.
+pub fn sarif_results(report: &Report) -> Vec<Value> {
+    report
+        .findings
         .iter()
-        .map(|rule| {
-            let docs = rule.documentation();
-            json!({
-                "id": rule.code.as_str(),
-                "name": rule.code.as_str(),
-                "shortDescription": { "text": rule.summary },
-                "fullDescription": { "text": rule.summary },
-                "help": { "text": docs, "markdown": docs },
-                "defaultConfiguration": { "level": sarif_level(rule.default_severity) },
-                "properties": { "tags": ["journalism", "fact-checking"] },
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for report in reports {
-        for located in &report.findings {
+        .map(|located| {
             let finding = located.finding;
             let index = REGISTRY
                 .iter()
@@ -118,7 +112,7 @@ pub fn sarif(reports: &[Report], config_errors: &[ConfigError]) -> Value {
                 message.push('\n');
                 message.push_str(&note);
             }
-            results.push(json!({
+            json!({
                 "ruleId": finding.rule.as_str(),
                 "ruleIndex": index,
                 "level": sarif_level(finding.severity),
@@ -134,9 +128,32 @@ pub fn sarif(reports: &[Report], config_errors: &[ConfigError]) -> Value {
                         },
                     },
                 }],
-            }));
-        }
-    }
+            })
+        })
+        .collect()
+}
+
+/// The SARIF log around the results of every draft (`displays` names the drafts, in order).
+pub fn sarif_log<S: AsRef<str>>(
+    mut results: Vec<Value>,
+    displays: &[S],
+    config_errors: &[ConfigError],
+) -> Value {
+    let rules: Vec<Value> = REGISTRY
+        .iter()
+        .map(|rule| {
+            let docs = rule.documentation();
+            json!({
+                "id": rule.code.as_str(),
+                "name": rule.code.as_str(),
+                "shortDescription": { "text": rule.summary },
+                "fullDescription": { "text": rule.summary },
+                "help": { "text": docs, "markdown": docs },
+                "defaultConfiguration": { "level": sarif_level(rule.default_severity) },
+                "properties": { "tags": ["journalism", "fact-checking"] },
+            })
+        })
+        .collect();
     let mut notifications = Vec::new();
     for error in config_errors {
         let location = json!({
@@ -158,9 +175,9 @@ pub fn sarif(reports: &[Report], config_errors: &[ConfigError]) -> Value {
             "locations": [location],
         }));
     }
-    let mut artifacts: Vec<Value> = reports
+    let mut artifacts: Vec<Value> = displays
         .iter()
-        .map(|report| json!({ "location": { "uri": uri(report.display) } }))
+        .map(|display| json!({ "location": { "uri": uri(display.as_ref()) } }))
         .collect();
     for error in config_errors {
         let location = json!({ "location": { "uri": uri(&error.path) } });
@@ -210,6 +227,17 @@ pub fn github(
     reports: &[Report],
     config_errors: &[ConfigError],
 ) -> std::io::Result<()> {
+    github_config_errors(out, config_errors)?;
+    reports
+        .iter()
+        .try_for_each(|report| github_report(out, report))
+}
+
+/// The workflow commands of the house rules errors, which come before every draft's.
+pub fn github_config_errors(
+    out: &mut dyn Write,
+    config_errors: &[ConfigError],
+) -> std::io::Result<()> {
     for error in config_errors {
         writeln!(
             out,
@@ -221,30 +249,33 @@ pub fn github(
             github_data(&error.full_message())
         )?;
     }
-    for report in reports {
-        for located in &report.findings {
-            let finding = located.finding;
-            let command = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Information | Severity::Hint => "notice",
-            };
-            let mut message = finding.message.clone();
-            if let Some(fix) = finding.fixes.first() {
-                message.push_str(&format!("\nFix: {}", fix.title));
-            }
-            writeln!(
-                out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                github_property(report.display),
-                located.start.0,
-                located.start.1,
-                located.end.0,
-                located.end.1,
-                github_property(&format!("copydesk {}", finding.rule)),
-                github_data(&message)
-            )?;
+    Ok(())
+}
+
+/// The workflow commands of one draft's findings.
+pub fn github_report(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
+    for located in &report.findings {
+        let finding = located.finding;
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information | Severity::Hint => "notice",
+        };
+        let mut message = finding.message.clone();
+        if let Some(fix) = finding.fixes.first() {
+            message.push_str(&format!("\nFix: {}", fix.title));
         }
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            github_property(report.display),
+            located.start.0,
+            located.start.1,
+            located.end.0,
+            located.end.1,
+            github_property(&format!("copydesk {}", finding.rule)),
+            github_data(&message)
+        )?;
     }
     Ok(())
 }
@@ -273,6 +304,15 @@ pub fn checkstyle(
     reports: &[Report],
     config_errors: &[ConfigError],
 ) -> std::io::Result<()> {
+    checkstyle_head(out, config_errors)?;
+    reports
+        .iter()
+        .try_for_each(|report| checkstyle_report(out, report))?;
+    checkstyle_tail(out)
+}
+
+/// The start of the Checkstyle document, with the house rules errors, which come first.
+pub fn checkstyle_head(out: &mut dyn Write, config_errors: &[ConfigError]) -> std::io::Result<()> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(out, "<checkstyle version=\"4.3\">")?;
     for error in config_errors {
@@ -286,27 +326,34 @@ pub fn checkstyle(
         )?;
         writeln!(out, "  </file>")?;
     }
-    for report in reports {
-        writeln!(out, "  <file name=\"{}\">", xml(report.display))?;
-        for located in &report.findings {
-            let finding = located.finding;
-            let severity = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Information => "info",
-                Severity::Hint => "ignore",
-            };
-            writeln!(
-                out,
-                "    <error line=\"{}\" column=\"{}\" severity=\"{severity}\" message=\"{}\" source=\"copydesk.{}\"/>",
-                located.start.0,
-                located.start.1,
-                xml(&finding.message),
-                finding.rule
-            )?;
-        }
-        writeln!(out, "  </file>")?;
+    Ok(())
+}
+
+/// One draft's `<file>` element.
+pub fn checkstyle_report(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
+    writeln!(out, "  <file name=\"{}\">", xml(report.display))?;
+    for located in &report.findings {
+        let finding = located.finding;
+        let severity = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "info",
+            Severity::Hint => "ignore",
+        };
+        writeln!(
+            out,
+            "    <error line=\"{}\" column=\"{}\" severity=\"{severity}\" message=\"{}\" source=\"copydesk.{}\"/>",
+            located.start.0,
+            located.start.1,
+            xml(&finding.message),
+            finding.rule
+        )?;
     }
+    writeln!(out, "  </file>")
+}
+
+/// The end of the Checkstyle document.
+pub fn checkstyle_tail(out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "</checkstyle>")
 }
 
