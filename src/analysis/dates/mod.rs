@@ -227,6 +227,9 @@ impl StoryDays {
             }
             _ => None,
         };
+        // Only the last day of each weekday and the last day of all are ever read, so an
+        // earlier one of the same kind goes: a paragraph of many dates stays linear.
+        self.named.retain(|named| named.weekday != weekday);
         self.named.push(NamedDay {
             day,
             weekday,
