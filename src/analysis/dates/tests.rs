@@ -1028,3 +1028,32 @@ fn readings_that_differ_from_plainly_wrong_gold_values_stand() {
         assert!(found.contains(&want), "{text}: found {found:?}");
     }
 }
+
+/// The story's days cross segments, so an edit to a day in one paragraph must reach "the
+/// previous Friday" two paragraphs on, as a fresh analysis of the edited draft reads it.
+#[test]
+fn an_edit_to_a_named_day_reaches_the_days_counted_from_it() {
+    use crate::analysis::incremental::Incremental;
+    let values = |analysis: crate::analysis::Analysis| -> Vec<String> {
+        analysis
+            .findings
+            .into_iter()
+            .filter(|finding| finding.rule == RULE)
+            .map(|finding| finding.resolved_date().unwrap_or_default().to_string())
+            .collect()
+    };
+    let before = "Shares closed lower on Friday, Feb. 18.\n\nDealers blamed the pound.\n\nThe index ended 4% below the previous Friday.";
+    let mut incremental = Incremental::new(Format::PlainText, settings());
+    assert_eq!(
+        values(incremental.update(before).into_analysis()),
+        vec!["2022-02-18", "2022-02-11"]
+    );
+    let at = before.find("Feb. 18").expect("the date");
+    let edited = values(incremental.replace(at..at + 7, "Feb. 25").into_analysis());
+    let after = before.replace("Feb. 18", "Feb. 25");
+    assert_eq!(
+        edited,
+        values(analyze(&after, Format::PlainText, &settings()))
+    );
+    assert_eq!(edited, vec!["2022-02-25", "2022-02-18"]);
+}
