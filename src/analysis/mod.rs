@@ -23,6 +23,7 @@ pub mod settings;
 pub mod suppressions;
 pub mod words;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 pub use finding::{
@@ -73,6 +74,9 @@ pub struct Context<'a> {
     /// A data source named in the last sentence before this segment, which sources the
     /// figures of its first sentence.
     pub figure_source_before: Option<&'a str>,
+    /// The days the story named in the last few paragraphs, which the relative-date rule
+    /// reads and adds to ("the previous Friday" after "Friday").
+    pub(crate) story_days: RefCell<dates::StoryDays>,
 }
 
 /// A speaker named in an attribution shortly before the text being analysed: a quotation
@@ -152,6 +156,8 @@ pub(crate) struct SegmentAnalysis {
     pub nearby_speakers: Vec<NearbySpeaker>,
     /// A data source named in the segment's last sentence, for the segment after it.
     pub figure_source: Option<String>,
+    /// The days the story named in its last few paragraphs, for the segment after it.
+    pub story_days: dates::StoryDays,
 }
 
 /// What a segment's analysis takes from the text before it.
@@ -162,6 +168,8 @@ pub(crate) struct Carried {
     pub nearby_speakers: Vec<NearbySpeaker>,
     /// A data source named in the last sentence before the segment.
     pub figure_source: Option<String>,
+    /// The days the story named in the last few paragraphs before the segment.
+    pub story_days: dates::StoryDays,
 }
 
 /// Analyses one segment, already read into `prose`, given what the draft around it
@@ -190,6 +198,7 @@ pub(crate) fn analyze_segment(
         figures: Vec::new(),
         nearby_speakers: &carried.nearby_speakers,
         figure_source_before: carried.figure_source.as_deref(),
+        story_days: RefCell::new(carried.story_days.clone()),
     };
     house::attribute_quotations(&mut context);
     let (figures, figure_source) = figures::find(&context);
@@ -251,8 +260,10 @@ pub(crate) fn analyze_segment(
                 })
             }),
     );
+    let story_days = context.story_days.take().handed_on(paragraphs);
     SegmentAnalysis {
         findings,
+        story_days,
         nearby_speakers,
         paragraphs,
         quotations: context.quotations,

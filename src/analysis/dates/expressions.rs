@@ -8,11 +8,13 @@ use super::{Direction, Expression, Match, PartOfDay, Unit};
 use crate::analysis::calendar::{explicit_date_after, weekday_named, written_date_at};
 use crate::analysis::words::Word;
 
-const WEEKDAY_EVENT_PREFIXES: &[&str] = &[
+/// Words that make a weekday after them a named day (Black Friday, Super Tuesday, Good Friday).
+pub(crate) const WEEKDAY_EVENT_PREFIXES: &[&str] = &[
     "black", "good", "cyber", "super", "ash", "bloody", "easter", "palm", "holy", "maundy",
     "giving", "shrove", "fat",
 ];
-const WEEKDAY_NAME_SUFFIXES: &[&str] = &[
+/// Words that make a weekday before them a title (the Sunday Times, Sunday School).
+pub(crate) const WEEKDAY_NAME_SUFFIXES: &[&str] = &[
     "times",
     "telegraph",
     "express",
@@ -151,6 +153,13 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
         return Some(found);
     }
 
+    // "the day before last Tuesday's hearing", "the day after Friday": a day counted from a
+    // weekday the phrase names. The weekday is read as it would be alone; the phrase's day is
+    // the one before or after it.
+    if let Some(found) = match_day_from_weekday(text, all, index) {
+        return Some(found);
+    }
+
     // "the day before", "the week after", when nothing names another event after it.
     if word.is("the") {
         if let (Some(unit_word), Some(relation)) = (next(1), next(2)) {
@@ -233,11 +242,18 @@ fn match_weekday(
             .and_then(|at| all.get(at))
             .filter(|candidate| adjacent(text, candidate, &all[index - offset + 1]))
     };
-    // "every Monday" is a habit and "falls on a Monday" any Monday (the article in lower case,
-    // inside a sentence); "Black Friday" and "Super Tuesday" are names.
+    // "every Monday" and "any given Sunday" are habits, and "falls on a Monday" any Monday (the
+    // article in lower case inside a sentence, or a capital "A" opening one: "A Friday deadline
+    // is no deadline"); "Black Friday" and "Super Tuesday" are names.
     if let Some(before) = previous(1) {
-        if before.is_any(&["every", "each"])
+        let opens_sentence = text[..before.range.start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|character| ".!?\"“\n".contains(character));
+        if before.is_any(&["every", "each", "any", "given"])
             || matches!(before.text, "a" | "an")
+            || (matches!(before.text, "A" | "An") && opens_sentence)
             || (before.is_capitalised() && before.is_any(WEEKDAY_EVENT_PREFIXES))
         {
             return None;
@@ -247,7 +263,9 @@ fn match_weekday(
         .get(index + 1)
         .filter(|candidate| adjacent(text, word, candidate));
     if let Some(after) = after {
-        if after.is_capitalised() && after.is_any(WEEKDAY_NAME_SUFFIXES) {
+        // "Monday mornings", "Friday nights": a plural part of the day is every such one.
+        let recurring_part = after.is_any(&["mornings", "afternoons", "evenings", "nights"]);
+        if (after.is_capitalised() && after.is_any(WEEKDAY_NAME_SUFFIXES)) || recurring_part {
             return None;
         }
     }
@@ -334,6 +352,51 @@ fn match_weekday(
             edge: edge.filter(|_| part.is_some()),
         },
         end,
+    ))
+}
+
+/// "the day before [last|next|this] <weekday>['s]", "the day after <weekday>".
+fn match_day_from_weekday(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
+    let linked = |at: usize| {
+        all.get(at)
+            .filter(|candidate| adjacent(text, &all[at - 1], candidate))
+    };
+    let (article, day, relation) = (&all[index], linked(index + 1)?, linked(index + 2)?);
+    if !article.is("the") || !day.is("day") || !relation.is_any(&["before", "after"]) {
+        return None;
+    }
+    let mut weekday_index = index + 3;
+    let modifier = linked(weekday_index)?;
+    if deictic_direction(modifier).is_some() && !modifier.is_any(&["following", "previous"]) {
+        weekday_index += 1;
+    }
+    let weekday_word = linked(weekday_index)?;
+    let weekday = weekday_named(weekday_word.without_possessive())?;
+    let (anchor, next_index) = match_weekday(text, all, weekday_index, weekday)?;
+    let Expression::Weekday {
+        direction, part, ..
+    } = anchor.expression
+    else {
+        return None;
+    };
+    if anchor.range.start != all[index + 3].range.start {
+        return None;
+    }
+    Some((
+        Match {
+            range: article.range.start..anchor.range.end,
+            // The fix rewrites the weekday it counts from ("the day before the Feb. 22
+            // hearing"): the words say which day, the date says when.
+            replace: anchor.replace,
+            expression: Expression::DayFromWeekday {
+                days: if relation.is("before") { -1 } else { 1 },
+                weekday,
+                direction,
+                part,
+            },
+            edge: None,
+        },
+        next_index,
     ))
 }
 

@@ -19,7 +19,7 @@ mod tests;
 
 use std::ops::Range;
 
-use jiff::civil::Weekday;
+use jiff::civil::{Date, Weekday};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Direction {
@@ -159,6 +159,14 @@ pub(crate) enum Expression {
         month: i8,
         day: i8,
     },
+    /// "the day before last Tuesday('s hearing)" (-1), "the day after Friday" (+1): a day
+    /// counted from a weekday the phrase names, which is resolved as a weekday alone would be.
+    DayFromWeekday {
+        days: i64,
+        weekday: Weekday,
+        direction: Option<Direction>,
+        part: Option<PartOfDay>,
+    },
     /// yesterday (-1), today (0), tomorrow (+1), with an optional part of the day.
     DayOffset { days: i64, part: Option<PartOfDay> },
     /// this (0) / last (-1) / next (+1) week, month, year ...
@@ -177,4 +185,90 @@ pub(crate) struct Match {
     pub(crate) expression: Expression,
     /// "early" or "late" when it is part of the rewritten phrase ("late on the night of ...").
     pub(crate) edge: Option<&'static str>,
+}
+
+/// How many paragraphs back a day the story named still anchors "the previous Friday" or a
+/// past-tense "overnight": a story's own time rarely carries further, and the bound keeps an
+/// edit from re-reading the whole draft after it.
+const STORY_REACH: usize = 3;
+
+/// The days a story has named in its last few paragraphs: the story's own time, which "the
+/// previous Friday" and a past-tense "overnight" count from. A segment takes it from the text
+/// before it and hands it on, so that it crosses paragraphs the way a reader's memory does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct StoryDays {
+    /// Oldest first.
+    named: Vec<NamedDay>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct NamedDay {
+    day: Date,
+    /// The weekday the words named, when they named one ("Friday", "Saturday, April 25").
+    weekday: Option<Weekday>,
+    text: String,
+    /// The paragraph of the segment being read, counted from 0; negative for a paragraph
+    /// before the segment (-1 for the one just before it).
+    paragraph: isize,
+}
+
+impl StoryDays {
+    /// Records a day the story named in `paragraph` of the segment.
+    pub(crate) fn named(
+        &mut self,
+        paragraph: usize,
+        day: Date,
+        expression: &Expression,
+        text: &str,
+    ) {
+        let weekday = match expression {
+            Expression::Weekday { weekday, .. } | Expression::DatedWeekday { weekday, .. } => {
+                Some(*weekday)
+            }
+            _ => None,
+        };
+        // Only the last day of each weekday and the last day of all are ever read, so an
+        // earlier one of the same kind goes: a paragraph of many dates stays linear.
+        self.named.retain(|named| named.weekday != weekday);
+        self.named.push(NamedDay {
+            day,
+            weekday,
+            text: text.to_string(),
+            paragraph: paragraph as isize,
+        });
+    }
+
+    /// The last day named by `weekday`'s own name within reach of `paragraph`, and its words.
+    pub(crate) fn weekday(&self, weekday: Weekday, paragraph: usize) -> Option<(Date, &str)> {
+        self.named
+            .iter()
+            .rev()
+            .filter(|named| within(named, paragraph, STORY_REACH))
+            .find(|named| named.weekday == Some(weekday))
+            .map(|named| (named.day, named.text.as_str()))
+    }
+
+    /// The last day named in `paragraph` or the paragraph before it, and its words.
+    pub(crate) fn recent(&self, paragraph: usize) -> Option<(Date, &str)> {
+        self.named
+            .last()
+            .filter(|named| within(named, paragraph, 1))
+            .map(|named| (named.day, named.text.as_str()))
+    }
+
+    /// What the segment after this one takes: the days still within reach after its
+    /// `paragraphs` paragraphs, counted back from that segment's start.
+    pub(crate) fn handed_on(mut self, paragraphs: usize) -> StoryDays {
+        let paragraphs = paragraphs as isize;
+        self.named
+            .retain(|named| paragraphs - named.paragraph <= STORY_REACH as isize);
+        for named in &mut self.named {
+            named.paragraph -= paragraphs;
+        }
+        self
+    }
+}
+
+fn within(named: &NamedDay, paragraph: usize, reach: usize) -> bool {
+    paragraph as isize - named.paragraph <= reach as isize
 }

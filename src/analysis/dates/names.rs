@@ -20,6 +20,7 @@
 
 use std::ops::Range;
 
+use super::expressions::{WEEKDAY_EVENT_PREFIXES, WEEKDAY_NAME_SUFFIXES};
 use super::{Expression, Match, PartOfDay};
 use crate::analysis::calendar::{month_named, weekday_named};
 use crate::analysis::words::Word;
@@ -216,9 +217,9 @@ fn is_key_word(word: &Word, expression: &Expression) -> bool {
     match expression {
         Expression::MonthDay { .. } => true,
         Expression::DayOffset { .. } => DAY_WORDS.contains(&bare.to_ascii_lowercase().as_str()),
-        Expression::Weekday { .. } | Expression::DatedWeekday { .. } => {
-            weekday_named(bare).is_some()
-        }
+        Expression::Weekday { .. }
+        | Expression::DatedWeekday { .. }
+        | Expression::DayFromWeekday { .. } => weekday_named(bare).is_some(),
         _ => false,
     }
 }
@@ -417,4 +418,35 @@ pub fn name_around(text: &str, offset: usize) -> Option<DateName> {
         .iter()
         .filter_map(|found| name_at(text, &all, found, &[]))
         .find(|name| name.range.start <= offset && offset <= name.range.end)
+        .or_else(|| listed_name(text, &all, offset))
+}
+
+/// A weekday that the scan never offers as a date because a word beside it is in copydesk's
+/// own list of named days and titles ("Black Friday", "the Sunday Times"), for the hover.
+fn listed_name(text: &str, all: &[Word], offset: usize) -> Option<DateName> {
+    let at = all.partition_point(|word| word.range.end < offset);
+    let candidates = at.saturating_sub(1)..(at + 2).min(all.len());
+    candidates.into_iter().find_map(|index| {
+        let word = &all[index];
+        weekday_named(word.without_possessive())?;
+        let before = index
+            .checked_sub(1)
+            .map(|before| &all[before])
+            .filter(|before| adjacent(text, before, word))
+            .filter(|before| before.is_capitalised() && before.is_any(WEEKDAY_EVENT_PREFIXES));
+        let after = next_adjacent(text, all, index)
+            .filter(|after| after.is_capitalised() && after.is_any(WEEKDAY_NAME_SUFFIXES));
+        let range = match (before, after) {
+            (Some(before), _) => before.range.start..word.range.end,
+            (None, Some(after)) => word.range.start..after.range.end,
+            (None, None) => return None,
+        };
+        (range.start <= offset && offset <= range.end).then(|| DateName {
+            reason: format!(
+                "“{}” is a named day or a title in copydesk's built-in list (Black Friday, Super Tuesday, Good Friday, the Sunday Times, Sunday School), not a date.",
+                &text[range.clone()]
+            ),
+            range,
+        })
+    })
 }

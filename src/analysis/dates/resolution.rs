@@ -38,6 +38,34 @@ pub(crate) fn resolve(
             month,
             day,
         } => resolve_dated_weekday(weekday, month, day, house),
+        Expression::DayFromWeekday {
+            days,
+            weekday,
+            direction,
+            part,
+        } => {
+            let anchor = resolve_weekday(weekday, direction, None, house, tense);
+            let anchor_day = anchor.day.unwrap_or(publication);
+            let which = if days < 0 { "before" } else { "after" };
+            let mut resolution = day_resolution(
+                add_days(anchor_day, days),
+                part,
+                house,
+                format!(
+                    "the day {which} {} ({})",
+                    weekday_date(anchor_day),
+                    anchor.reasoning
+                ),
+            );
+            resolution.meaning = format!(
+                "{}, the day {which} {}",
+                resolution.meaning,
+                weekday_date(anchor_day)
+            );
+            // The fix rewrites the weekday the phrase counts from, so it writes that day.
+            resolution.absolute = anchor.absolute;
+            resolution
+        }
         Expression::MonthDay { month, day, .. } => resolve_month_day(month, day, house, tense),
         Expression::DayOffset { days, part } => {
             let day = add_days(publication, days);

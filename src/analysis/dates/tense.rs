@@ -259,6 +259,10 @@ fn tense_of(word: &Word, previous: Option<&Word>) -> Option<Direction> {
     {
         return Some(Direction::Future);
     }
+    // "is staffed", "are collected": a present passive says nothing of past or future.
+    if is_past_participle(&lower) && previous_is(&["is", "are", "am"]) {
+        return None;
+    }
     if PAST_MARKERS.contains(&lower.as_str()) || is_past_participle(&lower) {
         return Some(Direction::Past);
     }

@@ -19,8 +19,13 @@
 //! Weekdays within seven days of publication are information only: AP style allows them.
 //! So is a direction that is a guess (a plan told in the past: "planned a march on Saturday")
 //! and a date counted from an event the sentence does not name ("the next morning").
+//! A date counted from a day the words name resolves from it: "the day before last Tuesday's
+//! hearing" is the Monday before that Tuesday, "the previous Friday" in a story that named a
+//! Friday in the last few paragraphs is the Friday before that one, and a past-tense
+//! "overnight" is the night before the story's day (else the night before publication).
 //!
-//! **Not flagged:** habits ("every Monday", "on a Monday") and names that contain a date word
+//! **Not flagged:** habits ("every Monday", "on a Monday", "on Mondays", "any given Sunday",
+//! "Monday mornings"), timetables ("service runs Monday through Friday") and names that contain a date word
 //! (USA Today, the Today show, Monday Night Football, a dog named Tuesday, the Sept. 11
 //! attacks); a desk adds its own names in the house rules (`[dates] names`), and hovering a
 //! name says why it was not read as a date.
@@ -28,12 +33,13 @@
 use std::ops::Range;
 
 use crate::analysis::calendar::House;
+use crate::analysis::calendar::{add_days, weekday_date};
 use crate::analysis::dates::expressions::scan;
 use crate::analysis::dates::formatting::fixes_for;
 use crate::analysis::dates::names::{house_names_in, name_at};
-use crate::analysis::dates::resolution::{resolve, resolve_from_event};
+use crate::analysis::dates::resolution::{day_resolution, resolve, resolve_from_event};
 use crate::analysis::dates::tense::tense_near;
-use crate::analysis::dates::{Expression, Unit};
+use crate::analysis::dates::{Direction, Expression, PartOfDay, Unit};
 use crate::analysis::finding::{
     DateDetails, Details, Edit, Finding, Fix, ReferenceSource, RuleCode, Severity,
 };
@@ -55,7 +61,11 @@ const MONTH_DAY_NEAR_DAYS: i64 = 90;
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
     let reference = context.reference;
-    for paragraph in &context.paragraphs {
+    // The days the story has named so far, for "the previous Friday" after "Friday" and for a
+    // past-tense "overnight": the story's own time, which the publication date only stands in
+    // for. They come from the segments before this one and go on to the one after it.
+    let mut story = context.story_days.borrow_mut();
+    for (paragraph_index, paragraph) in context.paragraphs.iter().enumerate() {
         let paragraph_words = words(context.masked, paragraph.range.clone());
         let house_names = house_names_in(
             context.masked,
@@ -76,6 +86,20 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             }
             let sentence = context.sentence_at(paragraph, found.range.start);
             let tense = tense_near(context.masked, sentence.clone(), &found.range);
+            // "Service runs Monday through Friday": a span of weekdays in a sentence that is
+            // neither past nor future is a timetable, every week's Monday to Friday.
+            let timetable = matches!(
+                found.expression,
+                Expression::Weekday {
+                    direction: None,
+                    part: None,
+                    ..
+                }
+            ) && matches!(tense.direction, None | Some(Direction::Current))
+                && in_weekday_span(context.masked, &found.range);
+            if timetable {
+                continue;
+            }
             let house = House {
                 publication: reference.date,
                 style: context.settings.date_style,
@@ -94,7 +118,9 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             }
             // "the next morning", "the following Monday" count from an event in the story,
             // which the publication date only stands in for.
-            let mut anaphoric = is_anaphoric(context.masked, &found.range);
+            // "the day before last Tuesday's hearing" names the day it counts from.
+            let mut anaphoric = is_anaphoric(context.masked, &found.range)
+                && !matches!(found.expression, Expression::DayFromWeekday { .. });
             let event_in_sentence = event
                 .as_ref()
                 .filter(|(event_sentence, _, _)| *event_sentence == sentence);
@@ -103,6 +129,54 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                     resolution = from_event;
                     anaphoric = false;
                 }
+            }
+            // "the previous Friday" in a story that has already named a Friday is the one
+            // before it: a writer adds "the previous" only to tell it from the Friday named.
+            if let (true, Expression::Weekday { weekday, .. }) = (anaphoric, &found.expression) {
+                let named = story.weekday(*weekday, paragraph_index);
+                if let Some(from_event) = named
+                    .and_then(|(day, text)| resolve_from_event(&found.expression, day, text, house))
+                {
+                    resolution = from_event;
+                    resolution.reasoning = resolution.reasoning.replacen(
+                        "the event the sentence names",
+                        "the day the story named last",
+                        1,
+                    );
+                    anaphoric = false;
+                }
+            }
+            // A past-tense "overnight" is the night that ended as the story's day began: the
+            // night before the last day the story named in this paragraph or the one before,
+            // else the night before publication. A day named earlier in the same sentence may
+            // be the evening it follows ("voted Thursday and counted overnight"), so there the
+            // words are left to the general reading.
+            let past_overnight = matches!(
+                found.expression,
+                Expression::DayOffset {
+                    days: 0,
+                    part: Some(PartOfDay::Night)
+                }
+            ) && tense.direction == Some(Direction::Past)
+                && context.text[found.range.clone()].eq_ignore_ascii_case("overnight")
+                && event_in_sentence.is_none();
+            if past_overnight {
+                let (anchor, how) = match story.recent(paragraph_index) {
+                    Some((day, text)) if day <= reference.date => (
+                        day,
+                        format!(
+                            "the night before the day the story is telling, “{text}” ({})",
+                            weekday_date(day)
+                        ),
+                    ),
+                    _ => (reference.date, "the night before publication".to_string()),
+                };
+                resolution = day_resolution(
+                    add_days(anchor, -1),
+                    Some(PartOfDay::Night),
+                    house,
+                    format!("past tense: “overnight” is {how}"),
+                );
             }
             if anaphoric {
                 resolution.reasoning.push_str(
@@ -115,6 +189,14 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                     day,
                     context.text[found.range.clone()].to_string(),
                 ));
+                if !anaphoric {
+                    story.named(
+                        paragraph_index,
+                        day,
+                        &found.expression,
+                        &context.text[found.range.clone()],
+                    );
+                }
             }
             // "early this week", "the start of this year": the words narrow the period but
             // name no day, so the resolution keeps the period.
@@ -150,9 +232,17 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             let in_quotation = context
                 .quotation_at(found.range.start)
                 .is_some_and(|quotation| quotation.kind == QuoteKind::Speech);
+            // "Tuesday, March 8" near the publication date names its day: it is only checked
+            // against the calendar, like a weekday within a week.
+            let near_dated_weekday = matches!(found.expression, Expression::DatedWeekday { .. })
+                && resolution
+                    .distance_in_days
+                    .is_some_and(|days| days.abs() <= MONTH_DAY_NEAR_DAYS);
             let near_weekday = matches!(
                 found.expression,
-                Expression::Weekday { .. } | Expression::DatedWeekday { .. }
+                Expression::Weekday { .. }
+                    | Expression::DatedWeekday { .. }
+                    | Expression::DayFromWeekday { .. }
             ) && resolution
                 .distance_in_days
                 .is_some_and(|days| days.abs() <= 7);
@@ -160,7 +250,8 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                 || month_day
                 || guessed
                 || anaphoric
-                || (near_weekday && reference.source != ReferenceSource::AssumedToday)
+                || ((near_weekday || near_dated_weekday)
+                    && reference.source != ReferenceSource::AssumedToday)
             {
                 Severity::Information
             } else {
@@ -231,6 +322,33 @@ fn is_anaphoric(text: &str, range: &Range<usize>) -> bool {
         || phrase.starts_with("the following ")
         || phrase.starts_with("the previous ")
         || phrase.starts_with("the day ")
+}
+
+/// Whether the weekday at `range` opens or closes a span of weekdays ("Monday through Friday",
+/// "Monday to Friday", "Monday-Friday").
+fn in_weekday_span(text: &str, range: &Range<usize>) -> bool {
+    const LINKS: &[&str] = &[" through ", " thru ", " to ", "-", "–", " – ", " - "];
+    let weekday_at = |rest: &str| {
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        crate::analysis::calendar::weekday_named(&word).is_some()
+    };
+    let ends_weekday = |before: &str| {
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        crate::analysis::calendar::weekday_named(&word).is_some()
+    };
+    let after = &text[range.end..];
+    let before = &text[..range.start];
+    LINKS.iter().any(|link| {
+        after.strip_prefix(link).is_some_and(weekday_at)
+            || before.strip_suffix(link).is_some_and(ends_weekday)
+    })
 }
 
 const EDGE_WORDS: &[&str] = &["early ", "earlier ", "late ", "later ", "mid-"];
