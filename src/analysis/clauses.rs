@@ -304,6 +304,45 @@ pub fn clause_around(text: &str, sentence: &Range<usize>, offset: usize) -> Rang
     start..end.max(start)
 }
 
+/// Where the main clause resumes after a relative clause on the sentence's subject that holds
+/// `offset`: in "Acme, which offered $40 million for the plant, said on Monday it would wait."
+/// the relative clause describes the subject of "said", so its figures belong to what Acme
+/// states about itself. Returns the words that follow the relative clause's closing comma (at
+/// most three, where the subject's verb stands), or `None` when `offset` is not in such a
+/// clause: the relative clause must follow the sentence's opening noun phrase directly (no
+/// comma before it, a few words at most) and close with a comma.
+pub fn after_subject_relative(
+    text: &str,
+    sentence: &Range<usize>,
+    offset: usize,
+) -> Option<Vec<Range<usize>>> {
+    /// How many words the subject noun phrase before ", which" may have.
+    const SUBJECT_WORDS: usize = 6;
+    let body = &text[sentence.clone()];
+    let (at, join) = RELATIVE_JOINS
+        .iter()
+        .filter_map(|join| body.find(join).map(|at| (at, join)))
+        .min_by_key(|(at, _)| *at)?;
+    let opening = &body[..at];
+    let relative_start = sentence.start + at + join.len();
+    if offset < relative_start
+        || opening.contains([',', ';', ':', '(', '"', '“'])
+        || opening.split_whitespace().count() > SUBJECT_WORDS
+    {
+        return None;
+    }
+    let close = text[relative_start..sentence.end].find(", ")? + relative_start;
+    if offset >= close {
+        return None;
+    }
+    let resumed: Vec<Range<usize>> = words(text, close + 2..sentence.end)
+        .into_iter()
+        .take(3)
+        .map(|word| word.range)
+        .collect();
+    (!resumed.is_empty()).then_some(resumed)
+}
+
 /// The range of a sentence-final ", according to X", which sources every coordinated clause
 /// before it: "Sales rose 4 percent, and exports fell 2 percent, according to the ministry."
 pub fn final_according_to(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
@@ -324,6 +363,53 @@ mod tests {
             .into_iter()
             .map(|clause| (clause.kind, text[clause.range].trim().to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_on_the_subject_resumes_at_its_verb() {
+        let resumed = |text: &str, figure: &str| {
+            let offset = text.find(figure).unwrap();
+            after_subject_relative(text, &(0..text.len()), offset).map(|words| {
+                words
+                    .into_iter()
+                    .map(|range| text[range].to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Acme Foods, which offered $40 million for the plant, said on Monday it would wait.",
+                "$40",
+                Some("said on Monday"),
+            ),
+            (
+                "The union, which has 3,000 members, voted to strike.",
+                "3,000",
+                Some("voted to strike"),
+            ),
+            // The figure stands before the relative clause, in the main clause.
+            (
+                "Acme paid $40 million, which the board approved, said Lee.",
+                "$40",
+                None,
+            ),
+            // The relative clause describes an object, not the opening noun phrase.
+            (
+                "On Monday, the city sold the pier, which cost $9 million, to Acme.",
+                "$9",
+                None,
+            ),
+            // A relative clause that never closes has no main verb after it.
+            (
+                "The mayor cut the fund, which held $9 million.",
+                "$9",
+                None,
+            ),
+        ];
+        for (text, figure, expected) in cases {
+            assert_eq!(resumed(text, figure).as_deref(), *expected, "in {text:?}");
+        }
     }
 
     #[test]
