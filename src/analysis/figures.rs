@@ -301,8 +301,6 @@ const SENTENCE_SOURCE_REACH: usize = 600;
 const NOT_FIGURE_SOURCES: &[&str] = &[
     "continue", "expect", "hope", "fear", "worry", "believe", "think", "feel", "doubt",
     "suspect", "complain", "reflect", "laugh", "sigh", "joke", "mock", "tease", "speak",
-    // "The group pledged $2 million": a promise of money is an action, not a report of it.
-    "pledge",
 ];
 
 /// Nouns for the documents and counts that figures come from.
@@ -582,6 +580,9 @@ fn source_in_sentence(
             // "Other shows did better", "the debate showed 80 million viewers": a television
             // programme, not a finding.
             || (base == Some("show") && about_television(&before))
+            // "The group pledged $2 million": a promise of money is an action, not a report
+            // of it; "pledged that unemployment would fall to 6 percent" states the figure.
+            || (base == Some("pledge") && !after.to_ascii_lowercase().starts_with("that "))
             || respondents_answer(cue)
     };
     // A sentence-final "according to" sources every clause before it: "Sales rose 4 percent,
@@ -1638,7 +1639,12 @@ fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
         }
         // "Most voters back the plan": a share of a group that polls and counts measure, with
         // no number. Not "the most", "at most", "most people imagined" or "most dangerous".
-        let after_article = index > 0 && paragraph_words[index - 1].is_any(&["the", "at", "a"]);
+        // After a preposition the group is the frame of a view ("in the eyes of most voters",
+        // "for most Democrats"), not the subject of a measured claim.
+        let after_article = index > 0
+            && paragraph_words[index - 1].is_any(&[
+                "the", "at", "a", "of", "for", "to", "among", "with", "by", "in", "from",
+            ]);
         if word.is("most")
             && !after_article
             && next(1).is_some_and(|noun| joined(word, noun) && noun.is_any(GROUPS_POLLED))
@@ -1961,6 +1967,11 @@ mod tests {
                 "$2 million",
             ),
             (
+                "The group pledged $2 million to the fund.",
+                "The group pledged that it would raise $2 million for the fund.",
+                "$2 million",
+            ),
+            (
                 "The broadcast showed 84 million viewers.",
                 "Nielsen data showed 84 million viewers.",
                 "84 million",
@@ -1983,6 +1994,7 @@ mod tests {
             "It was the most dangerous city in the state.",
             "Most people imagined a quieter race.",
             "At most voters could wait an hour.",
+            "In the eyes of most voters, the race is over.",
         ] {
             assert_eq!(findings_of(RULE, silent), Vec::<String>::new(), "{silent}");
         }
