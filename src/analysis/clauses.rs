@@ -21,7 +21,7 @@
 use std::ops::Range;
 
 use super::lexicon::SPEECH_NOUNS;
-use super::words::{words, Word};
+use super::words::{floor_char_boundary, words, Word};
 
 /// What kind of clause a stretch of a sentence is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -318,24 +318,31 @@ pub fn after_subject_relative(
 ) -> Option<Vec<Range<usize>>> {
     /// How many words the subject noun phrase before ", which" may have.
     const SUBJECT_WORDS: usize = 6;
-    let body = &text[sentence.clone()];
+    /// How many bytes of the sentence's opening hold its subject; and how long a relative
+    /// clause is read, before and after the figure. Every scan is bounded, so that a sentence
+    /// of many figures costs time linear in its length.
+    const OPENING: usize = 160;
+    const RELATIVE_REACH: usize = 400;
+    let opening_end = floor_char_boundary(text, (sentence.start + OPENING).min(sentence.end));
+    let opening_text = &text[sentence.start..opening_end];
     let (at, join) = RELATIVE_JOINS
         .iter()
-        .filter_map(|join| body.find(join).map(|at| (at, join)))
+        .filter_map(|join| opening_text.find(join).map(|at| (at, join)))
         .min_by_key(|(at, _)| *at)?;
-    let opening = &body[..at];
+    let opening = &opening_text[..at];
     let relative_start = sentence.start + at + join.len();
     if offset < relative_start
+        || offset - relative_start > RELATIVE_REACH
         || opening.contains([',', ';', ':', '(', '"', '“'])
         || opening.split_whitespace().count() > SUBJECT_WORDS
+        || text[relative_start..offset].contains(", ")
     {
         return None;
     }
-    let close = text[relative_start..sentence.end].find(", ")? + relative_start;
-    if offset >= close {
-        return None;
-    }
-    let resumed: Vec<Range<usize>> = words(text, close + 2..sentence.end)
+    let reach_end = floor_char_boundary(text, (offset + RELATIVE_REACH).min(sentence.end));
+    let close = text[offset..reach_end].find(", ")? + offset;
+    let verb_end = floor_char_boundary(text, (close + 2 + OPENING).min(sentence.end));
+    let resumed: Vec<Range<usize>> = words(text, close + 2..verb_end)
         .into_iter()
         .take(3)
         .map(|word| word.range)

@@ -177,7 +177,40 @@ pub(super) fn source_of(
         &figure.range,
         SOURCE_REACH,
     );
+    // The subject of a sentence stands at its start, which the window around a figure may
+    // cut off: this check reads the whole sentence, in bounded stretches.
+    if let Some(source) = speaker_described(context, sentence, figure) {
+        return Some(source);
+    }
     source_in_sentence(context, &near, figure, interiors)
+}
+
+/// The speaker whose description holds the figure: "Acme, which offered $40 million for the
+/// plant, said ..." (see [`after_subject_relative`]).
+fn speaker_described(
+    context: &Context,
+    sentence: &Range<usize>,
+    figure: &Figure,
+) -> Option<String> {
+    // "Acme, which offered $40 million for the plant, said ...": the relative clause describes
+    // the speaker, so its figure is part of what the speaker states about itself.
+    if let Some(resumed) = after_subject_relative(context.masked, sentence, figure.range.start) {
+        let verb = resumed.iter().find_map(|range| {
+            let word = &context.masked[range.clone()];
+            let (base, form) = crate::analysis::lexicon::reporting_verb(word)?;
+            let finite = form != crate::analysis::lexicon::VerbForm::Progressive;
+            (finite
+                && !NOT_FIGURE_SOURCES.contains(&base)
+                && !crate::analysis::lexicon::INTENTION_VERBS.contains(&base))
+            .then(|| context.text[range.clone()].to_string())
+        });
+        if let Some(verb) = verb {
+            return Some(format!(
+                "“{verb}”, by the subject the figure's relative clause describes"
+            ));
+        }
+    }
+    None
 }
 
 /// The source of a figure within its own sentence.
@@ -311,24 +344,6 @@ pub(super) fn source_in_sentence(
     // 49 people wrote in" gives the 49 no source, nor does "which the mayor promised" the
     // spending before it.
     let clause = clause_around(context.masked, sentence, figure.range.start);
-    // "Acme, which offered $40 million for the plant, said ...": the relative clause describes
-    // the speaker, so its figure is part of what the speaker states about itself.
-    if let Some(resumed) = after_subject_relative(context.masked, sentence, figure.range.start) {
-        let verb = resumed.iter().find_map(|range| {
-            let word = &context.masked[range.clone()];
-            let (base, form) = crate::analysis::lexicon::reporting_verb(word)?;
-            let finite = form != crate::analysis::lexicon::VerbForm::Progressive;
-            (finite
-                && !NOT_FIGURE_SOURCES.contains(&base)
-                && !crate::analysis::lexicon::INTENTION_VERBS.contains(&base))
-            .then(|| context.text[range.clone()].to_string())
-        });
-        if let Some(verb) = verb {
-            return Some(format!(
-                "“{verb}”, by the subject the figure's relative clause describes"
-            ));
-        }
-    }
     if let Some(known) = subject_is_source(context, &clause, figure) {
         return Some(known);
     }
