@@ -21,7 +21,7 @@
 use std::ops::Range;
 
 use super::lexicon::SPEECH_NOUNS;
-use super::words::{words, Word};
+use super::words::{floor_char_boundary, words, Word};
 
 /// What kind of clause a stretch of a sentence is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -304,6 +304,52 @@ pub fn clause_around(text: &str, sentence: &Range<usize>, offset: usize) -> Rang
     start..end.max(start)
 }
 
+/// Where the main clause resumes after a relative clause on the sentence's subject that holds
+/// `offset`: in "Acme, which offered $40 million for the plant, said on Monday it would wait."
+/// the relative clause describes the subject of "said", so its figures belong to what Acme
+/// states about itself. Returns the words that follow the relative clause's closing comma (at
+/// most three, where the subject's verb stands), or `None` when `offset` is not in such a
+/// clause: the relative clause must follow the sentence's opening noun phrase directly (no
+/// comma before it, a few words at most) and close with a comma.
+pub fn after_subject_relative(
+    text: &str,
+    sentence: &Range<usize>,
+    offset: usize,
+) -> Option<Vec<Range<usize>>> {
+    /// How many words the subject noun phrase before ", which" may have.
+    const SUBJECT_WORDS: usize = 6;
+    /// How many bytes of the sentence's opening hold its subject; and how long a relative
+    /// clause is read, before and after the figure. Every scan is bounded, so that a sentence
+    /// of many figures costs time linear in its length.
+    const OPENING: usize = 160;
+    const RELATIVE_REACH: usize = 400;
+    let opening_end = floor_char_boundary(text, (sentence.start + OPENING).min(sentence.end));
+    let opening_text = &text[sentence.start..opening_end];
+    let (at, join) = RELATIVE_JOINS
+        .iter()
+        .filter_map(|join| opening_text.find(join).map(|at| (at, join)))
+        .min_by_key(|(at, _)| *at)?;
+    let opening = &opening_text[..at];
+    let relative_start = sentence.start + at + join.len();
+    if offset < relative_start
+        || offset - relative_start > RELATIVE_REACH
+        || opening.contains([',', ';', ':', '(', '"', '“'])
+        || opening.split_whitespace().count() > SUBJECT_WORDS
+        || text[relative_start..offset].contains(", ")
+    {
+        return None;
+    }
+    let reach_end = floor_char_boundary(text, (offset + RELATIVE_REACH).min(sentence.end));
+    let close = text[offset..reach_end].find(", ")? + offset;
+    let verb_end = floor_char_boundary(text, (close + 2 + OPENING).min(sentence.end));
+    let resumed: Vec<Range<usize>> = words(text, close + 2..verb_end)
+        .into_iter()
+        .take(3)
+        .map(|word| word.range)
+        .collect();
+    (!resumed.is_empty()).then_some(resumed)
+}
+
 /// The range of a sentence-final ", according to X", which sources every coordinated clause
 /// before it: "Sales rose 4 percent, and exports fell 2 percent, according to the ministry."
 pub fn final_according_to(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
@@ -324,6 +370,53 @@ mod tests {
             .into_iter()
             .map(|clause| (clause.kind, text[clause.range].trim().to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_on_the_subject_resumes_at_its_verb() {
+        let resumed = |text: &str, figure: &str| {
+            let offset = text.find(figure).unwrap();
+            after_subject_relative(text, &(0..text.len()), offset).map(|words| {
+                words
+                    .into_iter()
+                    .map(|range| text[range].to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Acme Foods, which offered $40 million for the plant, said on Monday it would wait.",
+                "$40",
+                Some("said on Monday"),
+            ),
+            (
+                "The union, which has 3,000 members, voted to strike.",
+                "3,000",
+                Some("voted to strike"),
+            ),
+            // The figure stands before the relative clause, in the main clause.
+            (
+                "Acme paid $40 million, which the board approved, said Lee.",
+                "$40",
+                None,
+            ),
+            // The relative clause describes an object, not the opening noun phrase.
+            (
+                "On Monday, the city sold the pier, which cost $9 million, to Acme.",
+                "$9",
+                None,
+            ),
+            // A relative clause that never closes has no main verb after it.
+            (
+                "The mayor cut the fund, which held $9 million.",
+                "$9",
+                None,
+            ),
+        ];
+        for (text, figure, expected) in cases {
+            assert_eq!(resumed(text, figure).as_deref(), *expected, "in {text:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,158 @@
+//! Whether a number is a claim a copy editor would query, and what a bare number counts: a
+//! hypothetical, a rate's base, a span of time, a rule, a policy parameter, a market quote, a
+//! name or an allotment is no claim; "49 people" counts, "10 years" measures.
+
+use super::*;
+
+/// Words after a number that make it a stretch of time: "200 days since", "100 days left".
+#[rustfmt::skip]
+pub(super) const TIME_UNITS: &[&str] = &[
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
+];
+
+/// Words after an amount that make it a parameter of a policy rather than a claim: "a $50,000
+/// borrowing cap", "a $15 minimum wage", "incomes above the $125,000 threshold".
+#[rustfmt::skip]
+pub(super) const POLICY_PARAMETERS: &[&str] = &[
+    "cap", "limit", "ceiling", "threshold", "minimum", "wage", "deductible",
+];
+
+/// Whether the number between `paragraph_words[..before]` and `paragraph_words[after..]` is no
+/// claim a copy editor would query: a hypothetical ("if they garner 100,000 signatures"), the
+/// base of a rate ("for every $10,000"), a span of time ("200 days"), a rule of procedure
+/// ("2,383 delegates needed to win"), a policy parameter ("a $50,000 borrowing cap"), a market
+/// quote ("rose 12 cents to $18.40") or part of a name ("S&P 500", "First 100 Days").
+pub(super) fn not_a_claim(
+    text: &str,
+    figure_start: usize,
+    paragraph_words: &[Word],
+    before: usize,
+    after: usize,
+    plain: bool,
+    money: bool,
+) -> bool {
+    let previous = |back: usize| before.checked_sub(back).map(|at| &paragraph_words[at]);
+    let next = |offset: usize| paragraph_words.get(after + offset);
+    // The words of the sentence before the figure, back to its start or a clause's "if".
+    let hypothetical = paragraph_words[..before]
+        .iter()
+        .rev()
+        .take(20)
+        .scan(before, |end, word| {
+            let gap = &text[word.range.end
+                ..paragraph_words
+                    .get(*end)
+                    .map_or(word.range.end, |next| next.range.start)];
+            *end = end.saturating_sub(1);
+            (!gap.contains(['.', '!', '?', ';'])).then_some(word)
+        })
+        .collect::<Vec<_>>();
+    // "Asked if her practices were illegal, 46 percent said yes": a question, not a condition.
+    let hypothetical = hypothetical.iter().enumerate().any(|(index, word)| {
+        word.is_any(&["if", "unless"])
+            && !hypothetical.get(index + 1).is_some_and(|before| {
+                before.is_any(&[
+                    "asked", "ask", "asks", "asking", "wondered", "know", "whether",
+                ])
+            })
+    });
+    let rate_base = previous(1).is_some_and(|word| word.is_any(&["every", "per"]));
+    let time_span = plain && next(0).is_some_and(|word| word.is_any(TIME_UNITS));
+    let procedure = (0..3)
+        .filter_map(next)
+        .any(|word| word.is_any(&["needed", "required", "necessary"]));
+    let policy = money
+        && (0..3)
+            .filter_map(next)
+            .any(|word| word.is_any(POLICY_PARAMETERS));
+    let market_quote = next(0).is_some_and(|word| word.is("cents"))
+        || (money
+            && previous(1).is_some_and(|word| word.is("to"))
+            && previous(2).is_some_and(|word| word.is("cents")));
+    // "S&P 500", "FTSE 100", "First 100 Days": a number inside a name.
+    let token_before = text[..figure_start]
+        .trim_end_matches(' ')
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let glued = text[..figure_start].ends_with(' ') && !text[..figure_start].ends_with("  ");
+    let name = plain
+        && glued
+        && (token_before.contains('&')
+            || (token_before.len() >= 3 && token_before.chars().all(|c| c.is_ascii_uppercase()))
+            || (token_before.starts_with(char::is_uppercase)
+                && previous(2).is_some()
+                && next(0).is_some_and(|after| after.is_capitalised())));
+    // "the state's 99 delegates": a fixed allotment of delegates, electors or seats is a fact
+    // of procedure, not a count anyone reports.
+    let allotment = plain
+        && previous(1)
+            .is_some_and(|owner| owner.text.ends_with("'s") || owner.text.ends_with("’s"))
+        && next(0).is_some_and(|unit| unit.is_any(ALLOTTED));
+    // "the Fight for $15": a round amount in the name of a campaign, after a capitalised word
+    // that does not open the sentence.
+    let campaign_name = money
+        && !ends_with_scale(paragraph_words, after)
+        && previous(1).is_some_and(|word| word.is("for"))
+        && previous(2).is_some_and(|word| {
+            word.is_capitalised()
+                && previous(3).is_some_and(|before| {
+                    !text[before.range.end..word.range.start].contains(['.', '!', '?', '"', '“'])
+                })
+        });
+    hypothetical
+        || rate_base
+        || time_span
+        || procedure
+        || policy
+        || market_quote
+        || name
+        || allotment
+        || campaign_name
+}
+
+/// Units of a fixed allotment that a possessive owns: "the state's 99 delegates".
+#[rustfmt::skip]
+pub(super) const ALLOTTED: &[&str] = &["delegates", "electors", "seats", "superdelegates"];
+
+/// Whether the amount before `paragraph_words[after]` carries a scale word ("$15 million",
+/// "$3m").
+pub(super) fn ends_with_scale(paragraph_words: &[Word], after: usize) -> bool {
+    after
+        .checked_sub(1)
+        .and_then(|last| paragraph_words.get(last))
+        .is_some_and(|last| {
+            let word = last.text.to_ascii_lowercase();
+            scale_of(&word).is_some()
+                || (word.starts_with(|c: char| c.is_ascii_digit())
+                    && SCALE_SUFFIXES
+                        .iter()
+                        .any(|(suffix, _)| word.ends_with(suffix)))
+        })
+}
+
+/// A bare number (no unit, no counted noun) is a statistic from this value up.
+pub(super) const BARE_NUMBER_MINIMUM: f64 = 100.0;
+
+/// Nouns that measure time or position rather than count things: "10 years" is a duration.
+#[rustfmt::skip]
+pub(super) const NOT_COUNTED: &[&str] = &[
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
+    "times", "points", "percent", "inches", "feet", "miles", "yards", "pounds", "ounces",
+    "degrees", "games", "innings", "rounds", "laps", "pages", "chapters", "is", "was", "has",
+    "metres", "meters", "kilometres", "kilometers", "centimetres", "centimeters", "kilograms",
+    "grams", "tons", "tonnes", "litres", "liters", "gallons", "acres", "hectares", "storeys",
+    "stories", "floors", "lengths",
+    "this", "his", "its", "us", "as", "yes",
+];
+
+/// Whether a word is a plural noun that a number counts ("people", "voters", "homes").
+pub(super) fn is_counted_noun(word: &Word) -> bool {
+    let lower = word.text.to_ascii_lowercase();
+    let plural = (lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3)
+        || matches!(
+            lower.as_str(),
+            "people" | "children" | "men" | "women" | "police" | "staff" | "troops"
+        );
+    plural && word.text.chars().all(|c| c.is_lowercase()) && !NOT_COUNTED.contains(&lower.as_str())
+}

@@ -1,0 +1,348 @@
+use crate::analysis::rules::tests::{findings_of, settings};
+use crate::analysis::{analyze, Format, RuleCode};
+
+const RULE: RuleCode = RuleCode::UnsourcedFigure;
+
+/// The source a hover shows for the figure `marker` in `text`.
+fn source_of(text: &str, marker: &str) -> Option<String> {
+    let analysis = analyze(text, Format::PlainText, &settings());
+    let at = text.find(marker).expect("marker in text");
+    analysis
+        .figures
+        .iter()
+        .find(|figure| figure.span.contains(&at))
+        .unwrap_or_else(|| panic!("no figure at {marker:?} in {text:?}"))
+        .source
+        .clone()
+}
+
+/// Each numbered case of the issue as twins: the same figure once with no source (flagged)
+/// and once with the source a copy editor accepts (not flagged).
+#[test]
+fn flagged_and_sourced_twins() {
+    for (flagged, sourced, figure) in [
+        // 1. The source is in the sentence before or earlier in the paragraph.
+        (
+            "Reyes spoke in Albany on Monday. She leads among women by 12 percent.",
+            "A Marist poll released Monday found Reyes ahead. She leads among women by 12 percent.",
+            "12 percent",
+        ),
+        (
+            "Reyes toured the valley.\n\nShe won 48 percent in the county.",
+            "According to the county's results, Reyes won the valley.\n\nShe won 48 percent in the county.",
+            "48 percent",
+        ),
+        // 2. The subject is the source: its own release, a poll's methodology, a bill.
+        (
+            "Soros contributed $1 million to the fund.",
+            "The agency has released 1,250 pages of emails.",
+            "",
+        ),
+        (
+            "The crowd of 1,003 adults cheered for an hour.",
+            "The poll of 1,003 adults has a margin of error of 3.1 points.",
+            "1,003",
+        ),
+        (
+            "The city would spend $275 billion.",
+            "The bill would spend $275 billion.",
+            "$275 billion",
+        ),
+        // 3. Source words: lists, puts ... at, a count, coordinated "and says".
+        (
+            "The town had 21,090 residents that year.",
+            "The agency lists the town's population that year as 21,090.",
+            "21,090",
+        ),
+        (
+            "The department withheld about 1,500 pages as personal.",
+            "The department has deemed about 1,500 pages personal and says it will not release them.",
+            "1,500",
+        ),
+        (
+            "Sales rose 4 percent, and exports fell.",
+            "Sales rose 4 percent, and exports fell, according to the ministry.",
+            "4 percent",
+        ),
+        // 4. A cue in a relative or coordinated clause about something else is no source.
+        (
+            "The city has spent $4 million on the stadium, which the mayor promised to finish next year.",
+            "The city has spent $4 million on the stadium, the mayor said.",
+            "$4 million",
+        ),
+        (
+            "The plant employs 1,200 people, and the governor said she hoped to visit it.",
+            "The plant employs 1,200 people, the governor said.",
+            "1,200",
+        ),
+        (
+            "Economy adds 200,000 jobs.",
+            "The Labor Department said the economy added 200,000 jobs.",
+            "200,000",
+        ),
+        (
+            "The crowd numbered an estimated 30,000.",
+            "Police estimated the crowd at 30,000.",
+            "30,000",
+        ),
+    ] {
+        if !figure.is_empty() {
+            assert_eq!(findings_of(RULE, flagged), vec![figure.to_string()], "{flagged}");
+        } else {
+            assert_eq!(findings_of(RULE, flagged).len(), 1, "{flagged}");
+        }
+        assert_eq!(findings_of(RULE, sourced), Vec::<String>::new(), "{sourced}");
+    }
+}
+
+/// The cases found after the first pass, as twins: respondents' answers, questions, a
+/// relative clause on a speaker, figures once missed, non-figures and spurious sources.
+#[test]
+fn second_pass_twins() {
+    for (flagged, sourced, figure) in [
+        // The verb of a share of respondents is their answer, not the figure's source.
+        (
+            "Reyes toured the valley. Just 28 percent of voters said they liked the plan.",
+            "A Gallup poll released Monday asked about the plan. Just 28 percent of voters said they liked it.",
+            "28 percent",
+        ),
+        (
+            "Reyes toured the valley. She trails 40 percent to 46 percent, with 14 percent saying they are unsure.",
+            "A Gallup poll released Monday asked about her. She trails 40 percent to 46 percent, with 14 percent saying they are unsure.",
+            "",
+        ),
+        // "Asked if" opens a question, not a condition.
+        (
+            "Asked if the plan was legal, 46 percent of voters said yes.",
+            "The Marist poll asked about the plan. Asked if it was legal, 46 percent of voters said yes.",
+            "46 percent",
+        ),
+        // A relative clause on the subject of a reporting verb belongs to its statement.
+        (
+            "Acme Foods, which offered $40 million for the plant, closed on Monday.",
+            "Acme Foods, which offered $40 million for the plant, said on Monday it would wait.",
+            "$40 million",
+        ),
+        (
+            "Acme Foods, which offered $40 million for the plant, wants to wait.",
+            "Acme Foods, which offered $40 million for the plant, told investors it would wait.",
+            "$40 million",
+        ),
+        // 7. Figures once missed: a six-figure sum, a share of a polled group, an average.
+        (
+            "She earns a six-figure salary.",
+            "She earns a six-figure salary, according to her tax filing.",
+            "six-figure",
+        ),
+        (
+            "Most voters backed the plan.",
+            "Most voters backed the plan, a Quinnipiac poll found.",
+            "Most voters",
+        ),
+        (
+            "The average age of the members is 67.",
+            "The average age of the members is 67, the club said.",
+            "67",
+        ),
+        // 4. Spurious sources: a pledge and a programme are no source.
+        (
+            "The group pledged $2 million to the fund.",
+            "The group said it gave $2 million to the fund.",
+            "$2 million",
+        ),
+        (
+            "The group pledged $2 million to the fund.",
+            "The group pledged that it would raise $2 million for the fund.",
+            "$2 million",
+        ),
+        (
+            "The broadcast showed 84 million viewers.",
+            "Nielsen data showed 84 million viewers.",
+            "84 million",
+        ),
+        (
+            "An estimated 30,000 people attended.",
+            "Police estimated that 30,000 people attended.",
+            "30,000",
+        ),
+    ] {
+        if figure.is_empty() {
+            assert!(!findings_of(RULE, flagged).is_empty(), "{flagged}");
+        } else {
+            assert_eq!(findings_of(RULE, flagged), vec![figure.to_string()], "{flagged}");
+        }
+        assert_eq!(findings_of(RULE, sourced), Vec::<String>::new(), "{sourced}");
+    }
+    // "Most" that measures nothing, and the sentences that do not make it a share.
+    for silent in [
+        "It was the most dangerous city in the state.",
+        "Most people imagined a quieter race.",
+        "At most voters could wait an hour.",
+        "In the eyes of most voters, the race is over.",
+    ] {
+        assert_eq!(findings_of(RULE, silent), Vec::<String>::new(), "{silent}");
+    }
+}
+
+/// Case 5 again: fixed allotments, campaign names, audiences and markup are no figures;
+/// their twins are.
+#[test]
+fn second_pass_not_figures_and_their_twins() {
+    for (not_a_figure, figure_twin, figure) in [
+        (
+            "Trump will win the state's 99 delegates.",
+            "Trump has won 99 delegates so far.",
+            "99",
+        ),
+        (
+            "Workers joined the Fight for $15 campaign.",
+            "Workers joined the fight for $15 million in back pay.",
+            "$15 million",
+        ),
+        (
+            "The debate drew millions of viewers.",
+            "The debate cost millions of dollars.",
+            "millions",
+        ),
+        (
+            "<span style=\"width: 300px\">The page</span>",
+            "The page sold 300 copies.",
+            "300",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_figure),
+            Vec::<String>::new(),
+            "{not_a_figure}"
+        );
+        assert_eq!(
+            findings_of(RULE, figure_twin),
+            vec![figure.to_string()],
+            "{figure_twin}"
+        );
+    }
+}
+
+/// 5. Numbers that are no figure claim are not flagged; their twins that are, are.
+#[test]
+fn not_figures_and_their_twins() {
+    for (not_a_figure, figure_twin, figure) in [
+        (
+            "They need 2,383 delegates needed to win the nomination.",
+            "They won 2,383 delegates in March.",
+            "2,383",
+        ),
+        (
+            "Workers marched for a $15 minimum wage.",
+            "Workers lost $15 million.",
+            "$15 million",
+        ),
+        (
+            "The S&P 500 closed higher.",
+            "The firm laid off 500 workers.",
+            "500",
+        ),
+        (
+            "It has been 200 days since the vote.",
+            "It has been 200 ballots since the vote.",
+            "200",
+        ),
+        (
+            "His millions of followers cheered.",
+            "Millions of commuters cheered.",
+            "Millions",
+        ),
+        (
+            "A photo is worth a thousand words.",
+            "A thousand people came.",
+            "A thousand",
+        ),
+        (
+            "If they gather 100,000 signatures, a vote follows.",
+            "They gathered 100,000 signatures.",
+            "100,000",
+        ),
+        (
+            "For every $10,000 you borrow, you repay a share.",
+            "Fees are $10,000 a year.",
+            "$10,000",
+        ),
+        (
+            "The stock rose 12 cents to $18.40.",
+            "The company paid $18.40 million.",
+            "$18.40 million",
+        ),
+        (
+            "He said: I'm the worst thing that ever happened to them.",
+            "Turnout was the worst ever.",
+            "the worst",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_figure),
+            Vec::<String>::new(),
+            "{not_a_figure}"
+        );
+        assert_eq!(
+            findings_of(RULE, figure_twin),
+            vec![figure.to_string()],
+            "{figure_twin}"
+        );
+    }
+}
+
+/// 6. One figure, one finding; 7. figures that were missed.
+#[test]
+fn one_finding_per_figure_and_figures_once_missed() {
+    for (text, expected) in [
+        (
+            "The government poured hundreds of millions of dollars into research.",
+            vec!["hundreds of millions"],
+        ),
+        (
+            "Dozens more like it snake around town.",
+            vec!["Dozens more"],
+        ),
+        ("Agents seized tons of marijuana.", vec!["tons"]),
+        (
+            "About one of every nine voters is Latino.",
+            vec!["one of every nine"],
+        ),
+        (
+            "He became only the fourth councillor since 1848 to lose.",
+            vec!["the fourth"],
+        ),
+        ("Rubio finished 22 points behind Trump.", vec!["22 points"]),
+        (
+            "Three cantons had a turnout of 72-75 percent.",
+            vec!["72-75 percent"],
+        ),
+        (
+            "Clinton leads 516 to 39 among superdelegates.",
+            vec!["516", "39"],
+        ),
+    ] {
+        assert_eq!(findings_of(RULE, text), expected, "{text}");
+    }
+}
+
+#[test]
+fn hovers_say_where_the_source_was_found() {
+    let text = "A Marist poll released Monday found Reyes ahead. She leads among women by 12 percent. In Erie she has 54 percent.";
+    assert_eq!(
+        source_of(text, "12 percent").as_deref(),
+        Some("Marist poll, the sentence before")
+    );
+    assert_eq!(
+        source_of(text, "54 percent").as_deref(),
+        Some("Marist poll, earlier in the paragraph")
+    );
+    // A sentence about something else ends the source's reach.
+    let interrupted =
+        "A Marist poll found Reyes ahead. The hall was quiet. She leads by 12 percent.";
+    assert_eq!(source_of(interrupted, "12 percent"), None);
+    assert_eq!(
+        source_of("The bill would spend $275 billion.", "$275").as_deref(),
+        Some("the bill itself, in the same clause")
+    );
+}
