@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use crate::analysis::finding::{Details, Edit, Finding, Fix, RuleCode, Severity};
 use crate::analysis::lexicon::is_reporting_verb;
-use crate::analysis::names::{fold, Mention, QuotedSpeaker, ORGANISATION_HEADS};
+use crate::analysis::names::{fold, Mention, Placed, QuotedSpeaker, ORGANISATION_HEADS};
 use crate::analysis::Context;
 
 use super::Rule;
@@ -43,49 +43,53 @@ fn check(_context: &Context, _findings: &mut Vec<Finding>) {}
 
 /// Finds bare surnames before their full name, speakers never introduced, and pronoun speakers
 /// before anyone is named. `mentions` and `speakers` are in draft order with draft offsets.
-pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Vec<Finding> {
+///
+/// The draft's text is not read: what the rule needs of it (the name as written, whether a
+/// surname speaks) was read with each segment, so this pass costs a few look-ups per name.
+pub fn check_draft(mentions: &[Placed], speakers: &[QuotedSpeaker]) -> Vec<Finding> {
     // Where each surname is first given in full, and how.
-    let mut first_full: HashMap<String, &Mention> = HashMap::new();
+    let mut first_full: HashMap<&str, &Placed> = HashMap::new();
     // Surnames the draft introduces some other way: with a title ("President Obama").
-    let mut titled: HashMap<String, usize> = HashMap::new();
+    let mut titled: HashMap<&str, usize> = HashMap::new();
     // Where any full name with the surname first stands, person-like or not.
-    let mut any_full: HashMap<String, usize> = HashMap::new();
+    let mut any_full: HashMap<&str, usize> = HashMap::new();
     for mention in mentions {
-        let surname = &mention.surname().text;
+        let key = mention.surname().key.as_str();
         if mention.is_full() {
-            any_full.entry(fold(surname)).or_insert(mention.range.start);
-            if looks_like_a_person(mention) {
-                first_full.entry(fold(surname)).or_insert(mention);
+            any_full.entry(key).or_insert(mention.start());
+            if looks_like_a_person(mention.mention) {
+                first_full.entry(key).or_insert(mention);
             }
-        } else if mention.title.is_some() {
-            titled.entry(fold(surname)).or_insert(mention.range.start);
+        } else if mention.mention.title.is_some() {
+            titled.entry(key).or_insert(mention.start());
         }
     }
     let mut findings = Vec::new();
-    let mut reported: HashSet<String> = HashSet::new();
+    let mut reported: HashSet<&str> = HashSet::new();
     for mention in mentions.iter().filter(|mention| {
-        !mention.is_full() && !mention.in_short_paragraph && !mention.in_lead_paragraph
+        !mention.is_full() && !mention.mention.in_short_paragraph && !mention.in_lead_paragraph
     }) {
         let word = mention.surname();
-        let key = word.key.clone();
-        let Some(full) = first_full.get(&key) else {
+        let word_range = mention.word_range(word);
+        let key = word.key.as_str();
+        let Some(full) = first_full.get(key) else {
             continue;
         };
-        if full.range.start < word.range.start
-            || any_full.get(&key).is_some_and(|at| *at < word.range.start)
-            || reported.contains(&key)
-            || titled.get(&key).is_some_and(|at| *at <= word.range.start)
+        if full.start() < word_range.start
+            || any_full.get(key).is_some_and(|at| *at < word_range.start)
+            || reported.contains(key)
+            || titled.get(key).is_some_and(|at| *at <= word_range.start)
         {
             continue;
         }
-        if !speaks(text, &word.range, false) {
+        if !mention.mention.speaks.reporting {
             continue;
         }
         reported.insert(key);
-        let full_name = full.text(text).to_string();
-        let written = &text[word.range.clone()];
+        let full_name = full.mention.name.clone();
+        let written = &word.text;
         findings.push(finding(
-            word.range.clone(),
+            word_range.clone(),
             format!("“{written}” appears before the full name “{full_name}”"),
             vec![
                 format!("The draft gives the full name, “{full_name}”, only later."),
@@ -93,17 +97,20 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
             ],
             vec![Fix {
                 title: format!("Write the full name “{full_name}” here"),
-                edits: vec![Edit::replace(word.range.clone(), full_name.clone())],
+                edits: vec![Edit::replace(word_range, full_name.clone())],
             }],
         ));
     }
     let mut never_introduced: HashSet<String> = HashSet::new();
-    let single_at: HashMap<usize, &Mention> = mentions
-        .iter()
-        .filter(|mention| !mention.is_full())
-        .map(|mention| (mention.range.start, mention))
-        .collect();
-    let mut someone_named = mentions.first().map(|mention| mention.range.start);
+    // The bare surname that starts where `offset` does, found by binary search: mentions are
+    // in draft order and never overlap.
+    let single_at = |offset: usize| -> Option<&Placed> {
+        let at = mentions.partition_point(|mention| mention.start() < offset);
+        mentions
+            .get(at)
+            .filter(|mention| mention.start() == offset && !mention.is_full())
+    };
+    let mut someone_named = mentions.first().map(|mention| mention.start());
     for speaker in speakers {
         let name = speaker.name.trim();
         let lower = name.to_lowercase();
@@ -133,29 +140,34 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
         {
             continue;
         }
-        let key = fold(name);
-        if any_full.contains_key(&key)
-            || titled.contains_key(&key)
+        // Only a speaker that reads as a name where it stands: not a sentence's first word
+        // ("It continued"), a title ("Gov."), a day or a word in a headline. (Looked at
+        // before the name is folded, which is the costly part.)
+        let Some(mention) = single_at(speaker.range.start) else {
+            continue;
+        };
+        if mention.range() != speaker.range {
+            continue;
+        }
+        let surname = mention.surname();
+        let key = if surname.text == name {
+            surname.key.clone()
+        } else {
+            fold(name)
+        };
+        if any_full.contains_key(key.as_str())
+            || titled.contains_key(key.as_str())
             || never_introduced.contains(&key)
         {
             continue;
         }
-        // Only a speaker that reads as a name where it stands: not a sentence's first word
-        // ("It continued"), a title ("Gov."), a day or a word in a headline.
-        let Some(mention) = single_at.get(&speaker.range.start) else {
-            continue;
-        };
-        if mention.range != speaker.range {
-            continue;
-        }
-        if mention.in_short_paragraph
+        if mention.mention.in_short_paragraph
             || mention.in_lead_paragraph
-            || mention.surname().sentence_start
-            || !speaks(text, &mention.range, true)
+            || surname.sentence_start
+            || !mention.mention.speaks.as_person
         {
             continue;
         }
-        never_introduced.insert(key);
         findings.push(finding(
             speaker.range.clone(),
             format!("“{name}” is quoted, but the draft never gives the full name"),
@@ -167,6 +179,7 @@ pub fn check_draft(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker])
             ],
             Vec::new(),
         ));
+        never_introduced.insert(key);
     }
     findings.sort_by_key(|finding| finding.span.start);
     findings
@@ -229,7 +242,7 @@ const NOT_A_BARE_NAME_AFTER: &[&str] = &[
 /// said", "said Reyes." A capitalised word in any other place may be a place, an adjective
 /// ("a religious Catholic") or part of a longer name, and is left alone. With `person_verbs`,
 /// only verbs a person takes count.
-fn speaks(text: &str, range: &Range<usize>, person_verbs: bool) -> bool {
+pub(crate) fn speaks(text: &str, range: &Range<usize>, person_verbs: bool) -> bool {
     let is_verb = |word: &str| {
         if person_verbs {
             PERSON_VERBS.contains(&word.to_lowercase().as_str())
