@@ -59,6 +59,9 @@ pub struct Mention {
     /// the name when its segment is read, so that the names desk, which runs over the whole
     /// draft on every edit, never reads the text again.
     pub speaks: Speech,
+    /// The text refers back to the name as "it" right after it ("Magna cut its dividend",
+    /// "Twitter has positioned itself"): an organisation, whatever its name looks like.
+    pub referred_to_as_it: bool,
 }
 
 /// Whether a bare surname speaks where it stands (see [`Mention::speaks`]).
@@ -203,6 +206,7 @@ pub const ORGANISATION_HEADS: &[&str] = &[
     "award", "prize", "project", "program", "programme", "plan", "review", "report", "centre",
     "east", "west", "north", "south", "america", "africa", "asia", "europe", "democrats",
     "republicans", "democrat", "republican", "americans", "coast", "valley", "park", "bridge", "port", "harbour", "harbor",
+    "affairs",
 ];
 
 /// Whether `word` ends the names of organisations and places ("House", "Ministry").
@@ -290,9 +294,25 @@ pub fn mentions(context: &Context) -> Vec<Mention> {
                 reporting: speaks(context.text, &mention.range, false),
                 as_person: speaks(context.text, &mention.range, true),
             };
+            mention.referred_to_as_it = followed_by_its(context.text, mention.range.end);
         }
     }
     found
+}
+
+/// Whether the clause after a name refers back to it as "its" or "itself" within its first
+/// few words, with at least a verb between ("Peabody kept its mines", "Twitter has positioned
+/// itself"): a person would be "his", "her" or "their".
+fn followed_by_its(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let clause = rest
+        .find(['.', ';', ':', '!', '?', '\n', '\r', ',', '"', '“', '”'])
+        .map_or(rest, |at| &rest[..at]);
+    clause
+        .split_whitespace()
+        .take(4)
+        .skip(1)
+        .any(|word| word == "its" || word == "itself")
 }
 
 /// A paragraph of one sentence of at most this many words reads as a headline, subhead or
@@ -438,6 +458,7 @@ fn finish(text: &str, mut run: Vec<NameWord>, found: &mut Vec<Mention>) {
         in_lead_paragraph: false,
         name: String::new(),
         speaks: Speech::default(),
+        referred_to_as_it: false,
     });
 }
 
