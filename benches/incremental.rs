@@ -2,7 +2,8 @@
 //! `../shared/tools/docs/` (1k, 10k and 100k words). Run with `cargo bench --bench incremental`.
 //!
 //! For each draft: a full analysis (opening it), then a sentence typed one character at a time
-//! in the middle of a paragraph halfway through (the common keystroke), a line break typed there
+//! in the middle of a paragraph halfway through (the common keystroke), a sentence that names
+//! people typed the same way (each keystroke changes the draft's names), a line break typed there
 //! (every later line moves), and a change of the front matter's publication date (every
 //! segment is analysed again). Each edit is followed by the update an editor would run.
 //!
@@ -18,6 +19,11 @@ use std::time::{Duration, Instant};
 use copydesk::analysis::{Format, Incremental, Settings};
 
 const SENTENCE: &str = " The council said it would vote on Monday.";
+
+/// A sentence that names people: every keystroke changes the names of its paragraph, so the
+/// names desk compares the whole draft's names again (the sentence above leaves them alone,
+/// and the names desk keeps its last findings).
+const NAMES_SENTENCE: &str = " Mira Osei said Osei would stay.";
 
 fn documents() -> Vec<(String, String)> {
     let folder = std::env::var_os("COPYDESK_BENCH_DOCS")
@@ -71,8 +77,14 @@ fn summary(mut times: Vec<Duration>) -> (f64, f64) {
 
 fn main() {
     println!(
-        "{:<18} {:>9} {:>12} {:>20} {:>14} {:>14}",
-        "draft", "size KB", "open (µs)", "keystroke med/p95", "line break", "new pub. date"
+        "{:<18} {:>9} {:>12} {:>20} {:>20} {:>14} {:>14}",
+        "draft",
+        "size KB",
+        "open (µs)",
+        "keystroke med/p95",
+        "name typed med/p95",
+        "line break",
+        "new pub. date"
     );
     for (name, original) in documents() {
         let settings = settings();
@@ -99,6 +111,16 @@ fn main() {
             }
         }
         let (keystroke, keystroke_p95) = summary(keystrokes);
+
+        let name_at = at + 5 * SENTENCE.len();
+        let mut name_keystrokes = Vec::new();
+        for (offset, character) in NAMES_SENTENCE.char_indices() {
+            text.insert(name_at + offset, character);
+            let started = Instant::now();
+            std::hint::black_box(engine.update(&text));
+            name_keystrokes.push(started.elapsed());
+        }
+        let (name_keystroke, name_keystroke_p95) = summary(name_keystrokes);
 
         let mut line_breaks = Vec::new();
         for _ in 0..20 {
@@ -128,11 +150,12 @@ fn main() {
             format!("{:.0}", summary(date_changes).0)
         };
         println!(
-            "{:<18} {:>9.1} {:>12.0} {:>20} {:>14.0} {:>14}",
+            "{:<18} {:>9.1} {:>12.0} {:>20} {:>20} {:>14.0} {:>14}",
             name,
             original.len() as f64 / 1024.0,
             open,
             format!("{keystroke:.0} / {keystroke_p95:.0}"),
+            format!("{name_keystroke:.0} / {name_keystroke_p95:.0}"),
             line_break,
             date_change
         );

@@ -27,7 +27,7 @@ use jiff::civil::Date;
 use super::dateline::{self, Dateline};
 use super::figures::FigureMention;
 use super::finding::{Finding, Fix, ReferenceDate, ReferenceSource};
-use super::names::{self, Mention, Person, QuotedSpeaker};
+use super::names::{self, Mention, Person, Placed, QuotedSpeaker};
 use super::prose::{line_ranges, Format, Prose};
 use super::quotes::Quotation;
 use super::quotes::QuoteKind;
@@ -161,7 +161,8 @@ pub struct Results {
     pub reference: ReferenceDate,
     parts: Arc<Vec<Part>>,
     suppressions: Arc<Vec<Suppression>>,
-    people: Arc<Vec<Person>>,
+    /// The index of people, made on first use from the parts' mentions.
+    people: Arc<OnceLock<Vec<Person>>>,
     merged: Arc<OnceLock<Analysis>>,
     /// The fix that sets the publication date, while it is only assumed.
     set_date: Option<Arc<Fix>>,
@@ -279,6 +280,25 @@ impl Incremental {
         // no one else holds them (the server drops its previous results before updating).
         let previous = Arc::try_unwrap(std::mem::take(&mut self.segments))
             .unwrap_or_else(|shared| shared.as_ref().clone());
+        // What the names desk found last time, and from what: if every segment gives it the
+        // same mentions and speakers at the same places as then (the usual keystroke, which
+        // types no name), it would find the same, and its run over the whole draft is skipped.
+        let (names_read_from, previous_names) = if previous.len() == ranges.len() {
+            (
+                previous
+                    .iter()
+                    .map(|part| part.result.clone())
+                    .collect::<Vec<_>>(),
+                previous
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, part)| !part.names.is_empty())
+                    .map(|(index, part)| (index, part.names.clone()))
+                    .collect::<Vec<_>>(),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
 
         // The segments kept from the previous version: the leading ones wholly before the
         // change with the same range, and the trailing ones wholly after it with the same range
@@ -421,7 +441,17 @@ impl Incremental {
             parts.push(part);
             index += 1;
         }
-        let people = apply_names(text, &mut parts, &self.settings);
+        let names_unchanged = names_read_from.len() == parts.len()
+            && parts
+                .iter()
+                .zip(&names_read_from)
+                .all(|(part, old)| Arc::ptr_eq(&part.result, old) || same_names(old, &part.result));
+        drop(names_read_from);
+        apply_names(
+            &mut parts,
+            &self.settings,
+            names_unchanged.then_some(previous_names),
+        );
         match apply_suppressions(text, &mut parts, &self.settings) {
             Some(directives) => self.suppressions = Arc::new(directives),
             None if !self.suppressions.is_empty() => self.suppressions = Arc::default(),
@@ -446,7 +476,7 @@ impl Incremental {
             reference,
             parts: self.segments.clone(),
             suppressions: self.suppressions.clone(),
-            people: Arc::new(people),
+            people: Arc::new(OnceLock::new()),
             merged: Arc::new(OnceLock::new()),
             set_date,
         }
@@ -712,11 +742,11 @@ fn apply_suppressions(
     Some(directives)
 }
 
-/// Runs the names desk over the whole draft: the index of people, and the `name-variant` and
-/// `first-reference` findings, which go into the parts they stand in. A part whose names
-/// findings are the same as at the last update keeps its finding list (and its allocation).
-fn apply_names(text: &str, parts: &mut [Part], settings: &Settings) -> Vec<Person> {
-    let mut mentions: Vec<Mention> = Vec::new();
+/// What the names desk reads of the whole draft: every mention and every quotation's named
+/// speaker, in draft order with draft offsets, borrowed from the parts' analyses.
+fn names_input(parts: &[Part]) -> (Vec<Placed<'_>>, Vec<QuotedSpeaker<'_>>) {
+    let mut mentions: Vec<Placed> =
+        Vec::with_capacity(parts.iter().map(|part| part.result.names.len()).sum());
     let mut speakers: Vec<QuotedSpeaker> = Vec::new();
     // The draft's first paragraph is its headline when no heading comes before it: only the
     // first segment with a body paragraph can hold it, and only when no segment before it
@@ -726,59 +756,94 @@ fn apply_names(text: &str, parts: &mut [Part], settings: &Settings) -> Vec<Perso
         .position(|part| part.result.head.has_body)
         .filter(|&at| parts[..at].iter().all(|part| part.result.paragraphs == 0));
     for (index, part) in parts.iter().enumerate() {
-        mentions.extend(part.result.names.iter().map(|mention| {
-            let mut mention = mention.shifted(part.base);
-            mention.in_lead_paragraph &= lead_part == Some(index);
-            mention
+        mentions.extend(part.result.names.iter().map(|mention| Placed {
+            mention,
+            base: part.base,
+            in_lead_paragraph: mention.in_lead_paragraph && lead_part == Some(index),
         }));
-        for quotation in &part.result.quotations {
-            if quotation.nested || quotation.kind != QuoteKind::Speech {
-                continue;
-            }
-            let Some(speaker) = quotation
-                .attribution
-                .as_ref()
-                .and_then(|attribution| attribution.cue.speaker.as_ref())
-            else {
-                continue;
-            };
-            speakers.push(QuotedSpeaker {
-                range: speaker.range.start + part.base..speaker.range.end + part.base,
-                name: speaker.name.clone(),
-            });
-        }
+        speakers.extend(
+            quoted_speakers(&part.result).map(|(range, name)| QuotedSpeaker {
+                range: range.start + part.base..range.end + part.base,
+                name,
+            }),
+        );
     }
-    let people = names::index(text, &mentions, &speakers);
-    let draft = DraftNames {
-        text,
-        mentions: &mentions,
-        speakers: &speakers,
-        settings,
-    };
-    let mut findings = Vec::new();
-    for rule in rules::REGISTRY {
-        if let Check::Names(check) = rule.check {
-            rules::run(rule, settings, &mut findings, |found| {
-                found.extend(check(&draft));
-            });
+    (mentions, speakers)
+}
+
+/// The named speakers of a segment's quotations (segment offsets), as the names desk reads
+/// them: spoken words only, outer quotations only.
+fn quoted_speakers(result: &SegmentResult) -> impl Iterator<Item = (&Range<usize>, &str)> {
+    result.quotations.iter().filter_map(|quotation| {
+        if quotation.nested || quotation.kind != QuoteKind::Speech {
+            return None;
         }
-    }
-    let part_at = |offset: usize| {
-        parts
-            .partition_point(|part| part.base <= offset)
-            .saturating_sub(1)
-    };
+        let speaker = quotation.attribution.as_ref()?.cue.speaker.as_ref()?;
+        Some((&speaker.range, speaker.name.as_str()))
+    })
+}
+
+/// Whether two analyses of a segment give the names desk the same input: the same mentions
+/// and speakers at the same places in the segment, and the same say in which segment holds
+/// the draft's lead paragraph.
+fn same_names(old: &SegmentResult, new: &SegmentResult) -> bool {
+    old.names == new.names
+        && old.head.has_body == new.head.has_body
+        && (old.paragraphs == 0) == (new.paragraphs == 0)
+        && quoted_speakers(old).eq(quoted_speakers(new))
+}
+
+/// Runs the names desk over the whole draft: the `name-variant` and `first-reference`
+/// findings, which go into the parts they stand in. A part whose names findings are the same
+/// as at the last update keeps its finding list (and its allocation).
+///
+/// `reused`, when given, holds the findings of the last update's run by part (only the parts
+/// that had some): the caller found that every part gives the names desk what it gave then,
+/// so the run would find the same, and it is skipped. (The index of people is not made here:
+/// only the outline and the sheet read it, through [`Results::analysis`].)
+fn apply_names(
+    parts: &mut [Part],
+    settings: &Settings,
+    reused: Option<Vec<(usize, Vec<Finding>)>>,
+) {
     let mut per_part: Vec<Vec<Finding>> = vec![Vec::new(); parts.len()];
-    for mut finding in findings {
-        let index = part_at(finding.span.start);
-        for related in &mut finding.related {
-            related.segments_back = index - part_at(related.span.start).min(index);
+    if let Some(reused) = reused {
+        for (index, names) in reused {
+            per_part[index] = names;
         }
-        shift_finding(&mut finding, bases(parts, index), false);
-        per_part[index].push(finding);
+    } else {
+        let (mentions, speakers) = names_input(parts);
+        let draft = DraftNames {
+            mentions: &mentions,
+            speakers: &speakers,
+            settings,
+        };
+        let mut findings = Vec::new();
+        for rule in rules::REGISTRY {
+            if let Check::Names(check) = rule.check {
+                rules::run(rule, settings, &mut findings, |found| {
+                    found.extend(check(&draft));
+                });
+            }
+        }
+        let part_at = |offset: usize| {
+            parts
+                .partition_point(|part| part.base <= offset)
+                .saturating_sub(1)
+        };
+        for mut finding in findings {
+            let index = part_at(finding.span.start);
+            for related in &mut finding.related {
+                related.segments_back = index - part_at(related.span.start).min(index);
+            }
+            shift_finding(&mut finding, bases(parts, index), false);
+            per_part[index].push(finding);
+        }
+        for names in &mut per_part {
+            names.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
+        }
     }
-    for (part, mut names) in parts.iter_mut().zip(per_part) {
-        names.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
+    for (part, names) in parts.iter_mut().zip(per_part) {
         if names == part.names {
             continue;
         }
@@ -801,7 +866,6 @@ fn apply_names(text: &str, parts: &mut [Part], settings: &Settings) -> Vec<Perso
             .unwrap_or(0);
         part.names = names;
     }
-    people
 }
 
 /// How many segments before its own a segment's analysis refers to (speakers named there).
@@ -823,7 +887,7 @@ impl Results {
             self.reference,
             &self.parts,
             &self.suppressions,
-            &self.people,
+            self.people(),
         );
         if let Some(set_date) = &self.set_date {
             for finding in &mut analysis.findings {
@@ -833,9 +897,12 @@ impl Results {
         analysis
     }
 
-    /// The people and organisations the draft names (draft offsets).
+    /// The people and organisations the draft names (draft offsets), indexed on first use.
     pub fn people(&self) -> &[Person] {
-        &self.people
+        self.people.get_or_init(|| {
+            let (mentions, speakers) = names_input(&self.parts);
+            names::index(&mentions, &speakers)
+        })
     }
 }
 

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lexicon::NAME_PARTICLES;
+use super::rules::first_reference::speaks;
 use super::words::words;
 use super::Context;
 
@@ -51,6 +52,25 @@ pub struct Mention {
     /// plain draft that is the headline, where surnames alone are the norm. Set for the
     /// segment's first paragraph when it is read; the names desk keeps it only for the draft's.
     pub in_lead_paragraph: bool,
+    /// The name as the draft writes it, title left out ("Bashar al-Assad").
+    pub name: String,
+    /// A bare surname that is the subject of a reporting verb right beside it ("Reyes said",
+    /// "said Reyes."), and whether that verb is one only people take. Read from the text around
+    /// the name when its segment is read, so that the names desk, which runs over the whole
+    /// draft on every edit, never reads the text again.
+    pub speaks: Speech,
+    /// The text refers back to the name as "it" right after it ("Magna cut its dividend",
+    /// "Twitter has positioned itself"): an organisation, whatever its name looks like.
+    pub referred_to_as_it: bool,
+}
+
+/// Whether a bare surname speaks where it stands (see [`Mention::speaks`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Speech {
+    /// Beside any reporting verb ("Reyes said", "Reyes reported").
+    pub reporting: bool,
+    /// Beside a verb only a person takes ("Reyes said", not "the survey found").
+    pub as_person: bool,
 }
 
 impl Mention {
@@ -73,15 +93,46 @@ impl Mention {
     pub fn is_full(&self) -> bool {
         self.words.len() > 1
     }
+}
 
-    /// Moves the mention's offsets by `by` bytes (from a segment's to the draft's).
-    pub fn shifted(&self, by: usize) -> Mention {
-        let mut mention = self.clone();
-        mention.range = mention.range.start + by..mention.range.end + by;
-        for word in &mut mention.words {
-            word.range = word.range.start + by..word.range.end + by;
-        }
-        mention
+/// A segment's mention as the whole draft sees it: the mention, borrowed from its segment's
+/// analysis, and where that segment starts. The names desk reads every mention of a long draft
+/// on every edit, so it moves offsets as it reads them instead of copying the mentions.
+#[derive(Clone, Copy, Debug)]
+pub struct Placed<'a> {
+    pub mention: &'a Mention,
+    /// Where the mention's segment starts in the draft.
+    pub base: usize,
+    /// The mention stands in the draft's first paragraph with no heading before it (see
+    /// [`Mention::in_lead_paragraph`]), decided for the whole draft.
+    pub in_lead_paragraph: bool,
+}
+
+impl<'a> Placed<'a> {
+    /// Where the name stands in the draft, title left out.
+    pub fn range(&self) -> Range<usize> {
+        self.mention.range.start + self.base..self.mention.range.end + self.base
+    }
+
+    pub fn start(&self) -> usize {
+        self.mention.range.start + self.base
+    }
+
+    /// Where one of the mention's words stands in the draft.
+    pub fn word_range(&self, word: &NameWord) -> Range<usize> {
+        word.range.start + self.base..word.range.end + self.base
+    }
+
+    pub fn surname(&self) -> &'a NameWord {
+        self.mention.surname()
+    }
+
+    pub fn given(&self) -> Option<&'a NameWord> {
+        self.mention.given()
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.mention.is_full()
     }
 }
 
@@ -155,6 +206,7 @@ pub const ORGANISATION_HEADS: &[&str] = &[
     "award", "prize", "project", "program", "programme", "plan", "review", "report", "centre",
     "east", "west", "north", "south", "america", "africa", "asia", "europe", "democrats",
     "republicans", "democrat", "republican", "americans", "coast", "valley", "park", "bridge", "port", "harbour", "harbor",
+    "affairs",
 ];
 
 /// Whether `word` ends the names of organisations and places ("House", "Ministry").
@@ -233,7 +285,34 @@ pub fn mentions(context: &Context) -> Vec<Mention> {
             mention.in_lead_paragraph = lead;
         }
     }
+    // What the names desk reads of the text around each name, read once here. The segment
+    // starts a line, so nothing before it or after its last line changes what is read.
+    for mention in &mut found {
+        mention.name = context.text[mention.range.clone()].to_string();
+        if !mention.is_full() {
+            mention.speaks = Speech {
+                reporting: speaks(context.text, &mention.range, false),
+                as_person: speaks(context.text, &mention.range, true),
+            };
+            mention.referred_to_as_it = followed_by_its(context.text, mention.range.end);
+        }
+    }
     found
+}
+
+/// Whether the clause after a name refers back to it as "its" or "itself" within its first
+/// few words, with at least a verb between ("Peabody kept its mines", "Twitter has positioned
+/// itself"): a person would be "his", "her" or "their".
+fn followed_by_its(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let clause = rest
+        .find(['.', ';', ':', '!', '?', '\n', '\r', ',', '"', '“', '”'])
+        .map_or(rest, |at| &rest[..at]);
+    clause
+        .split_whitespace()
+        .take(4)
+        .skip(1)
+        .any(|word| word == "its" || word == "itself")
 }
 
 /// A paragraph of one sentence of at most this many words reads as a headline, subhead or
@@ -377,6 +456,9 @@ fn finish(text: &str, mut run: Vec<NameWord>, found: &mut Vec<Mention>) {
         title,
         in_short_paragraph: false,
         in_lead_paragraph: false,
+        name: String::new(),
+        speaks: Speech::default(),
+        referred_to_as_it: false,
     });
 }
 
@@ -460,18 +542,26 @@ pub fn one_letter_apart(left: &str, right: &str) -> bool {
 /// only in the capital of a word that opens a sentence ("Al-Assad said" and "al-Assad"), or
 /// in the shape of the apostrophe ("O'Neill" and "O’Neill").
 pub fn same_spelling(left: &NameWord, right: &NameWord) -> bool {
-    let normal = |word: &str| word.replace('’', "'");
-    let (a, b) = (normal(&left.text), normal(&right.text));
-    if a == b {
+    // Compared character by character, without copies: the names desk compares every
+    // mention of a long draft on every edit.
+    let normal = |character: char| if character == '’' { '\'' } else { character };
+    let (mut a, mut b) = (
+        left.text.chars().map(normal),
+        right.text.chars().map(normal),
+    );
+    if a.clone().eq(b.clone()) {
         return true;
     }
-    let lower_first = |word: &str| {
-        let mut characters = word.chars();
-        characters.next().map_or(String::new(), |first| {
-            first.to_lowercase().chain(characters).collect()
-        })
-    };
-    (left.sentence_start || right.sentence_start) && lower_first(&a) == lower_first(&b)
+    if !(left.sentence_start || right.sentence_start) {
+        return false;
+    }
+    match (a.next(), b.next()) {
+        (Some(first), Some(other)) => first
+            .to_lowercase()
+            .chain(a)
+            .eq(other.to_lowercase().chain(b)),
+        (first, other) => first.is_none() && other.is_none(),
+    }
 }
 
 /// What kind of name a mention is.
@@ -508,18 +598,19 @@ pub struct Person {
     pub quotations: usize,
 }
 
-/// A quotation's named speaker, as the names desk needs it.
+/// A quotation's named speaker, as the names desk needs it (draft offsets; the name borrowed
+/// from the quotation's attribution).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QuotedSpeaker {
+pub struct QuotedSpeaker<'a> {
     pub range: Range<usize>,
-    pub name: String,
+    pub name: &'a str,
 }
 
 /// Puts the mentions of a whole draft (in draft order, draft offsets) into people. A bare
 /// surname belongs to the person of that surname named in full most recently before it (or
 /// first after it, when none was); a full name is a new person when its given name is new for
 /// its surname ("Bill Clinton" after "Hillary Clinton").
-pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Vec<Person> {
+pub fn index(mentions: &[Placed], speakers: &[QuotedSpeaker]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     // Full names by folded surname: (given name's key, person index).
     let mut by_surname: HashMap<String, Vec<(String, usize)>> = HashMap::new();
@@ -537,7 +628,7 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
             .map(|(_, at)| *at);
         if found.is_none() {
             let kind = if is_any(&mention.surname().text, ORGANISATION_HEADS)
-                || mention.text(text).contains(" of ")
+                || mention.mention.name.contains(" of ")
             {
                 NameKind::Organisation
             } else {
@@ -545,10 +636,10 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
             };
             entry.push((given, people.len()));
             people.push(Person {
-                name: mention.text(text).to_string(),
+                name: mention.mention.name.clone(),
                 kind,
-                title: mention.title.clone(),
-                first_full: Some(mention.range.clone()),
+                title: mention.mention.title.clone(),
+                first_full: Some(mention.range()),
                 mentions: Vec::new(),
                 variants: Vec::new(),
                 quotations: 0,
@@ -585,11 +676,13 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
             continue;
         };
         last_of_surname.insert(surname, person);
-        people[person].mentions.push(mention.range.clone());
+        people[person].mentions.push(mention.range());
         let written = mention.surname();
+        // The person's name is the text of their first full mention.
         let first_written = people[person].first_full.as_ref().map(|range| NameWord {
             range: range.clone(),
-            text: text[range.clone()]
+            text: people[person]
+                .name
                 .rsplit(' ')
                 .next()
                 .unwrap_or("")
@@ -620,7 +713,7 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
         let known = last_of_surname
             .get(&key)
             .copied()
-            .or_else(|| quoted_only.get(&fold(&speaker.name)).copied());
+            .or_else(|| quoted_only.get(&fold(speaker.name)).copied());
         match known {
             Some(at) => {
                 people[at].quotations += 1;
@@ -629,9 +722,9 @@ pub fn index(text: &str, mentions: &[Mention], speakers: &[QuotedSpeaker]) -> Ve
                 }
             }
             None => {
-                quoted_only.insert(fold(&speaker.name), people.len());
+                quoted_only.insert(fold(speaker.name), people.len());
                 people.push(Person {
-                    name: speaker.name.clone(),
+                    name: speaker.name.to_string(),
                     kind: if speaker.name.contains(' ') && is_any(last, ORGANISATION_HEADS) {
                         NameKind::Organisation
                     } else {

@@ -5,7 +5,7 @@
 //! rules schema and the generated editor settings) follows from it.
 
 use super::finding::{Finding, Severity};
-use super::names::{Mention, QuotedSpeaker};
+use super::names::{Placed, QuotedSpeaker};
 use super::settings::Settings;
 use super::suppressions::Suppression;
 use super::Context;
@@ -83,9 +83,8 @@ pub enum Check {
 
 /// The whole draft's names, as the [`Check::Names`] rules read them: offsets are the draft's.
 pub struct DraftNames<'a> {
-    pub text: &'a str,
-    pub mentions: &'a [Mention],
-    pub speakers: &'a [QuotedSpeaker],
+    pub mentions: &'a [Placed<'a>],
+    pub speakers: &'a [QuotedSpeaker<'a>],
     pub settings: &'a Settings,
 }
 

@@ -23,11 +23,12 @@
 //! segment is read, so a variant ten paragraphs after the first reference is found as it is
 //! typed.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::finding::{Details, Edit, Finding, Fix, Related, RuleCode, Severity};
-use crate::analysis::names::{fold, one_letter_apart, same_spelling, Mention, NameWord};
+use crate::analysis::names::{fold, one_letter_apart, same_spelling, NameWord, Placed};
 use crate::analysis::settings::Settings;
 
 use super::{Check, DraftNames, Rule};
@@ -42,12 +43,13 @@ pub const RULE: Rule = Rule {
 /// Names are compared across the whole draft, not within one segment, so the rule runs once
 /// every segment is read.
 fn check(names: &DraftNames) -> Vec<Finding> {
-    check_draft(names.text, names.mentions, names.settings)
+    check_draft(names.mentions, names.settings)
 }
 
-/// One word of one mention, with the family it belongs to.
+/// One word of one mention, with the family it belongs to and where it stands in the draft.
 struct Occurrence<'a> {
     word: &'a NameWord,
+    range: Range<usize>,
     family: usize,
 }
 
@@ -78,53 +80,76 @@ fn house_match<'h>(house: &'h [HouseWord], key: &str) -> Option<&'h HouseWord> {
         .or_else(|| house.iter().find(|word| one_letter_apart(&word.key, key)))
 }
 
+/// A family of spellings: every spelling of one surname, or of one given name with one
+/// surname.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum FamilyKey<'a> {
+    Surname(&'a str),
+    Given(&'a str, &'a str),
+}
+
+/// A surname as printed, apostrophes made straight; borrowed unless it has a curly one.
+fn printed(word: &str) -> Cow<'_, str> {
+    if word.contains('’') {
+        Cow::Owned(word.replace('’', "'"))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// Finds one name's other spellings across the whole draft. `mentions` are in draft order
 /// with draft offsets.
-pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec<Finding> {
+///
+/// The draft's text is not read, and nothing is copied per name: this runs over every name
+/// of the draft on every edit.
+pub fn check_draft<'a>(mentions: &[Placed<'a>], settings: &Settings) -> Vec<Finding> {
     let house = house_words(settings);
     // Families: surnames by key; given names by (surname key, given key).
-    let mut family_of: HashMap<String, usize> = HashMap::new();
+    let mut family_of: HashMap<FamilyKey<'a>, usize> = HashMap::new();
     let mut parents: Vec<usize> = Vec::new();
-    let mut new_family = |key: String, parents: &mut Vec<usize>| -> usize {
+    let mut new_family = |key: FamilyKey<'a>, parents: &mut Vec<usize>| -> usize {
         *family_of.entry(key).or_insert_with(|| {
             parents.push(parents.len());
             parents.len() - 1
         })
     };
-    let mut occurrences: Vec<Occurrence> = Vec::new();
+    let mut occurrences: Vec<Occurrence<'a>> = Vec::new();
     // The given names each surname spelling is written with, to tell two people apart.
-    let mut givens: HashMap<String, Vec<String>> = HashMap::new();
+    let mut givens: HashMap<Cow<'a, str>, Vec<&'a str>> = HashMap::new();
     // The surname keys each given name goes with, for one-letter slips in a surname.
-    let mut surnames_of_given: HashMap<String, Vec<(String, usize)>> = HashMap::new();
-    let mut givens_of_surname: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    let mut surnames_of_given: HashMap<&'a str, Vec<(&'a str, usize)>> = HashMap::new();
+    let mut givens_of_surname: HashMap<&'a str, Vec<(&'a str, usize)>> = HashMap::new();
     for mention in mentions {
         let surname = mention.surname();
-        let surname_key = surname.key.clone();
+        let surname_key = surname.key.as_str();
         if surname_key.chars().count() < 4 {
             continue;
         }
-        let family = new_family(format!("s:{surname_key}"), &mut parents);
+        let family = new_family(FamilyKey::Surname(surname_key), &mut parents);
         occurrences.push(Occurrence {
             word: surname,
+            range: mention.word_range(surname),
             family,
         });
         if let Some(given) = mention.given() {
-            let given_key = given.key.clone();
+            let given_key = given.key.as_str();
             givens
-                .entry(surname.text.replace('’', "'"))
+                .entry(printed(&surname.text))
                 .or_default()
-                .push(given_key.clone());
-            let entry = surnames_of_given.entry(given_key.clone()).or_default();
+                .push(given_key);
+            let entry = surnames_of_given.entry(given_key).or_default();
             if !entry.iter().any(|(key, _)| *key == surname_key) {
-                entry.push((surname_key.clone(), family));
+                entry.push((surname_key, family));
             }
             if given_key.chars().count() >= 4 {
-                let given_family = new_family(format!("g:{surname_key}:{given_key}"), &mut parents);
+                let given_family =
+                    new_family(FamilyKey::Given(surname_key, given_key), &mut parents);
                 occurrences.push(Occurrence {
                     word: given,
+                    range: mention.word_range(given),
                     family: given_family,
                 });
-                let entry = givens_of_surname.entry(surname_key.clone()).or_default();
+                let entry = givens_of_surname.entry(surname_key).or_default();
                 if !entry.iter().any(|(key, _)| *key == given_key) {
                     entry.push((given_key, given_family));
                 }
@@ -150,28 +175,52 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
             }
         }
     }
-    let mut members: HashMap<usize, Vec<&Occurrence>> = HashMap::new();
-    for occurrence in &occurrences {
-        members
-            .entry(root(&parents, occurrence.family))
-            .or_default()
-            .push(occurrence);
+    // The occurrences grouped by family, each family in draft order of its first member and
+    // its members in the order they were met (a counting sort: no list per family).
+    let roots: Vec<usize> = occurrences
+        .iter()
+        .map(|occurrence| root(&parents, occurrence.family))
+        .collect();
+    let mut sizes = vec![0usize; parents.len()];
+    let mut first_member = vec![usize::MAX; parents.len()];
+    for (index, &family) in roots.iter().enumerate() {
+        sizes[family] += 1;
+        if first_member[family] == usize::MAX {
+            first_member[family] = index;
+        }
+    }
+    let mut families: Vec<usize> = (0..parents.len())
+        .filter(|&family| sizes[family] > 0)
+        .collect();
+    families.sort_by_key(|&family| occurrences[first_member[family]].range.start);
+    let mut offsets = vec![0usize; parents.len()];
+    let mut next = 0;
+    for &family in &families {
+        offsets[family] = next;
+        next += sizes[family];
+    }
+    let mut grouped = vec![0usize; occurrences.len()];
+    let mut filled = offsets.clone();
+    for (index, &family) in roots.iter().enumerate() {
+        grouped[filled[family]] = index;
+        filled[family] += 1;
     }
     let mut findings: Vec<Finding> = Vec::new();
     let mut flagged: HashSet<Range<usize>> = HashSet::new();
-    let mut families: Vec<&Vec<&Occurrence>> = members.values().collect();
-    families.sort_by_key(|members| members[0].word.range.start);
-    for family in families {
-        let first = family[0].word;
-        let house_word = house_match(&house, &first.key);
+    for &family in &families {
+        let family = &grouped[offsets[family]..offsets[family] + sizes[family]];
+        let first = &occurrences[family[0]];
+        let house_word = house_match(&house, &first.word.key);
         // The first reference in mid-sentence shows the spelling best: "al-Assad", not the
         // "Al-Assad" that opens a sentence.
         let reference = family
             .iter()
-            .map(|occurrence| occurrence.word)
-            .find(|word| same_spelling(word, first) && !word.sentence_start)
+            .map(|&index| &occurrences[index])
+            .find(|occurrence| {
+                same_spelling(occurrence.word, first.word) && !occurrence.word.sentence_start
+            })
             .unwrap_or(first);
-        for occurrence in family {
+        for occurrence in family.iter().map(|&index| &occurrences[index]) {
             let word = occurrence.word;
             let finding = match house_word {
                 Some(house_word) => {
@@ -184,19 +233,21 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
                     if same_spelling(word, &wanted) {
                         continue;
                     }
-                    house_finding(text, word, &house_word.text)
+                    house_finding(word, occurrence.range.clone(), &house_word.text)
                 }
                 None => {
-                    if same_spelling(word, reference) || word.range.start <= first.range.start {
+                    if same_spelling(word, reference.word)
+                        || occurrence.range.start <= first.range.start
+                    {
                         continue;
                     }
-                    if different_people(&givens, &word.text, &reference.text) {
+                    if different_people(&givens, &word.text, &reference.word.text) {
                         continue;
                     }
-                    variant_finding(text, word, reference)
+                    variant_finding(occurrence, reference)
                 }
             };
-            if flagged.insert(word.range.clone()) {
+            if flagged.insert(occurrence.range.clone()) {
                 findings.push(finding);
             }
         }
@@ -205,8 +256,9 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
     // against a house spelling: "Kiev" alone.
     if !house.is_empty() {
         for mention in mentions {
-            for word in &mention.words {
-                if flagged.contains(&word.range) {
+            for word in &mention.mention.words {
+                let range = mention.word_range(word);
+                if flagged.contains(&range) {
                     continue;
                 }
                 let Some(house_word) = house_match(&house, &word.key) else {
@@ -219,8 +271,8 @@ pub fn check_draft(text: &str, mentions: &[Mention], settings: &Settings) -> Vec
                     sentence_start: false,
                 };
                 if !same_spelling(word, &wanted) {
-                    flagged.insert(word.range.clone());
-                    findings.push(house_finding(text, word, &house_word.text));
+                    flagged.insert(range.clone());
+                    findings.push(house_finding(word, range, &house_word.text));
                 }
             }
         }
@@ -241,11 +293,9 @@ fn root(parents: &[usize], mut family: usize) -> usize {
 
 /// Two surname spellings each written with given names the other never has are two people
 /// ("Iryna Podoliak" and "Mykhailo Podolyak"), not one name spelled two ways.
-fn different_people(givens: &HashMap<String, Vec<String>>, left: &str, right: &str) -> bool {
-    let (Some(left), Some(right)) = (
-        givens.get(&left.replace('’', "'")),
-        givens.get(&right.replace('’', "'")),
-    ) else {
+fn different_people(givens: &HashMap<Cow<str>, Vec<&str>>, left: &str, right: &str) -> bool {
+    let (Some(left), Some(right)) = (givens.get(&printed(left)), givens.get(&printed(right)))
+    else {
         return false;
     };
     !left.iter().any(|given| {
@@ -255,12 +305,14 @@ fn different_people(givens: &HashMap<String, Vec<String>>, left: &str, right: &s
     })
 }
 
-fn variant_finding(text: &str, word: &NameWord, reference: &NameWord) -> Finding {
-    let written = &text[word.range.clone()];
-    let wanted = &reference.text;
+/// `occurrence` spelled otherwise than `reference`, the family's first reference. A name's
+/// words are the draft's own text (see [`NameWord`]), so the message quotes them as written.
+fn variant_finding(occurrence: &Occurrence, reference: &Occurrence) -> Finding {
+    let written = &occurrence.word.text;
+    let wanted = &reference.word.text;
     Finding {
         rule: RuleCode::NameVariant,
-        span: word.range.clone(),
+        span: occurrence.range.clone(),
         severity: RULE.default_severity,
         message: format!("“{written}” is spelled “{wanted}” at its first reference"),
         details: Details::Notes(vec![
@@ -269,7 +321,7 @@ fn variant_finding(text: &str, word: &NameWord, reference: &NameWord) -> Finding
         ]),
         fixes: vec![Fix {
             title: format!("Spell it “{wanted}” as at the first reference"),
-            edits: vec![Edit::replace(word.range.clone(), wanted.clone())],
+            edits: vec![Edit::replace(occurrence.range.clone(), wanted.clone())],
         }],
         related: vec![Related {
             span: reference.range.clone(),
@@ -279,11 +331,11 @@ fn variant_finding(text: &str, word: &NameWord, reference: &NameWord) -> Finding
     }
 }
 
-fn house_finding(text: &str, word: &NameWord, wanted: &str) -> Finding {
-    let written = &text[word.range.clone()];
+fn house_finding(word: &NameWord, range: Range<usize>, wanted: &str) -> Finding {
+    let written = &word.text;
     Finding {
         rule: RuleCode::NameVariant,
-        span: word.range.clone(),
+        span: range.clone(),
         severity: RULE.default_severity,
         message: format!("The house spelling is “{wanted}”, not “{written}”"),
         details: Details::Notes(vec![format!(
@@ -291,7 +343,7 @@ fn house_finding(text: &str, word: &NameWord, wanted: &str) -> Finding {
         )]),
         fixes: vec![Fix {
             title: format!("Spell it “{wanted}” (house spelling)"),
-            edits: vec![Edit::replace(word.range.clone(), wanted)],
+            edits: vec![Edit::replace(range, wanted)],
         }],
         related: Vec::new(),
     }
