@@ -13,6 +13,7 @@ mod one_edits;
 mod support;
 
 mod architecture;
+mod archive;
 mod ci_output;
 mod cli;
 mod cli_hostile;
@@ -24,6 +25,7 @@ mod house_rules;
 mod incremental;
 mod linear_time;
 mod lsp;
+mod lsp_hostile;
 mod lsp_house_rules;
 mod lsp_stdio;
 mod lsp_unicode;

@@ -341,6 +341,45 @@ async function main(options, cleanup) {
     houseOff.rows.join("\n  "),
   );
   await screenshot("house-rules-off");
+
+  // 13. "copydesk: Fact-check sheet" opens the draft's sheet in a webview beside it, and a click
+  // on a row puts the cursor on that row's line in the draft. The webview is an iframe of its own
+  // origin, so the sheet is found among the page's frames by its sign-off block.
+  // The draft is still open in a tab behind settings.json: a click brings it to the front.
+  await page.locator(".tab", { hasText: "draft.md" }).first().click();
+  await page.locator(".tab.active", { hasText: "draft.md" }).waitFor();
+  await runCommand(page, "copydesk: Fact-check sheet");
+  await page.locator(".tab", { hasText: "Fact-check" }).first().waitFor();
+  const sheet = await waitFor(async () => {
+    for (const frame of page.frames()) {
+      const text = await frame
+        .locator("body")
+        .innerText({ timeout: 500 })
+        .catch(() => "");
+      if (text.includes("Checked by")) return { frame, text };
+    }
+    return undefined;
+  });
+  check(sheet, "the fact-check sheet opens in a webview beside the draft");
+  check(
+    sheet.text.includes("We will not raise the levy"),
+    "the sheet lists the draft's quote",
+    sheet.text.slice(0, 3000),
+  );
+  const quoteRow = sheet.frame.locator("tr[data-line]", { hasText: "We will not raise the levy" }).first();
+  const quoteLine = await quoteRow.getAttribute("data-line");
+  await page.keyboard.press(`${mod}+Home`);
+  await quoteRow.locator("td.line").click();
+  const revealed = await waitFor(async () => {
+    const texts = await page.locator(".part.statusbar .statusbar-item").allInnerTexts();
+    return texts.some((text) => text.includes(`Ln ${quoteLine},`));
+  });
+  check(
+    revealed,
+    `a click on the quote's row in the sheet puts the cursor on its line (${quoteLine}) in the draft`,
+    (await page.locator(".part.statusbar").innerText()).replace(/\n/g, " | "),
+  );
+  await screenshot("fact-check-sheet");
 }
 
 /** Opens a workspace file through Quick Open (Ctrl+P). */

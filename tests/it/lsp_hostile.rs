@@ -7,7 +7,7 @@
 //! [`AnalysisHold`]: what is asserted is the order and content of the answers, never a time.
 
 #[allow(dead_code)] // The helpers serve several test files; this one uses some of them.
-mod support;
+use crate::support;
 
 use copydesk::lsp::state::AnalysisHold;
 use std::path::{Path, PathBuf};
