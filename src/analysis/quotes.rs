@@ -215,7 +215,27 @@ fn scan_paragraph(text: &str, range: Range<usize>) -> (Vec<ScannedQuotation>, Ve
         let index = range.start + relative;
         match open {
             Some((start, opening)) => {
-                if closing_marks(opening).contains(&mark) {
+                let previous = slice[..relative].chars().next_back();
+                let next = rest[mark.len()..].chars().next();
+                // Malformed marks that still show the writer's intent: an opening curly mark
+                // typed where the closing one belongs (`“It is rare,“ said Ruiz`), which follows
+                // the quotation's last punctuation and opens nothing; and a straight opening
+                // mark closed by a curly one after the quotation's last punctuation, when no
+                // curly mark opened inside it (that one is a nested quotation's) and no straight
+                // mark follows to close it.
+                let ends_quoted_sentence =
+                    previous.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'));
+                let misused_opening = opening == "“"
+                    && mark == "“"
+                    && ends_quoted_sentence
+                    && next.is_none_or(char::is_whitespace);
+                let curly_after_straight = opening == "\""
+                    && mark == "”"
+                    && ends_quoted_sentence
+                    && !slice[start - range.start..relative].contains('“')
+                    && !slice[relative + mark.len()..].contains('"');
+                if closing_marks(opening).contains(&mark) || misused_opening || curly_after_straight
+                {
                     let end = index + mark.len();
                     found.push((start..end, start + opening.len()..index, true));
                     open = None;

@@ -9,7 +9,21 @@ use std::ops::Range;
 use super::super::attribution::{find_cue, Cue, Speaker};
 use super::super::lexicon::{NAME_PARTICLES, SPEECH_NOUNS};
 use super::super::quotes::{ParagraphLayout, Quotation};
+use super::super::sentences::ABBREVIATIONS;
 use super::super::words::{floor_char_boundary, words, Word};
+
+/// Capitalised words that open sentences without naming anyone: the prepositions, conjunctions,
+/// demonstratives and possessive determiners a sentence can begin with (closed word classes of
+/// any English grammar, e.g. the Cambridge Grammar of the English Language, ch. 7 and 15), and
+/// a few sentence adverbs. Articles stay out: "The Post" and "The Hague" are names.
+#[rustfmt::skip]
+const SENTENCE_OPENERS_NOT_NAMES: &[&str] = &[
+    "in", "on", "at", "by", "for", "from", "with", "without", "of", "to",
+    "after", "before", "since", "during", "under", "over", "as", "while", "when", "whenever",
+    "if", "although", "though", "because", "until", "once", "but", "and", "or", "nor", "yet",
+    "so", "then", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "earlier", "later", "meanwhile", "still",
+];
 
 /// The cue for a colon introduction: the reporting verb of the clause before the colon when
 /// there is one (it names the speaker), else the colon itself.
@@ -177,13 +191,16 @@ pub(super) fn named_subject_before(text: &str, range: Range<usize>) -> Option<Sp
             && word.text.len() > 1
             && !word.is("I")
             && (position > 0 || before.get(1).is_some_and(|second| second.is_capitalised()))
+            // "In Trump's", "While Mr. Ryan", "The Sanders campaign": a sentence's opening
+            // preposition, conjunction or article is capitalised but names nobody.
+            && !(position == 0 && word.is_any(SENTENCE_OPENERS_NOT_NAMES))
     })?;
     let start = before[index].range.start;
     while before.get(index + 1).is_some_and(|next| {
-        next.is_capitalised()
-            && text[before[index].range.end..next.range.start]
-                .trim()
-                .is_empty()
+        let between = text[before[index].range.end..next.range.start].trim();
+        // "Mr. Ryan", "Sen. Elizabeth Warren": an abbreviated title's full stop joins the name.
+        let after_title = between == "." && before[index].is_any(ABBREVIATIONS);
+        next.is_capitalised() && (between.is_empty() || after_title)
     }) {
         index += 1;
     }
@@ -208,6 +225,20 @@ pub(super) fn dash_signature(
         .next()
         .filter(|c| matches!(c, '―' | '—' | '–') || (*c == '-' && rest[1..].starts_with(' ')))?;
     let name_start = quotation_end + (after.len() - rest.len()) + dash.len_utf8();
+    // "–@handle": a social-media handle signs a post the way a name signs a pull quote.
+    let signed = text[name_start..paragraph_end].trim_start();
+    if let Some(handle) = signed.strip_prefix('@') {
+        let length = handle
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(handle.len());
+        if length > 0 {
+            let start = paragraph_end - signed.len();
+            return Some(Speaker {
+                range: start..start + 1 + length,
+                name: text[start..start + 1 + length].to_string(),
+            });
+        }
+    }
     let window_end = floor_char_boundary(text, paragraph_end.min(name_start + 80));
     let following = words(text, name_start..window_end);
     let name: Vec<_> = following
@@ -410,4 +441,33 @@ pub(super) fn speaker_label(text: &str, inner: &Range<usize>) -> Option<Range<us
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''));
     is_label.then(|| inner.start..inner.start + colon + 1)
+}
+
+/// A source in brackets right after a quotation, as news digests and fact-check sites print
+/// them: `HEADLINE "..." [AP.]`, `Senator Ortiz Said "..." [Chamber speech, 3/14/21.]`. The
+/// bracket must close the paragraph (a full stop may follow) and open on a capital, so that an
+/// editor's insertion inside a sentence ("[sic]", "[the mayor]") is not read as a source.
+pub(super) fn bracketed_source(
+    text: &str,
+    quotation_end: usize,
+    paragraph_end: usize,
+) -> Option<Speaker> {
+    let after = &text[quotation_end..paragraph_end];
+    let rest = after.trim_start();
+    let inside = rest.strip_prefix('[')?;
+    let close = inside.find(']')?;
+    let tail = inside[close + 1..].trim();
+    if close > 120 || !(tail.is_empty() || tail == ".") {
+        return None;
+    }
+    let source = inside[..close].trim().trim_end_matches('.').trim();
+    if !source.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let start =
+        quotation_end + (after.len() - inside.len()) + (inside.len() - inside.trim_start().len());
+    Some(Speaker {
+        range: start..start + source.len(),
+        name: source.to_string(),
+    })
 }

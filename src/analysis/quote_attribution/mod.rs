@@ -16,9 +16,9 @@ use super::words::{floor_char_boundary, words, Word};
 
 mod cues;
 use cues::{
-    beat_rejection, colon_cue, dash_signature, describes_without_a_new_subject, name_line,
-    named_subject_before, opening_subject, owned_speech_noun, signature_line, speaker_label,
-    verb_right_before, VERB_REACH,
+    beat_rejection, bracketed_source, colon_cue, dash_signature, describes_without_a_new_subject,
+    name_line, named_subject_before, opening_subject, owned_speech_noun, signature_line,
+    speaker_label, verb_right_before, VERB_REACH,
 };
 
 /// Fills in each attributed quotation's speaker name, resolving "he", "she" and "they" to the
@@ -224,6 +224,7 @@ pub(super) fn attribute(
             .flatten()
     };
     if let Some(speaker) = dash_signature(text, quotation.span.end, layout.range.end)
+        .or_else(|| bracketed_source(text, quotation.span.end, layout.range.end))
         .or_else(signed_below)
         .or_else(name_below)
     {
