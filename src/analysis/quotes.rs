@@ -205,6 +205,11 @@ fn scan_paragraph(text: &str, range: Range<usize>) -> (Vec<ScannedQuotation>, Ve
     let mut stray = Vec::new();
     let mut open: Option<(usize, &str)> = None;
     let slice = &text[range.clone()];
+    // Where the paragraph's last straight mark stands, and whether a curly mark opened inside
+    // the open quotation: both kept as the scan goes, so that judging a malformed closing mark
+    // never rereads the paragraph.
+    let last_straight = slice.rfind('"');
+    let mut curly_opened_inside = false;
     let mut relative = 0;
     while relative < slice.len() {
         let rest = &slice[relative..];
@@ -232,13 +237,15 @@ fn scan_paragraph(text: &str, range: Range<usize>) -> (Vec<ScannedQuotation>, Ve
                 let curly_after_straight = opening == "\""
                     && mark == "”"
                     && ends_quoted_sentence
-                    && !slice[start - range.start..relative].contains('“')
-                    && !slice[relative + mark.len()..].contains('"');
+                    && !curly_opened_inside
+                    && last_straight.is_none_or(|last| last < relative);
                 if closing_marks(opening).contains(&mark) || misused_opening || curly_after_straight
                 {
                     let end = index + mark.len();
                     found.push((start..end, start + opening.len()..index, true));
                     open = None;
+                } else if mark == "“" {
+                    curly_opened_inside = true;
                 }
             }
             None => {
@@ -250,6 +257,7 @@ fn scan_paragraph(text: &str, range: Range<usize>) -> (Vec<ScannedQuotation>, Ve
                 let opens_something = next.is_some_and(|next| !next.is_whitespace());
                 if !closing_marks(mark).is_empty() && !is_inch_mark && opens_something {
                     open = Some((index, mark));
+                    curly_opened_inside = false;
                 } else if matches!(mark, "”" | "»") {
                     stray.push(index..index + mark.len());
                 }
