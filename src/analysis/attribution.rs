@@ -156,6 +156,38 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
     if word.is_capitalised() && !sentence_start {
         return false;
     }
+    // "continues to review", "continued with the tour": going on with something else reports
+    // no speech ("continued, ''...''" and "continues to say" still do, the latter by its "say").
+    if base == "continue" && next.is_some_and(|after| after.is_any(&["to", "with"])) {
+        return false;
+    }
+    // "All told, the storm cost": the fixed phrase means "in total".
+    if base == "tell"
+        && previous.is_some_and(|before| before.is("all"))
+        && text[word.range.end..].starts_with(',')
+    {
+        return false;
+    }
+    // "Said Hassan closed his shop": a sentence that opens on "Said" and a name, and goes on
+    // with the name's own verb, opens on the given name Said. An inverted tag ("Said Smith:",
+    // "Said Ana Ruiz, who ...") ends the name with punctuation.
+    if word.text == "Said" && sentence_start {
+        let name_length = outside[position + 1..]
+            .iter()
+            .take_while(|after| after.is_capitalised())
+            .count();
+        let after_name = position + name_length;
+        let runs_on = name_length > 0
+            && outside.get(after_name + 1).is_some_and(|verb| {
+                !verb.is_capitalised()
+                    && text[outside[after_name].range.end..verb.range.start]
+                        .trim()
+                        .is_empty()
+            });
+        if runs_on {
+            return false;
+        }
+    }
     // A possessive ("Christie's thunder") works like a determiner; "he's" and "it's" do not.
     let after_determiner = previous.is_some_and(|before| {
         let possessive = (before.text.ends_with("'s") || before.text.ends_with("’s"))
@@ -243,9 +275,11 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
                 });
             // "is expected to resign", "was told to leave": a passive before "to" reports no
             // speech of its subject.
+            // "was lauded for her care", "was blamed for the delay": the subject is talked
+            // about, not talking.
             let passive_before_to = previous.is_some_and(|before| {
                 before.is_any(&["is", "was", "are", "were", "be", "been", "being"])
-            }) && next.is_some_and(|after| after.is("to"));
+            }) && next.is_some_and(|after| after.is_any(&["to", "for"]));
             !after_true_determiner
                 && !passive_before_to
                 && !next.is_some_and(|after| {

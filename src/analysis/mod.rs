@@ -15,6 +15,7 @@ pub mod incremental;
 pub mod lexicon;
 pub mod names;
 pub mod prose;
+pub mod quote_attribution;
 pub mod quotes;
 pub mod rules;
 pub mod segments;

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 /// Abbreviations that are followed by a capitalised word without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
     "sen", "rep", "reps", "gov", "pres", "supt", "st", "jr", "sr", "rev", "hon", "mt", "ft", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",

@@ -257,6 +257,30 @@ const TWINS: &[(&str, &str, &str)] = &[
     ("doubled apostrophes before a cue",
      "The channel was cleared overnight. ''The boats can sail again from tomorrow morning.''",
      "The channel was cleared overnight. ''The boats can sail again from tomorrow morning,'' the harbour master said."),
+    ("a piece that noted",
+     "A piece on the storm ran in the Sunday paper. \"The harbour lost a whole season to one night of wind.\"",
+     "Berg wrote a piece that noted, \"The harbour lost a whole season to one night of wind.\""),
+    ("the ad states",
+     "The ad ran on every channel on Sunday. \"Taxes will rise for every family in the harbour town.\"",
+     "The ad states, \"Taxes will rise for every family in the harbour town.\""),
+    ("he will say",
+     "Traffic will be heavy on Monday. \"We reopen the harbour road on Monday morning.\"",
+     "He will say, \"We reopen the harbour road on Monday morning.\""),
+    ("a capitalised Said in a title-case lead-in is the verb",
+     "Senator Ortiz Visited The Harbour \"We will not back down on the harbour levy.\"",
+     "Senator Ortiz Said \"We will not back down on the harbour levy.\""),
+    ("a sentence opening on the given name Said",
+     "Said Hassan decided on Sunday that his shop would close. \"We lost everything we had in one night.\"",
+     "Said the harbour master: \"We lost everything we had in one night.\""),
+    ("continues to is no speech",
+     "The agency continues to review the damage. \"It is a mess from one end of the pier to the other.\"",
+     "The agency continues to say, \"It is a mess from one end of the pier to the other.\""),
+    ("lauded for is said about the subject, not by it",
+     "The nurse was lauded for her care. \"She stayed with every one of us through the night.\"",
+     "The nurse was lauded for her care. \"She stayed with every one of us through the night,\" a mother said."),
+    ("all told means in total",
+     "All told, the storm cost the harbour a whole season. \"We lost everything we had in one night.\"",
+     "All told, the storm cost the harbour a whole season, Berg told reporters. \"We lost everything we had in one night.\""),
     ("is expected to is no speech",
      "The mayor is expected to resign on Monday. \"It has been an honour to serve this harbour town.\"",
      "The mayor is expected to resign, she told reporters. \"It has been an honour to serve this harbour town.\""),
@@ -302,9 +326,25 @@ const TWINS: &[(&str, &str, &str)] = &[
     ("a signature line after a dash",
      "\"We will rebuild every pier before the summer.\" — and then the rain came back.",
      "\"We will rebuild every pier before the summer.\" —Mayor Ana Reyes, on the radio"),
+    ("a digest's outlet in brackets",
+     "HARBOUR LEVY STALLS \"We will not back down on the harbour levy.\"",
+     "HARBOUR LEVY STALLS \"We will not back down on the harbour levy.\" [AP.]"),
+    ("a title-case lead-in with its source in brackets",
+     "Senator Ortiz Visited The Harbour \"We will not back down on the harbour levy.\"",
+     "Senator Ortiz Said \"We will not back down on the harbour levy.\" [Chamber speech, 3/14/21.]"),
+    ("a handle signs a post",
+     "\"We will not back down on the harbour levy.\" –#harbourlevy",
+     "\"We will not back down on the harbour levy.\" –@harbourmayor"),
     ("a transcript label",
      "\"We will rebuild every pier before the summer season.\"",
      "\"REYES: We will rebuild every pier before the summer season.\""),
+    // 7. Malformed marks pair up where the writer's intent is clear.
+    ("an opening curly mark typed for the closing one",
+     "\u{201c}It is rare to see the harbour this empty,\u{201c} and nobody on the docks knows why.",
+     "\u{201c}It is rare to see the harbour this empty,\u{201c} said Berg, who runs the pilot boats."),
+    ("a straight opening mark closed by a curly one",
+     "\"It is rare to see the harbour this empty,\u{201d} and nobody on the docks knows why.",
+     "\"It is rare to see the harbour this empty,\u{201d} said Berg, who runs the pilot boats."),
     // 8. A cue two sentences back across one descriptive sentence.
     ("two sentences back",
      "The harbour will reopen in May. It surprised everyone. \"We were sure it would take a whole year.\"",
@@ -342,6 +382,33 @@ fn each_construction_flags_its_unattributed_twin_and_not_its_attributed_one() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Malformed marks that pair up (item 7) leave no unclosed quotation behind; a mark with no
+/// partner at all is still reported as unclosed.
+#[test]
+fn malformed_marks_pair_up_and_only_a_lone_mark_is_unclosed() {
+    let settings = Settings::new(jiff::civil::date(2030, 1, 1));
+    let unclosed = |text: &str| -> usize {
+        analyze(text, Format::PlainText, &settings)
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == RuleCode::UnclosedQuote)
+            .count()
+    };
+    for paired in [
+        "\u{201c}It is rare to see the harbour this empty,\u{201c} said Berg.",
+        "\"It is rare to see the harbour this empty,\u{201d} said Berg.",
+        "\u{201c}It is rare to see the harbour this empty,\u{201d} said Berg.",
+    ] {
+        assert_eq!(unclosed(paired), 0, "{paired}");
+    }
+    for lone in [
+        "\u{201c}It is rare to see the harbour this empty, said Berg.",
+        "\"It is rare to see the harbour this empty, said Berg.",
+    ] {
+        assert_eq!(unclosed(lone), 1, "{lone}");
+    }
 }
 
 #[test]

@@ -388,6 +388,19 @@ fn unbalanced_quotation_marks_take_linear_time() {
     );
 }
 
+/// A straight mark left open over many curly closing marks after punctuation, with a straight
+/// mark at the end: each curly mark is judged as a possible malformed closing mark, and none may
+/// reread the paragraph to do so.
+#[test]
+fn curly_marks_inside_an_open_straight_quotation_take_linear_time() {
+    assert_linear(
+        "curly-in-straight",
+        sizes(150, |copies| {
+            format!("\"{}\"", "we know.\u{201d} ".repeat(copies))
+        }),
+    );
+}
+
 /// One sentence of many reporting verbs and source phrases, and colon introductions before
 /// quotations.
 #[test]
