@@ -305,16 +305,29 @@ const ADJECTIVAL_PARTICIPLES: &[&str] = &[
 
 /// How many words of a source phrase start at `position`, if one does.
 fn phrase_at(outside: &[&Word], position: usize) -> Option<usize> {
-    static PHRASES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    let phrases = PHRASES.get_or_init(|| {
-        SOURCE_PHRASES
-            .iter()
-            .chain(MORE_SOURCE_PHRASES)
-            .map(|phrase| phrase.split(' ').collect())
-            .collect()
+    // The phrases are grouped by the first byte of their first word, lower-cased, so that each
+    // word is compared with the few phrases that can start with it rather than with all of
+    // them: this runs for every word of every sentence searched for a cue.
+    static PHRASES: std::sync::OnceLock<Vec<Vec<Vec<&'static str>>>> = std::sync::OnceLock::new();
+    let by_first_byte = PHRASES.get_or_init(|| {
+        let mut groups: Vec<Vec<Vec<&'static str>>> = vec![Vec::new(); 256];
+        for phrase in SOURCE_PHRASES.iter().chain(MORE_SOURCE_PHRASES) {
+            let parts: Vec<&'static str> = phrase.split(' ').collect();
+            let first = parts[0]
+                .as_bytes()
+                .first()
+                .map_or(0, u8::to_ascii_lowercase);
+            groups[usize::from(first)].push(parts);
+        }
+        groups
     });
     let first = outside[position];
-    phrases
+    let key = first
+        .text
+        .as_bytes()
+        .first()
+        .map_or(0, u8::to_ascii_lowercase);
+    by_first_byte[usize::from(key)]
         .iter()
         .filter(|parts| first.is(parts[0]))
         .find(|parts| {

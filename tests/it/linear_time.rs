@@ -304,6 +304,19 @@ fn figures_in_one_sentence_take_linear_time() {
     );
 }
 
+/// One paragraph of many sentences, each naming a speaker or holding an unsourced figure: each
+/// figure's fix offers the last speaker named before it, which must not cost a search of every
+/// sentence before it (the time-limited fuzzer's first finding).
+#[test]
+fn speakers_and_figures_in_one_paragraph_take_linear_time() {
+    assert_linear(
+        "paragraph-speakers",
+        sizes(32, |copies| {
+            "Reyes said the plan was late. Turnout rose to 12%. ".repeat(copies)
+        }),
+    );
+}
+
 /// One sentence packed with relative dates: each looks for the tense that resolves it.
 #[test]
 fn relative_dates_in_one_sentence_take_linear_time() {

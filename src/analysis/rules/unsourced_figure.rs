@@ -35,6 +35,7 @@ pub const RULE: Rule = Rule {
 const SEARCHED: &str = "a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, or a poll or report named in the sentence before";
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
+    let mut paragraph_speakers = None;
     for figure in context
         .figures
         .iter()
@@ -50,7 +51,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
         let nearby = figure
             .nearby_source
             .clone()
-            .or_else(|| nearest_source_in_paragraph(context, figure));
+            .or_else(|| nearest_source_in_paragraph(context, figure, &mut paragraph_speakers));
         if let Some(nearby) = nearby {
             fixes.push(Fix {
                 title: format!("Source: {nearby}"),
@@ -190,45 +191,104 @@ fn claim(text: &str, sentence: &std::ops::Range<usize>, figure: &std::ops::Range
     out
 }
 
+/// The names that could source one paragraph's unsourced figures, found once however many
+/// figures of the paragraph ask: a paragraph of many figures must cost neither a search of its
+/// sentences nor a pass over its quotations per figure.
+struct ParagraphSpeakers {
+    paragraph: usize,
+    /// Each sentence's end, in order, with the latest-placed name (where it stands, the name)
+    /// among the attributions of that sentence and those before it.
+    by_sentence_end: Vec<(usize, Option<(usize, String)>)>,
+    /// Each quotation's start, in order, with the latest-placed named speaker among that
+    /// quotation and those before it.
+    by_quotation_start: Vec<(usize, Option<(usize, String)>)>,
+}
+
+/// Whether a name found next to a figure can be offered as its source: a proper name, not a
+/// quotation's words and not a whole clause.
+fn usable_source_name(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
+        && !name.contains('“')
+        && name.split_whitespace().count() <= 6
+}
+
+/// Pairs each key with the latest-placed usable name among its entry and those before it.
+fn running_latest(
+    entries: impl Iterator<Item = (usize, Option<(usize, String)>)>,
+) -> Vec<(usize, Option<(usize, String)>)> {
+    let mut latest: Option<(usize, String)> = None;
+    entries
+        .map(|(key, named)| {
+            if let Some((at, name)) = named.filter(|(_, name)| usable_source_name(name)) {
+                if latest.as_ref().is_none_or(|(best, _)| at >= *best) {
+                    latest = Some((at, name));
+                }
+            }
+            (key, latest.clone())
+        })
+        .collect()
+}
+
+/// The latest-placed name of the entries whose key `before` accepts (a prefix of `entries`).
+fn latest_before(
+    entries: &[(usize, Option<(usize, String)>)],
+    before: impl Fn(usize) -> bool,
+) -> Option<&(usize, String)> {
+    let count = entries.partition_point(|(key, _)| before(*key));
+    count
+        .checked_sub(1)
+        .and_then(|last| entries[last].1.as_ref())
+}
+
 /// The last organisation or speaker named in an attribution earlier in the figure's paragraph.
 fn nearest_source_in_paragraph(
     context: &Context,
     figure: &crate::analysis::figures::FigureMention,
+    cache: &mut Option<ParagraphSpeakers>,
 ) -> Option<String> {
     let index = context
         .paragraphs
         .partition_point(|paragraph| paragraph.range.end <= figure.span.start);
     let paragraph = context.paragraphs.get(index)?;
-    // The last named speaker of a quotation, or source of an attribution, before the figure.
-    let quoted = context.quotations[paragraph.quotations.clone()]
-        .iter()
-        .filter(|quotation| quotation.span.start < figure.span.start)
-        .filter_map(|quotation| {
-            quotation
-                .speaker
-                .clone()
-                .map(|name| (quotation.span.start, name))
-        });
-    let attributed = paragraph
-        .sentences
-        .iter()
-        .filter(|sentence| sentence.end <= figure.sentence.start)
-        .filter_map(|sentence| {
-            let cue = crate::analysis::attribution::find_cue(
+    if cache.as_ref().is_none_or(|cached| cached.paragraph != index) {
+        let interiors = context.interiors(paragraph);
+        let by_sentence_end = running_latest(paragraph.sentences.iter().map(|sentence| {
+            let speaker = crate::analysis::attribution::find_cue(
                 context.masked,
                 sentence.clone(),
-                &context.interiors(paragraph),
-            )?;
-            cue.speaker
-                .map(|speaker| (speaker.range.start, speaker.name))
+                &interiors,
+            )
+            .and_then(|cue| cue.speaker)
+            .map(|speaker| (speaker.range.start, speaker.name));
+            (sentence.end, speaker)
+        }));
+        let by_quotation_start = running_latest(
+            context.quotations[paragraph.quotations.clone()]
+                .iter()
+                .map(|quotation| {
+                    let speaker = quotation
+                        .speaker
+                        .clone()
+                        .map(|name| (quotation.span.start, name));
+                    (quotation.span.start, speaker)
+                }),
+        );
+        *cache = Some(ParagraphSpeakers {
+            paragraph: index,
+            by_sentence_end,
+            by_quotation_start,
         });
-    let mut named: Vec<(usize, String)> = quoted.chain(attributed).collect();
-    named.sort_by_key(|(at, _)| *at);
-    named.into_iter().map(|(_, name)| name).rfind(|name| {
-        name.chars().next().is_some_and(char::is_uppercase)
-            && !name.contains('“')
-            && name.split_whitespace().count() <= 6
-    })
+    }
+    let cached = cache.as_ref()?;
+    // The last named speaker of a quotation that opens before the figure, or source of an
+    // attribution in a sentence before the figure's; on a tie, the attribution.
+    let attributed = latest_before(&cached.by_sentence_end, |end| end <= figure.sentence.start);
+    let quoted = latest_before(&cached.by_quotation_start, |start| start < figure.span.start);
+    match (attributed, quoted) {
+        (Some(attributed), Some(quoted)) if quoted.0 > attributed.0 => Some(quoted.1.clone()),
+        (Some(attributed), _) => Some(attributed.1.clone()),
+        (None, quoted) => quoted.map(|(_, name)| name.clone()),
+    }
 }
 
 /// The source and where it goes: before the sentence's final punctuation, or after a final
