@@ -271,3 +271,47 @@ fn drafts_over_the_size_limit_are_skipped_with_exact_sizes() {
     );
     assert_eq!(checked_files(&run.stdout), ["small.md"], "{}", run.stderr);
 }
+
+/// A `.copydesk.toml` that is a FIFO or a folder is reported as unusable house rules: the run
+/// neither blocks on opening the FIFO nor falls back to a file further up, and the drafts it
+/// governs count as not checked (status 2).
+#[test]
+fn house_rules_that_are_a_fifo_or_a_folder_are_reported_not_read() {
+    let root = scratch("house-rules-not-a-file");
+    let (fifo_desk, folder_desk) = (root.join("fifo"), root.join("folder"));
+    for desk in [&fifo_desk, &folder_desk] {
+        std::fs::create_dir_all(desk).expect("the target directory is writable");
+        write(&desk.join("draft.md"), DRAFT);
+    }
+    // Good house rules one level up must not be used instead of the broken ones.
+    write(&root.join(".copydesk.toml"), "[rules]\n");
+    let made = Command::new("mkfifo")
+        .arg(fifo_desk.join(".copydesk.toml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    std::fs::create_dir(folder_desk.join(".copydesk.toml")).expect("a folder can be made");
+
+    let run = copydesk(&root, &["check", "--reference-date", "2022-02-28", "fifo"]);
+    assert!(
+        run.stderr
+            .contains(".copydesk.toml is not a regular file (a pipe, socket or device), so it cannot be house rules"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("1 draft not checked"), "{}", run.stdout);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+
+    let run = copydesk(
+        &root,
+        &["check", "--reference-date", "2022-02-28", "folder"],
+    );
+    assert!(
+        run.stderr
+            .contains(".copydesk.toml is a folder, not a house rules file"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("1 draft not checked"), "{}", run.stdout);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+}
