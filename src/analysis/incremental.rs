@@ -51,7 +51,7 @@ pub struct Incremental {
     /// What the whole draft shared at the last update.
     inputs: Option<DraftInputs>,
     /// How many segments the last update analysed (the rest were reused).
-    analysed_last: usize,
+    analyzed_last: usize,
 }
 
 /// What every segment's analysis depends on besides its own text and what the segment before
@@ -218,7 +218,7 @@ impl Incremental {
             },
             suppressions: Arc::new(Vec::new()),
             inputs: None,
-            analysed_last: 0,
+            analyzed_last: 0,
         }
     }
 
@@ -236,8 +236,8 @@ impl Incremental {
     }
 
     /// How many segments the last update analysed; the others were reused.
-    pub fn analysed_last_update(&self) -> usize {
-        self.analysed_last
+    pub fn analyzed_last_update(&self) -> usize {
+        self.analyzed_last
     }
 
     /// The text of the last update.
@@ -457,7 +457,7 @@ impl Incremental {
             None if !self.suppressions.is_empty() => self.suppressions = Arc::default(),
             None => {}
         }
-        self.analysed_last = analysed;
+        self.analyzed_last = analysed;
         self.inputs = Some(inputs);
         self.text = owned;
         self.segments = Arc::new(parts);

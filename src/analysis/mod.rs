@@ -10,7 +10,7 @@ pub mod dateline;
 pub mod dates;
 pub mod figures;
 pub mod finding;
-pub mod house;
+pub mod house_lexicon;
 pub mod incremental;
 pub mod lexicon;
 pub mod names;
@@ -186,7 +186,7 @@ pub(crate) fn analyze_segment(
 ) -> SegmentAnalysis {
     let last_named = carried.last_named.clone();
     let (paragraphs, quotations, last_named) =
-        quotes::analyse(&prose.masked, &prose.paragraphs, last_named);
+        quote_attribution::analyze(&prose.masked, &prose.paragraphs, last_named);
     let mut context = Context {
         text,
         masked: &prose.masked,
@@ -201,10 +201,10 @@ pub(crate) fn analyze_segment(
         figure_source_before: carried.figure_source.as_deref(),
         story_days: RefCell::new(carried.story_days.clone()),
     };
-    house::attribute_quotations(&mut context);
+    house_lexicon::attribute_quotations(&mut context);
     let (figures, figure_source) = figures::find(&context);
     context.figures = figures;
-    house::adjust_figures(&mut context);
+    house_lexicon::adjust_figures(&mut context);
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {
         if let rules::Check::Segment(check) = rule.check {

@@ -1,4 +1,5 @@
-//! Quotations: where they are, what kind they are, and who said them.
+//! Quotations: where they are and what kind they are (who said them is
+//! [`super::quote_attribution`]'s part).
 //!
 //! This is shared knowledge, not a rule: the quote rule reports unattributed speech, the figure
 //! rule treats a figure inside an attributed quotation as sourced, and the date rule never
@@ -8,7 +9,6 @@ use std::ops::Range;
 
 use super::attribution::{find_cue, Cue, Speaker};
 use super::lexicon::TERM_INTRODUCERS;
-use super::quote_attribution::{attribute, resolve_speakers, ParagraphCues};
 use super::words::{floor_char_boundary, words};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -315,16 +315,13 @@ fn classify(
     (kind, count)
 }
 
-/// Finds every quotation of the document, lays out each paragraph's sentences around them, and
-/// attributes each speech quotation.
-/// Finds, classifies and attributes the quotations of `paragraphs`. `last_named` is the last
-/// speaker named before this text (a pronoun at its start stands for that person); the
-/// returned name is the last one named by its end.
-pub fn analyse(
+/// Finds and classifies the quotations of `paragraphs` and lays out each paragraph's sentences
+/// around them. Who said each speech quotation is decided afterwards, by
+/// [`super::quote_attribution::analyze`], which calls this first.
+pub fn scan(
     text: &str,
     paragraphs: &[super::prose::Paragraph],
-    last_named: Option<String>,
-) -> (Vec<ParagraphLayout>, Vec<Quotation>, Option<String>) {
+) -> (Vec<ParagraphLayout>, Vec<Quotation>) {
     let mut layouts = Vec::with_capacity(paragraphs.len());
     let mut quotations: Vec<Quotation> = Vec::new();
     for (paragraph_index, paragraph) in paragraphs.iter().enumerate() {
@@ -406,45 +403,7 @@ pub fn analyse(
     for index in split_halves {
         quotations[index].kind = QuoteKind::Speech;
     }
-    let mut cues = ParagraphCues::default();
-    for index in 0..quotations.len() {
-        if quotations[index].kind == QuoteKind::Speech && !quotations[index].nested {
-            let paragraph = quotations[index].paragraph;
-            if cues.paragraph != Some(paragraph) {
-                cues = ParagraphCues::new(
-                    paragraph,
-                    &quotations[layouts[paragraph].quotations.clone()],
-                );
-            }
-            let mut rejected = Vec::new();
-            let attribution =
-                attribute(text, &layouts, &quotations, index, &mut rejected, &mut cues);
-            if attribution.is_none() {
-                quotations[index].rejected = rejected;
-            }
-            quotations[index].attribution = attribution;
-        }
-    }
-    let last_named = resolve_speakers(text, &mut quotations, last_named);
-    // A nested quotation is reported speech within speech: whoever is quoted around it
-    // reports it.
-    for index in 0..quotations.len() {
-        if !quotations[index].nested {
-            continue;
-        }
-        let outer = quotations[..index].iter().rev().find(|outer| {
-            !outer.nested
-                && outer.span.start <= quotations[index].span.start
-                && quotations[index].span.end <= outer.span.end
-        });
-        if let Some((attribution, speaker)) =
-            outer.map(|outer| (outer.attribution.clone(), outer.speaker.clone()))
-        {
-            quotations[index].attribution = attribution;
-            quotations[index].speaker = speaker;
-        }
-    }
-    (layouts, quotations, last_named)
+    (layouts, quotations)
 }
 
 /// Single-quoted stretches inside a double quotation's interior: `'we are done'`, `‘enough’`.
@@ -509,7 +468,8 @@ mod tests {
 
     fn quotations_of(text: &str) -> Vec<(String, QuoteKind, Option<AttributionScope>)> {
         let prose = Prose::parse(text, Format::PlainText);
-        let (_, quotations, _) = analyse(&prose.masked, &prose.paragraphs, None);
+        let (_, quotations, _) =
+            crate::analysis::quote_attribution::analyze(&prose.masked, &prose.paragraphs, None);
         quotations
             .into_iter()
             .map(|quotation| {
@@ -667,7 +627,8 @@ mod tests {
 
     fn descriptions_of(text: &str) -> Vec<Vec<String>> {
         let prose = Prose::parse(text, Format::PlainText);
-        let (_, quotations, _) = analyse(&prose.masked, &prose.paragraphs, None);
+        let (_, quotations, _) =
+            crate::analysis::quote_attribution::analyze(&prose.masked, &prose.paragraphs, None);
         quotations.iter().map(Quotation::describe).collect()
     }
 

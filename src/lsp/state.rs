@@ -507,7 +507,7 @@ impl State {
         }
         let state = self.clone();
         let uri = uri.clone();
-        match tokio::task::spawn_blocking(move || state.analyse_and_store(&uri)).await {
+        match tokio::task::spawn_blocking(move || state.analyze_and_store(&uri)).await {
             Ok(snapshot) => snapshot,
             Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
             Err(_) => None,
@@ -519,13 +519,13 @@ impl State {
     /// while the worker analyses the same draft waits for that analysis and shares it instead of
     /// repeating it. The result is stored before the engine is released. Blocks; for the
     /// blocking pool only.
-    pub fn analyse_and_store(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+    pub fn analyze_and_store(&self, uri: &Url) -> Option<Arc<Snapshot>> {
         let engine = lock(&self.documents).get(uri)?.engine.clone();
         let mut engine = lock(&engine);
         if let Some(snapshot) = self.current_snapshot(uri) {
             return Some(snapshot);
         }
-        let snapshot = Arc::new(self.analyse_with(uri, &mut engine)?);
+        let snapshot = Arc::new(self.analyze_with(uri, &mut engine)?);
         self.store_snapshot(uri, &snapshot);
         Some(snapshot)
     }
@@ -533,7 +533,7 @@ impl State {
     /// Analyses the current generation of a document with its engine, which the caller holds.
     /// Never panics: a panic in the engine is caught, logged, and turned into a "not checked"
     /// outcome.
-    fn analyse_with(&self, uri: &Url, engine: &mut Option<Incremental>) -> Option<Snapshot> {
+    fn analyze_with(&self, uri: &Url, engine: &mut Option<Incremental>) -> Option<Snapshot> {
         let (rope, version, generation, language_id, out_of_sync) = {
             let documents = lock(&self.documents);
             let open = documents.get(uri)?;
@@ -559,7 +559,7 @@ impl State {
         }
         let mut config = self.config();
         config.analysis = self.settings_for(uri, &config);
-        let outcome = analyse_rope(
+        let outcome = analyze_rope(
             &rope,
             &language_id,
             &config,
@@ -578,7 +578,7 @@ impl State {
 
 /// Runs the engine on a rope under the server's limits, reusing what `engine` knows of the
 /// document's previous text.
-fn analyse_rope(
+fn analyze_rope(
     rope: &Rope,
     language_id: &str,
     config: &ServerConfig,
@@ -633,10 +633,10 @@ fn analyse_rope(
 }
 
 /// Where `rope` differs from `analysed`, found by reading the rope's chunks from both ends.
-fn changed_since(analysed: &str, rope: &Rope) -> (Range<usize>, Range<usize>) {
+fn changed_since(analyzed: &str, rope: &Rope) -> (Range<usize>, Range<usize>) {
     let (from_the_end, ..) = rope.chunks_at_byte(rope.len_bytes());
     changed_span(
-        analysed,
+        analyzed,
         rope.len_bytes(),
         rope.chunks(),
         from_the_end.reversed(),
@@ -649,19 +649,19 @@ mod tests {
 
     #[test]
     fn the_rope_is_read_from_both_ends_across_its_chunks() {
-        let analysed = "Paragraph with “quotes” and é. ".repeat(2_000);
-        for at in [0, 1, 31, 30_000, analysed.len() - 1, analysed.len()] {
-            let at = (at..=analysed.len())
-                .find(|&at| analysed.is_char_boundary(at))
+        let analyzed = "Paragraph with “quotes” and é. ".repeat(2_000);
+        for at in [0, 1, 31, 30_000, analyzed.len() - 1, analyzed.len()] {
+            let at = (at..=analyzed.len())
+                .find(|&at| analyzed.is_char_boundary(at))
                 .unwrap();
-            let mut edited = analysed.clone();
+            let mut edited = analyzed.clone();
             edited.insert_str(at, "new words");
             let rope = Rope::from_str(&edited);
             assert!(rope.chunks().count() > 10, "the rope has many chunks");
             let whole = std::iter::once(edited.as_str());
             assert_eq!(
-                changed_since(&analysed, &rope),
-                changed_span(&analysed, edited.len(), whole.clone(), whole),
+                changed_since(&analyzed, &rope),
+                changed_span(&analyzed, edited.len(), whole.clone(), whole),
                 "edit at {at}"
             );
         }

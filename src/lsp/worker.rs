@@ -78,24 +78,24 @@ pub async fn run(state: Arc<State>, mut events: mpsc::UnboundedReceiver<WorkerEv
                 for uri in ready {
                     due.remove(&uri);
                     let cache = published.entry(uri.clone()).or_default();
-                    analyse_and_publish(&state, uri, cache).await;
+                    analyze_and_publish(&state, uri, cache).await;
                 }
             }
         }
     }
 }
 
-async fn analyse_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::DiagnosticsCache) {
+async fn analyze_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::DiagnosticsCache) {
     let task_state = state.clone();
     let mut task_cache = std::mem::take(cache);
     // Analysis is CPU work: it runs on the blocking pool so the protocol keeps flowing. The
     // message is built and sent there too, so that the diagnostics leave as soon as they are
     // ready rather than after this task is woken again.
-    let analysed = tokio::task::spawn_blocking(move || {
+    let analyzed = tokio::task::spawn_blocking(move || {
         let leftovers = task_state.release_stale_snapshot(&uri);
         // Stored as soon as it is computed, so that a request waiting for this draft's
         // analysis is answered before the diagnostics are built.
-        if let Some(snapshot) = task_state.analyse_and_store(&uri) {
+        if let Some(snapshot) = task_state.analyze_and_store(&uri) {
             let target = convert::Target {
                 uri: &uri,
                 encoding: task_state.encoding(),
@@ -111,7 +111,7 @@ async fn analyse_and_publish(state: &Arc<State>, uri: Url, cache: &mut convert::
     })
     .await;
     // A panic while building the message loses only the cache: the next publish rebuilds it.
-    if let Ok(task_cache) = analysed {
+    if let Ok(task_cache) = analyzed {
         *cache = task_cache;
     }
 }

@@ -8,7 +8,7 @@ use crate::one_edits;
 use one_edits::{stripped, ONE_EDITS};
 
 use copydesk::analysis::prose::{Format, Prose};
-use copydesk::analysis::{analyze, quotes, Analysis, RuleCode, Settings};
+use copydesk::analysis::{analyze, quote_attribution, Analysis, RuleCode, Settings};
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -41,7 +41,7 @@ fn covered(text: &str, analysis: &Analysis, rule: RuleCode) -> Vec<String> {
 fn every_kind_of_quotation_and_attribution() {
     let (text, analysis) = analysed("quotes.md");
     let prose = Prose::parse(&text, Format::Markdown);
-    let (_, quotations, _) = quotes::analyse(&prose.masked, &prose.paragraphs, None);
+    let (_, quotations, _) = quote_attribution::analyze(&prose.masked, &prose.paragraphs, None);
     let read: Vec<(String, &str, Option<&str>, Option<String>)> = quotations
         .iter()
         .map(|quotation| {

@@ -11,7 +11,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use copydesk::analysis::prose::Prose;
-use copydesk::analysis::{analyze, quotes, Analysis, Finding, Format, RuleCode, Settings};
+use copydesk::analysis::{
+    analyze, quote_attribution, Analysis, Finding, Format, RuleCode, Settings,
+};
 
 /// The date the engine is told is "today". It is far from every fixture's publication date, so
 /// a finding resolved against it instead of the publication date stands out in the snapshot.
@@ -203,7 +205,7 @@ fn quotations(
     format: Format,
 ) -> Vec<(String, &'static str, Option<&'static str>)> {
     let prose = Prose::parse(&checked.text, format);
-    let (_, found, _) = quotes::analyse(&prose.masked, &prose.paragraphs, None);
+    let (_, found, _) = quote_attribution::analyze(&prose.masked, &prose.paragraphs, None);
     found
         .into_iter()
         .map(|quotation| {

@@ -206,7 +206,7 @@ fn an_edit_in_the_middle_reanalyses_only_its_segment() {
     let mut incremental = Incremental::new(Format::Markdown, settings.clone());
     let mut text = long_article();
     incremental.update(&text);
-    assert_eq!(incremental.analysed_last_update(), 50);
+    assert_eq!(incremental.analyzed_last_update(), 50);
     let middle = text.len() / 2;
     let at = text[middle..]
         .find("plan")
@@ -214,7 +214,7 @@ fn an_edit_in_the_middle_reanalyses_only_its_segment() {
         .unwrap_or(middle);
     text.insert_str(at, "new ");
     let analysis = incremental.update(&text).into_analysis();
-    assert_eq!(incremental.analysed_last_update(), 1);
+    assert_eq!(incremental.analyzed_last_update(), 1);
     assert_eq!(analysis, analyze(&text, Format::Markdown, &settings));
 }
 
@@ -226,7 +226,7 @@ fn a_new_publication_date_reanalyses_everything() {
     incremental.update(&text);
     text = text.replacen("2022-03-04", "2022-03-11", 1);
     let analysis = incremental.update(&text).into_analysis();
-    assert_eq!(incremental.analysed_last_update(), 51);
+    assert_eq!(incremental.analyzed_last_update(), 51);
     assert_eq!(analysis.reference.date, date(2022, 3, 11));
     assert_eq!(analysis, analyze(&text, Format::Markdown, &settings));
 }
@@ -238,11 +238,11 @@ fn an_unchanged_text_reanalyses_nothing_and_new_settings_reanalyse_everything() 
     let text = long_article();
     incremental.update(&text);
     incremental.update(&text);
-    assert_eq!(incremental.analysed_last_update(), 0);
+    assert_eq!(incremental.analyzed_last_update(), 0);
     settings.figures_min_count = 1;
     incremental.configure(Format::Markdown, &settings);
     let analysis = incremental.update(&text).into_analysis();
-    assert_eq!(incremental.analysed_last_update(), 50);
+    assert_eq!(incremental.analyzed_last_update(), 50);
     assert_eq!(analysis, analyze(&text, Format::Markdown, &settings));
 }
 

@@ -21,6 +21,56 @@ use cues::{
     speaker_label, verb_right_before, VERB_REACH,
 };
 
+/// Finds, classifies and attributes the quotations of `paragraphs`. `last_named` is the last
+/// speaker named before this text (a pronoun at its start stands for that person); the
+/// returned name is the last one named by its end.
+pub fn analyze(
+    text: &str,
+    paragraphs: &[super::prose::Paragraph],
+    last_named: Option<String>,
+) -> (Vec<ParagraphLayout>, Vec<Quotation>, Option<String>) {
+    let (layouts, mut quotations) = super::quotes::scan(text, paragraphs);
+    let mut cues = ParagraphCues::default();
+    for index in 0..quotations.len() {
+        if quotations[index].kind == QuoteKind::Speech && !quotations[index].nested {
+            let paragraph = quotations[index].paragraph;
+            if cues.paragraph != Some(paragraph) {
+                cues = ParagraphCues::new(
+                    paragraph,
+                    &quotations[layouts[paragraph].quotations.clone()],
+                );
+            }
+            let mut rejected = Vec::new();
+            let attribution =
+                attribute(text, &layouts, &quotations, index, &mut rejected, &mut cues);
+            if attribution.is_none() {
+                quotations[index].rejected = rejected;
+            }
+            quotations[index].attribution = attribution;
+        }
+    }
+    let last_named = resolve_speakers(text, &mut quotations, last_named);
+    // A nested quotation is reported speech within speech: whoever is quoted around it
+    // reports it.
+    for index in 0..quotations.len() {
+        if !quotations[index].nested {
+            continue;
+        }
+        let outer = quotations[..index].iter().rev().find(|outer| {
+            !outer.nested
+                && outer.span.start <= quotations[index].span.start
+                && quotations[index].span.end <= outer.span.end
+        });
+        if let Some((attribution, speaker)) =
+            outer.map(|outer| (outer.attribution.clone(), outer.speaker.clone()))
+        {
+            quotations[index].attribution = attribution;
+            quotations[index].speaker = speaker;
+        }
+    }
+    (layouts, quotations, last_named)
+}
+
 /// Fills in each attributed quotation's speaker name, resolving "he", "she" and "they" to the
 /// last speaker named before them; returns the last speaker named.
 pub(super) fn resolve_speakers(

@@ -25,7 +25,6 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::finding::{Details, Edit, Finding, Fix, RuleCode, Severity};
-use crate::analysis::lexicon::is_reporting_verb;
 use crate::analysis::names::{fold, Mention, Placed, QuotedSpeaker, ORGANISATION_HEADS};
 
 use super::{Check, DraftNames, Rule};
@@ -232,75 +231,6 @@ fn looks_like_a_person(mention: &Mention) -> bool {
             .words
             .iter()
             .any(|word| crate::analysis::names::is_organisation_head(&word.text))
-}
-
-/// Verbs only people take, for a name the draft never introduces: an agency "reports" and a
-/// survey "finds", but a person "said".
-const PERSON_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "recalled",
-    "recalls",
-    "explained",
-    "insisted",
-    "replied",
-    "continued",
-    "stated",
-    "asked",
-    "tweeted",
-    "wrote",
-];
-
-/// Words before a capitalised word that make it a place, a group or a description ("the
-/// ambassador to Greece said", "the Republican said", "Mr. Obama said").
-const NOT_A_BARE_NAME_AFTER: &[&str] = &[
-    "in", "of", "from", "to", "at", "for", "the", "a", "an", "mr", "mrs", "ms", "dr", "by",
-    "senior", "one", "another", "top",
-];
-
-/// Whether the name at `range` is the subject of a reporting verb right beside it: "Reyes
-/// said", "said Reyes." A capitalised word in any other place may be a place, an adjective
-/// ("a religious Catholic") or part of a longer name, and is left alone. With `person_verbs`,
-/// only verbs a person takes count.
-pub(crate) fn speaks(text: &str, range: &Range<usize>, person_verbs: bool) -> bool {
-    let is_verb = |word: &str| {
-        if person_verbs {
-            PERSON_VERBS.contains(&word.to_lowercase().as_str())
-        } else {
-            is_reporting_verb(word)
-        }
-    };
-    let before = &text[..range.start];
-    let previous_word = before.strip_suffix(' ').and_then(|rest| {
-        rest.trim_end_matches('.')
-            .rsplit(|character: char| !character.is_alphabetic())
-            .next()
-    });
-    if previous_word
-        .is_some_and(|word| NOT_A_BARE_NAME_AFTER.contains(&word.to_lowercase().as_str()))
-    {
-        return false;
-    }
-    let after = &text[range.end..];
-    let after = after
-        .strip_prefix("'s")
-        .or_else(|| after.strip_prefix("’s"))
-        .unwrap_or(after);
-    let next_word = after.strip_prefix(' ').and_then(|rest| {
-        rest.split(|character: char| !character.is_alphabetic())
-            .next()
-    });
-    if next_word.is_some_and(is_verb) {
-        return true;
-    }
-    let ends_clause = after.chars().next().is_none_or(|character| {
-        matches!(character, '.' | ',' | ';' | ':' | '\n' | '\r' | '!' | '?')
-    });
-    previous_word.is_some_and(is_verb) && ends_clause
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ const NOT_A_DESCRIPTION: &[&str] = &[
 /// reported here).
 fn check(context: &Context, findings: &mut Vec<Finding>) {
     built_in(context, findings);
-    crate::analysis::house::vague_phrases(context, RULE.default_severity, findings);
+    crate::analysis::house_lexicon::vague_phrases(context, RULE.default_severity, findings);
 }
 
 fn built_in(context: &Context, findings: &mut Vec<Finding>) {
