@@ -368,6 +368,80 @@ pub(crate) fn finding_on(
     }
 }
 
+/// Where a suppression comment for a finding is written: the finding's line and the line
+/// before it, with where they stand in the draft. The caller reads them from whatever holds the
+/// draft (the server's rope), so that writing a comment never copies the whole text.
+pub struct CommentSite<'a> {
+    /// Where the finding's line starts in the draft.
+    pub line_start: usize,
+    /// The finding's line, with its line break.
+    pub line: &'a str,
+    /// The line before it, with its line break, when there is one.
+    pub previous: Option<&'a str>,
+    /// The draft's length in bytes, and whether it ends with a line break (or is empty).
+    pub draft_len: usize,
+    pub ends_with_newline: bool,
+}
+
+/// "Mark as checked (add reason)" and "Disable <rule> in this file": the edits that write a
+/// suppression comment for a finding of `rule` at `site`, in the form [`parse`] reads, with
+/// `reason` as the reason's placeholder.
+pub fn comment_edits(
+    site: &CommentSite,
+    format: Format,
+    rule: RuleCode,
+    reason: &str,
+) -> Vec<(String, Edit)> {
+    let code = rule.as_str();
+    let newline = if site.line.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let indent: String = site
+        .line
+        .chars()
+        .take_while(|character| *character == ' ' || *character == '\t')
+        .collect();
+    let line_start = site.line_start;
+    let next_line = match format {
+        Format::PlainText => Edit::insert(
+            line_start,
+            format!("{indent}copydesk-disable-next-line {code} -- {reason}{newline}"),
+        ),
+        Format::Markdown => match site.previous {
+            // Inside a paragraph, a comment line of its own would split the paragraph in two:
+            // the comment goes at the end of the line before instead.
+            Some(previous) if !previous.trim().is_empty() => {
+                let end =
+                    line_start - (previous.len() - previous.trim_end_matches(['\r', '\n']).len());
+                Edit::insert(
+                    end,
+                    format!(" <!-- copydesk-disable-next-line {code} -- {reason} -->"),
+                )
+            }
+            _ => Edit::insert(
+                line_start,
+                format!("{indent}<!-- copydesk-disable-next-line {code} -- {reason} -->{newline}"),
+            ),
+        },
+    };
+    let before = if site.ends_with_newline { "" } else { "\n" };
+    let whole_file = match format {
+        Format::PlainText => format!("{before}copydesk-disable-file {code} -- {reason}\n"),
+        Format::Markdown => {
+            format!("{before}\n<!-- copydesk-disable-file {code} -- {reason} -->\n")
+        }
+    };
+    vec![
+        ("Mark as checked (add reason)".to_string(), next_line),
+        (
+            format!("Disable {code} in this file"),
+            Edit::insert(site.draft_len, whole_file),
+        ),
+    ]
+}
+
 /// The fix that deletes a suppression comment (with its line when it stands alone on it).
 pub(crate) fn removal(text: &str, suppression: &Suppression) -> Fix {
     Fix {
