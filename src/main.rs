@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => {
             let mut stdout = std::io::stdout().lock();
             let mut stderr = std::io::stderr().lock();
-            check::run(&args, lsp::config::today(), &mut stdout, &mut stderr)
+            check::run(&args, copydesk::clock::today(), &mut stdout, &mut stderr)
         }
         Some(Command::Rules { format }) => commands::rules(format, &mut std::io::stdout().lock()),
         Some(Command::Settings { format }) => {
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         Some(Command::Sheet(args)) => {
             let mut stdout = std::io::stdout().lock();
             let mut stderr = std::io::stderr().lock();
-            commands::sheet::run(&args, lsp::config::today(), &mut stdout, &mut stderr)
+            commands::sheet::run(&args, copydesk::clock::today(), &mut stdout, &mut stderr)
         }
     };
     ExitCode::from(code.clamp(0, 255) as u8)

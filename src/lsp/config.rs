@@ -4,13 +4,13 @@
 //! Reading is forgiving: a wrong value for one key is reported and ignored, and every other key
 //! still applies, so one typo in an editor's settings never turns the checker off.
 
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::analysis::settings::DateStyle;
 use crate::analysis::{RuleCode, Settings, Severity};
+use crate::clock::today;
 use crate::house_rules::HouseRules;
 
 pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
@@ -48,26 +48,6 @@ impl Default for ServerConfig {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             inlay_hints: true,
             editor: EditorChoices::default(),
-        }
-    }
-}
-
-/// Today's date in the machine's time zone: a draft written late in the evening is dated by
-/// the reporter's calendar, not by UTC's.
-///
-/// Looking up the time zone costs tens of microseconds, which the server would otherwise pay on
-/// every keystroke, so the date is remembered for a second: a new day shows at most a second
-/// late.
-pub fn today() -> jiff::civil::Date {
-    static LAST: Mutex<Option<(Instant, jiff::civil::Date)>> = Mutex::new(None);
-    let now = Instant::now();
-    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    match *last {
-        Some((taken, date)) if now.duration_since(taken) < Duration::from_secs(1) => date,
-        _ => {
-            let date = jiff::Zoned::now().date();
-            *last = Some((now, date));
-            date
         }
     }
 }

@@ -15,9 +15,10 @@ use ropey::Rope;
 use tokio::sync::mpsc;
 use tower_lsp::lsp_types::Url;
 
-use super::config::{today, ServerConfig};
+use super::config::ServerConfig;
 use crate::analysis::incremental::changed_span;
 use crate::analysis::{Format, Incremental, Results};
+use crate::clock::today;
 use crate::house_rules::{self, HouseRules};
 use crate::text::{Document, PositionEncoding};
 
