@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod calendar;
 pub mod clauses;
+mod context;
 pub mod dateline;
 pub mod dates;
 pub mod figures;
@@ -27,6 +28,7 @@ pub mod words;
 use std::cell::RefCell;
 use std::ops::Range;
 
+pub use context::{Context, NearbySpeaker};
 pub use finding::{
     DateDetails, Details, Edit, FigureDetails, Finding, Fix, MismatchDetails, QuoteDetails,
     ReferenceDate, ReferenceSource, Related, RuleCode, SettingOrigin, Severity,
@@ -36,7 +38,7 @@ pub use prose::Format;
 pub use settings::{RuleSettings, Settings};
 
 use prose::Prose;
-use quotes::{ParagraphLayout, Quotation};
+use quotes::Quotation;
 
 /// The result of analysing one text.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,80 +55,6 @@ pub struct Analysis {
     pub suppressions: Vec<suppressions::Suppression>,
     /// The people and organisations the draft names, in order of first mention.
     pub people: Vec<names::Person>,
-}
-
-/// Everything a rule may read about the text, computed once per analysis.
-pub struct Context<'a> {
-    /// The original text; fixes and messages quote from it.
-    pub text: &'a str,
-    /// The text with everything that is not prose blanked out; rules scan this.
-    pub masked: &'a str,
-    pub prose: &'a Prose,
-    pub paragraphs: Vec<ParagraphLayout>,
-    pub quotations: Vec<Quotation>,
-    pub reference: ReferenceDate,
-    pub settings: &'a Settings,
-    /// The dateline's date, which is never itself a finding.
-    pub dateline: Option<Range<usize>>,
-    /// Every figure with its source, when it has one.
-    pub figures: Vec<figures::FigureMention>,
-    /// Speakers named in the last two paragraphs before this text, oldest first.
-    pub nearby_speakers: &'a [NearbySpeaker],
-    /// A data source named in the last sentence before this segment, which sources the
-    /// figures of its first sentence.
-    pub figure_source_before: Option<&'a str>,
-    /// The days the story named in the last few paragraphs, which the relative-date rule
-    /// reads and adds to ("the previous Friday" after "Friday").
-    pub(crate) story_days: RefCell<dates::StoryDays>,
-}
-
-/// A speaker named in an attribution shortly before the text being analysed: a quotation
-/// without attribution near the start of the text may be offered this speaker.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NearbySpeaker {
-    pub name: String,
-    /// Where the name stands, counted from the start of the segment that names it.
-    pub range: Range<usize>,
-    /// How many segments before the one being analysed that segment is.
-    pub segments_back: usize,
-    /// How many paragraphs before the text's first paragraph the name stands: 1 for the
-    /// paragraph just before it.
-    pub paragraphs_back: usize,
-}
-
-impl Context<'_> {
-    /// The quotation whose marks enclose `offset`, if any.
-    pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
-        let after = self
-            .quotations
-            .partition_point(|quotation| quotation.span.start <= offset);
-        // The outermost quotation: a nested one speaks with its outer quotation's voice. Outer
-        // quotations do not overlap and each nested one lies inside its outer one, so the only
-        // candidate is the last outer quotation that opens at or before `offset`.
-        self.quotations[..after]
-            .iter()
-            .rev()
-            .find(|quotation| !quotation.nested)
-            .filter(|quotation| quotation.span.contains(&offset))
-    }
-
-    /// The quotation interiors of one paragraph: words there are the speaker's, not the writer's.
-    pub fn interiors(&self, paragraph: &ParagraphLayout) -> Vec<Range<usize>> {
-        self.quotations[paragraph.quotations.clone()]
-            .iter()
-            .map(|quotation| quotation.inner.clone())
-            .collect()
-    }
-
-    /// The sentence that contains `offset` within `paragraph`.
-    pub fn sentence_at(&self, paragraph: &ParagraphLayout, offset: usize) -> Range<usize> {
-        paragraph
-            .sentences
-            .iter()
-            .find(|sentence| sentence.start <= offset && offset < sentence.end)
-            .cloned()
-            .unwrap_or_else(|| paragraph.range.clone())
-    }
 }
 
 /// Analyses `text` read as `format` under `settings`.

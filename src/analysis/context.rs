@@ -1,0 +1,83 @@
+//! [`Context`]: everything a rule may read about one piece of a draft, computed once per analysis
+//! of that piece and shared by every rule.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use super::prose::Prose;
+use super::quotes::{ParagraphLayout, Quotation};
+use super::{dates, figures, ReferenceDate, Settings};
+
+/// Everything a rule may read about the text, computed once per analysis.
+pub struct Context<'a> {
+    /// The original text; fixes and messages quote from it.
+    pub text: &'a str,
+    /// The text with everything that is not prose blanked out; rules scan this.
+    pub masked: &'a str,
+    pub prose: &'a Prose,
+    pub paragraphs: Vec<ParagraphLayout>,
+    pub quotations: Vec<Quotation>,
+    pub reference: ReferenceDate,
+    pub settings: &'a Settings,
+    /// The dateline's date, which is never itself a finding.
+    pub dateline: Option<Range<usize>>,
+    /// Every figure with its source, when it has one.
+    pub figures: Vec<figures::FigureMention>,
+    /// Speakers named in the last two paragraphs before this text, oldest first.
+    pub nearby_speakers: &'a [NearbySpeaker],
+    /// A data source named in the last sentence before this segment, which sources the
+    /// figures of its first sentence.
+    pub figure_source_before: Option<&'a str>,
+    /// The days the story named in the last few paragraphs, which the relative-date rule
+    /// reads and adds to ("the previous Friday" after "Friday").
+    pub(crate) story_days: RefCell<dates::StoryDays>,
+}
+
+/// A speaker named in an attribution shortly before the text being analysed: a quotation
+/// without attribution near the start of the text may be offered this speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NearbySpeaker {
+    pub name: String,
+    /// Where the name stands, counted from the start of the segment that names it.
+    pub range: Range<usize>,
+    /// How many segments before the one being analysed that segment is.
+    pub segments_back: usize,
+    /// How many paragraphs before the text's first paragraph the name stands: 1 for the
+    /// paragraph just before it.
+    pub paragraphs_back: usize,
+}
+
+impl Context<'_> {
+    /// The quotation whose marks enclose `offset`, if any.
+    pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
+        let after = self
+            .quotations
+            .partition_point(|quotation| quotation.span.start <= offset);
+        // The outermost quotation: a nested one speaks with its outer quotation's voice. Outer
+        // quotations do not overlap and each nested one lies inside its outer one, so the only
+        // candidate is the last outer quotation that opens at or before `offset`.
+        self.quotations[..after]
+            .iter()
+            .rev()
+            .find(|quotation| !quotation.nested)
+            .filter(|quotation| quotation.span.contains(&offset))
+    }
+
+    /// The quotation interiors of one paragraph: words there are the speaker's, not the writer's.
+    pub fn interiors(&self, paragraph: &ParagraphLayout) -> Vec<Range<usize>> {
+        self.quotations[paragraph.quotations.clone()]
+            .iter()
+            .map(|quotation| quotation.inner.clone())
+            .collect()
+    }
+
+    /// The sentence that contains `offset` within `paragraph`.
+    pub fn sentence_at(&self, paragraph: &ParagraphLayout, offset: usize) -> Range<usize> {
+        paragraph
+            .sentences
+            .iter()
+            .find(|sentence| sentence.start <= offset && offset < sentence.end)
+            .cloned()
+            .unwrap_or_else(|| paragraph.range.clone())
+    }
+}
