@@ -69,9 +69,15 @@ fn count_instructions(folder: &Path, drafts: &[(&str, &str)]) -> Vec<u64> {
         .arg(format!("--zero-before={ANALYZE}"))
         .arg(format!("--dump-after={ANALYZE}"))
         .arg(env!("CARGO_BIN_EXE_copydesk"))
+        // One job, so that the drafts are analysed, and their profiles dumped, in the order
+        // given (with more, two threads race and the counts of two drafts can swap); no cache,
+        // so that every draft is analysed even when an earlier run saw the same text.
         .args([
             "check",
             "--list-suppressions",
+            "--jobs",
+            "1",
+            "--no-cache",
             "--reference-date",
             "2022-02-28",
         ])
@@ -127,8 +133,6 @@ fn instructions(profile: &str) -> Option<u64> {
     })
 }
 
-/// Asserts that analysing the family's large draft costs less than [`MAX_GROWTH`] times the
-/// small one, in Markdown and in plain text.
 /// Whether Valgrind can be run. Without it, the tests fail under CI (`CI` set, as CI services
 /// set it) and are skipped elsewhere with a notice written straight to the terminal, past the
 /// test harness's capture of passing tests' output, so that the skip is seen.
@@ -155,6 +159,8 @@ fn valgrind_present(family: &str) -> bool {
     false
 }
 
+/// Asserts that analysing the family's large draft costs less than [`MAX_GROWTH`] times the
+/// small one, in Markdown and in plain text.
 fn assert_linear(family: &str, drafts: Sizes) {
     if !valgrind_present(family) {
         return;
