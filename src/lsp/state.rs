@@ -52,6 +52,9 @@ pub struct Snapshot {
     pub version: i32,
     pub rope: Rope,
     pub outcome: Outcome,
+    /// The house rules' `[dates] names` the draft was analysed with, so that the hover over one
+    /// explains it as the rule read it.
+    pub date_names: Arc<[String]>,
 }
 
 pub struct OpenDocument {
@@ -553,6 +556,7 @@ impl State {
                 version,
                 rope,
                 outcome: Outcome::NotChecked(OUT_OF_SYNC.to_string()),
+                date_names: Arc::new([]),
             });
         }
         if let Some(hold) = &self.analysis_hold {
@@ -573,6 +577,7 @@ impl State {
             version,
             rope,
             outcome,
+            date_names: config.analysis.house.date_names.clone().into(),
         })
     }
 }

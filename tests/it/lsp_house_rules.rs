@@ -269,3 +269,54 @@ async fn every_finding_can_be_marked_as_checked_or_disabled_in_the_file() {
         .collect();
     assert_eq!(texts, vec!["41,300"]);
 }
+
+/// A name listed in the house rules' `[dates] names` is no date finding in the editor, and the
+/// hover over it says why, naming the house rules; the same words outside the name are a date.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_house_date_name_is_no_finding_and_its_hover_says_why() {
+    let root = workspace("date-names");
+    std::fs::write(
+        root.join(".copydesk.toml"),
+        "[dates]\nnames = [\"Monday market\"]\n",
+    )
+    .unwrap();
+    let mut client = start(&root, json!({})).await;
+    let draft = root.join("market.txt");
+    let draft_uri = uri_of(&draft);
+    let text = "Crowds filled the Monday market, which reopened on Monday.\n";
+    client.open(&draft_uri, "plaintext", 1, text).await;
+    let published = client
+        .wait_for("the draft's diagnostics", |message| {
+            message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == draft_uri.as_str()
+        })
+        .await;
+    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    // Only the second Monday, a date, is a finding.
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let last_monday = text.rfind("Monday").unwrap();
+    assert_eq!(
+        diagnostics[0]["range"]["start"]["character"],
+        json!(last_monday)
+    );
+    let hover = client
+        .call_ok(
+            "textDocument/hover",
+            json!({
+                "textDocument": { "uri": draft_uri },
+                "position": { "line": 0, "character": text.find("Monday").unwrap() + 2 },
+            }),
+        )
+        .await;
+    assert_eq!(
+        hover["range"],
+        range_of(text, "Monday market", Encoding::Utf16)
+    );
+    let value = hover["contents"]["value"].as_str().expect("hover text");
+    assert!(value.contains("**copydesk: not a date**"), "{value:?}");
+    assert!(
+        value.contains("“Monday market” is a name in the house rules ([dates] names)"),
+        "{value:?}"
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}

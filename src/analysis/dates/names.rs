@@ -392,9 +392,10 @@ pub(crate) fn house_names_in(
 }
 
 /// The name containing a date word at `offset` of `text`, for a hover that explains why the word
-/// was not read as a date. Only the line around the offset, at most a few hundred bytes either
-/// side, is read, so a hover costs the same on any draft.
-pub fn name_around(text: &str, offset: usize) -> Option<DateName> {
+/// was not read as a date; `house_names` are the house rules' `[dates] names`, looked for first
+/// as the rule does. Only the line around the offset, at most a few hundred bytes either side,
+/// is read, so a hover costs the same on any draft.
+pub fn name_around(text: &str, offset: usize, house_names: &[String]) -> Option<DateName> {
     const REACH: usize = 300;
     let offset = offset.min(text.len());
     let mut start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
@@ -414,9 +415,10 @@ pub fn name_around(text: &str, offset: usize) -> Option<DateName> {
         }
     }
     let all = crate::analysis::words::words(text, start..end);
+    let house_names = house_names_in(text, start..end, house_names);
     super::expressions::scan(text, &all)
         .iter()
-        .filter_map(|found| name_at(text, &all, found, &[]))
+        .filter_map(|found| name_at(text, &all, found, &house_names))
         .find(|name| name.range.start <= offset && offset <= name.range.end)
         .or_else(|| listed_name(text, &all, offset))
 }

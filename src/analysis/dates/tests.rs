@@ -967,15 +967,27 @@ fn the_hover_says_why_a_listed_name_is_not_a_date() {
         ("USA Today ran it on Friday.", "Today", "USA Today"),
     ] {
         let offset = text.find(word).expect("the word") + 1;
-        let found = name_around(text, offset).unwrap_or_else(|| panic!("no name in {text:?}"));
+        let found = name_around(text, offset, &[]).unwrap_or_else(|| panic!("no name in {text:?}"));
         assert_eq!(&text[found.range.clone()], name, "{text}");
         assert!(found.reason.contains(word), "{}", found.reason);
     }
     // A listed name's reason says where the name comes from.
-    let found = name_around("Sales on Black Friday rose.", 16).expect("a name");
+    let found = name_around("Sales on Black Friday rose.", 16, &[]).expect("a name");
     assert!(found.reason.contains("built-in list"), "{}", found.reason);
     // A date is no name.
-    assert_eq!(name_around("Sales rose on Friday.", 16), None);
+    assert_eq!(name_around("Sales rose on Friday.", 16, &[]), None);
+    // A name from the house rules is explained as one, wherever the weekday sits in it.
+    let house = ["Monday market".to_string()];
+    let text = "Crowds filled the Monday market downtown.";
+    let offset = text.find("Monday").expect("the word") + 2;
+    assert_eq!(
+        name_around(text, offset, &[]),
+        None,
+        "without the house rules it is a date"
+    );
+    let found = name_around(text, offset, &house).expect("a house name");
+    assert_eq!(&text[found.range.clone()], "Monday market");
+    assert!(found.reason.contains("house rules"), "{}", found.reason);
 }
 
 /// Readings kept where the dev corpus's TimeML gold is plainly wrong (13 of its 269 day

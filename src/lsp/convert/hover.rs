@@ -88,7 +88,7 @@ fn date_name_at(snapshot: &Snapshot, offset: usize) -> Option<DateName> {
     let start = rope.char_to_byte(rope.byte_to_char(offset.saturating_sub(REACH)));
     let end = rope.char_to_byte(rope.byte_to_char((offset + REACH).min(length)));
     let window = rope.byte_slice(start..end).to_string();
-    name_around(&window, offset - start).map(|name| DateName {
+    name_around(&window, offset - start, &snapshot.date_names).map(|name| DateName {
         range: name.range.start + start..name.range.end + start,
         reason: name.reason,
     })
