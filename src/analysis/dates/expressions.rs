@@ -5,7 +5,7 @@
 use jiff::civil::Weekday;
 
 use super::{Direction, Expression, Match, PartOfDay, Unit};
-use crate::analysis::calendar::{explicit_date_after, weekday_named, written_date_at};
+use crate::analysis::calendar::{explicit_date_after, month_named, weekday_named, written_date_at};
 use crate::analysis::words::Word;
 
 /// Words that make a weekday after them a named day (Black Friday, Super Tuesday, Good Friday).
@@ -229,6 +229,45 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
     match_shifted(text, all, index)
 }
 
+/// Ordinals that pick one weekday out of a month: "the first Tuesday of each month".
+const MONTH_ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th",
+];
+
+/// Whether the weekday at `index` is the nth weekday of a month ("the first Tuesday of each
+/// month", "the second Sunday in May", "the last Friday of the month"): a calendar rule, every
+/// month's or every year's, never a day counted from the publication date. "last Friday" alone
+/// stays a date: only "of"/"in" followed by a month, "the month" or "each/every month" makes it
+/// a rule.
+fn is_weekday_of_a_month(text: &str, all: &[Word], index: usize) -> bool {
+    let ordinal = index
+        .checked_sub(1)
+        .map(|at| &all[at])
+        .filter(|before| adjacent(text, before, &all[index]))
+        .is_some_and(|before| before.is_any(MONTH_ORDINALS));
+    if !ordinal {
+        return false;
+    }
+    let mut following = all[index + 1..].iter();
+    let mut previous = &all[index];
+    let mut next = || {
+        let word = following.next()?;
+        let joined = adjacent(text, previous, word);
+        previous = word;
+        joined.then_some(word)
+    };
+    if !next().is_some_and(|word| word.is_any(&["of", "in"])) {
+        return false;
+    }
+    match next() {
+        Some(word) if month_named(word.text).is_some() => true,
+        Some(word) if word.is_any(&["the", "each", "every"]) => {
+            next().is_some_and(|word| word.is_any(&["month", "year"]))
+        }
+        _ => false,
+    }
+}
+
 fn match_weekday(
     text: &str,
     all: &[Word],
@@ -258,6 +297,9 @@ fn match_weekday(
         {
             return None;
         }
+    }
+    if is_weekday_of_a_month(text, all, index) {
+        return None;
     }
     let after = all
         .get(index + 1)

@@ -887,7 +887,18 @@ fn recurring_days_timetables_and_absolute_dates_are_not_relative_dates() {
         ("The Sunday Telegraph ran the story first.", vec![]),
         ("Sales on Black Friday rose sharply.", vec![]),
         ("The Sept. 11 attacks changed the city.", vec![]),
+        ("The board meets the first Tuesday of each month.", vec![]),
+        ("Polls close the second Sunday in May.", vec![]),
+        ("Rent is due the last Friday of the month.", vec![]),
         // Twins: a single day is a date.
+        (
+            "The board met for the first time Tuesday in Denver.",
+            vec![("Tuesday", "2022-02-22")],
+        ),
+        (
+            "Rent was due last Friday in full.",
+            vec![("last Friday", "2022-02-25")],
+        ),
         (
             "The market opened on Monday.",
             vec![("Monday", "2022-02-28")],
