@@ -287,12 +287,30 @@ fn in_title_case_heading(text: &str, all: &[Word], index: usize) -> bool {
         }
         end += 1;
     }
-    let long_words: Vec<&Word> = all[start..=end]
+    // Title case leaves only short function words in lower case ("of", "the", "and"); a short
+    // word of any other kind in lower case ("met", "is") shows an ordinary sentence with a name
+    // in it ("Members of the Tuesday Night Club met.").
+    let words = &all[start..=end];
+    let long_words = words
         .iter()
         .filter(|word| word.text.chars().count() > 3)
-        .collect();
-    long_words.len() >= 3 && long_words.iter().all(|word| word.is_capitalised())
+        .count();
+    long_words >= 3
+        && words.iter().all(|word| {
+            word.is_capitalised()
+                || !word.text.chars().next().is_some_and(char::is_alphabetic)
+                || (word.text.chars().count() <= 3 && word.is_any(TITLE_CASE_LOWER_WORDS))
+        })
 }
+
+/// The short words that title case leaves in lower case: articles, coordinating conjunctions
+/// and short prepositions (The Chicago Manual of Style, 8.159; AP capitalises the same words
+/// of four letters or more).
+#[rustfmt::skip]
+const TITLE_CASE_LOWER_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+    "of", "off", "on", "per", "to", "up", "via", "vs", "v",
+];
 
 /// "a man they called Friday", "a dog named Tuesday, who": the object of a naming verb, when
 /// the name ends the clause or a surname follows.

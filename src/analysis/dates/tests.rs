@@ -321,6 +321,13 @@ fn names_that_contain_a_date_word_are_not_dates() {
             "He watched Monday Night Football with friends on Sunday.",
             vec![("Sunday", "2022-02-27")],
         ),
+        // A sentence whose only lower-case words are short is no title-case heading when one
+        // of them is a verb: the capitalised "Night" still makes a name.
+        ("Members of the Tuesday Night Club met.", vec![]),
+        (
+            "Members of the Tuesday Night Club met on Friday.",
+            vec![("Friday", "2022-02-25")],
+        ),
         (
             "Thursday Night Football moves to a new network next year.",
             vec![("next year", "2023")],
