@@ -548,6 +548,35 @@ mod tests {
     }
 
     #[test]
+    fn an_interview_answer_is_the_interviewees_and_the_hover_says_so() {
+        let text = "Q. Will the piers be rebuilt?\n\nA. \"We will rebuild every pier.\"";
+        let prose = Prose::parse(text, Format::PlainText);
+        let (_, quotations, _) =
+            crate::analysis::quote_attribution::analyze(&prose.masked, &prose.paragraphs, None);
+        let description = quotations[0].describe().join(" ");
+        assert!(
+            description.contains("(the answer label “A.” of a question-and-answer interview)"),
+            "{description}"
+        );
+        // "A." opening a paragraph that answers no question is no label.
+        let found = quotations_of("The pier closed.\n\nA. \"We will rebuild every pier.\"");
+        assert_eq!(found[0].2, None);
+        // Nor is an initial ("A.J.") or the article.
+        assert_eq!(
+            crate::analysis::quote_attribution::answer_label("A.J. Smith said"),
+            None
+        );
+        assert_eq!(
+            crate::analysis::quote_attribution::answer_label("A man said"),
+            None
+        );
+        assert_eq!(
+            crate::analysis::quote_attribution::answer_label("**A:** Yes"),
+            Some(6)
+        );
+    }
+
+    #[test]
     fn verbs_right_before_and_signatures_after_attribute() {
         for text in [
             "Trump was prompted to say, \"So far I cannot believe how civil it is.\"",

@@ -162,6 +162,11 @@ fn opens_independent_paragraph(line: &str) -> bool {
     let Some(first) = line.chars().next() else {
         return false;
     };
+    // An interview's answer label ("A." or "A:") leans on the question before it: the answer's
+    // quotations are the interviewee's (see `quote_attribution::answer_label`).
+    if crate::analysis::quote_attribution::answer_label(line).is_some() {
+        return false;
+    }
     if first.is_alphabetic() {
         return true;
     }
@@ -397,6 +402,8 @@ mod tests {
             "*emphasis* first",
             "<!-- copydesk-disable-next-line -->",
             "``A wire quotation,'' he said.",
+            "A. \"We will rebuild,\" the answer to a question.",
+            "A: Yes.",
         ] {
             let text = format!("He spoke.\n\n{dependent}\n");
             assert_eq!(pieces(&text, Format::Markdown).len(), 1, "{dependent}");

@@ -338,6 +338,12 @@ const TWINS: &[(&str, &str, &str)] = &[
     ("a transcript label",
      "\"We will rebuild every pier before the summer season.\"",
      "\"REYES: We will rebuild every pier before the summer season.\""),
+    ("a question-and-answer interview's answer",
+     "The harbour stayed closed all week.\n\nA. \"We will rebuild every pier before the summer season.\"",
+     "Q. Will the piers be rebuilt?\n\nA. \"We will rebuild every pier before the summer season.\""),
+    ("a question-and-answer interview, one line per paragraph",
+     "Q: Will the piers be rebuilt?\nThe harbour stayed closed. \"We will rebuild every pier before the summer season.\"",
+     "Q: Will the piers be rebuilt?\nA: \"We will rebuild every pier before the summer season.\""),
     // 7. Malformed marks pair up where the writer's intent is clear.
     ("an opening curly mark typed for the closing one",
      "\u{201c}It is rare to see the harbour this empty,\u{201c} and nobody on the docks knows why.",

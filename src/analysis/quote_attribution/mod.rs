@@ -186,6 +186,50 @@ impl ParagraphCues {
     }
 }
 
+/// The label of an interview's answer opening a line: "A." or "A:" and the space after it,
+/// as question-and-answer pieces print them (AP Stylebook, "Q and A format"). Returns the
+/// label's length in bytes, Markdown emphasis around it included.
+pub(crate) fn answer_label(line: &str) -> Option<usize> {
+    interview_label(line, 'A')
+}
+
+/// The label of an interview's question opening a line: "Q." or "Q:".
+fn question_label(line: &str) -> Option<usize> {
+    interview_label(line, 'Q')
+}
+
+fn interview_label(line: &str, letter: char) -> Option<usize> {
+    let emphasis = |c: char| matches!(c, '*' | '_');
+    let rest = line.trim_start_matches(emphasis);
+    let rest = rest.strip_prefix(letter)?;
+    let rest = rest.strip_prefix(['.', ':'])?;
+    let rest = rest.trim_start_matches(emphasis);
+    rest.starts_with(char::is_whitespace)
+        .then(|| line.len() - rest.len())
+}
+
+/// The answer label of the paragraph holding `quotation`, when the quotation opens the answer
+/// and the paragraph before it is the question (so that a paragraph that merely begins "A." is
+/// not read as an interview).
+fn interview_answer(
+    text: &str,
+    layouts: &[ParagraphLayout],
+    quotation: &Quotation,
+) -> Option<Range<usize>> {
+    let layout = &layouts[quotation.paragraph];
+    let paragraph = &text[layout.range.clone()];
+    let indent = paragraph.len() - paragraph.trim_start().len();
+    let label = answer_label(&paragraph[indent..])?;
+    let start = layout.range.start + indent;
+    let opens_answer = text[start + label..quotation.span.start].trim().is_empty();
+    let question = quotation
+        .paragraph
+        .checked_sub(1)
+        .map(|previous| text[layouts[previous].range.clone()].trim_start())
+        .is_some_and(|previous| question_label(previous).is_some());
+    (opens_answer && question).then(|| start..start + text[start..start + label].trim_end().len())
+}
+
 /// The interiors (sorted by start, with `reach` the furthest end up to each) that may overlap
 /// `range`, found by binary search so that a paragraph of many quotations stays linear.
 fn interiors_within<'a>(
@@ -279,6 +323,22 @@ pub(super) fn attribute(
         .or_else(name_below)
     {
         return Some(Attribution::named(speaker, AttributionScope::SameSentence));
+    }
+    // An interview's answer: `A. "..."` under a `Q.` paragraph is the interviewee's, named where
+    // the interview is introduced.
+    if let Some(label) = interview_answer(text, layouts, quotation) {
+        return Some(Attribution {
+            cue: Cue {
+                text: format!(
+                    "the answer label “{}” of a question-and-answer interview",
+                    &text[label.clone()]
+                ),
+                range: label,
+                speaker: None,
+            },
+            scope: AttributionScope::SameSentence,
+            paragraphs_back: 0,
+        });
     }
     // A colon right before the quotation introduces it: `Smith said:` or `In a statement:`; the
     // speaker is whoever the clause before the colon names.
