@@ -3,34 +3,18 @@
 
 use super::*;
 
-pub(super) const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("a", 1.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("half", 0.5),
-];
+/// Words that stand for an amount before a scale word without being a number word ("a billion",
+/// "half a million"). Source: written for copydesk from the amounts of wire copy.
+pub(super) const AMOUNT_WORDS: &[&str] = &["a", "half"];
 pub(super) const VAGUE_MULTIPLES: &[&str] = &["several", "few", "many", "some"];
 pub(super) const PLURAL_SCALES: &[&str] =
     &["hundreds", "thousands", "millions", "billions", "trillions"];
+
+/// Whether `word` is a number word that can stand before a scale word ("three million"). A
+/// hundred is itself a scale ("a hundred thousand" is read from "a"), so it is no amount here.
+fn spelled_amount(word: &Word) -> bool {
+    crate::analysis::lexicon::number_word_value(word.text).is_some_and(|value| value < 100)
+}
 
 /// The value of a spelled number from ten up, with hyphenated tens ("twenty-four"), or below
 /// ten; `None` for other words.
@@ -229,7 +213,7 @@ pub(super) fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64)
         }
         // "three million", "several thousand", "half a million", "a billion"
         let is_amount =
-            NUMBER_WORDS.iter().any(|(name, _)| word.is(name)) || word.is_any(VAGUE_MULTIPLES);
+            spelled_amount(word) || word.is_any(AMOUNT_WORDS) || word.is_any(VAGUE_MULTIPLES);
         if is_amount {
             let mut cursor = index + 1;
             if word.is("half") && paragraph_words.get(cursor).is_some_and(|a| a.is("a")) {
