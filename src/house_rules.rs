@@ -14,7 +14,9 @@ use serde_json::{json, Value};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::analysis::settings::{DateStyle, HouseLexicon, KnownSource, Pattern, RuleSettings};
+use crate::analysis::settings::{
+    DateStyle, HouseLexicon, KnownSource, Pattern, RuleChoice, RuleSettings,
+};
 use crate::analysis::{RuleCode, SettingOrigin, Settings, Severity};
 
 /// The names the file may have, in the order they are looked for in each folder.
@@ -49,13 +51,7 @@ impl HouseRules {
             settings.figures_min_count = count;
         }
         for (code, choice) in &self.rules {
-            let entry = settings.rules.entry(*code).or_default();
-            if choice.enabled.is_some() {
-                entry.enabled = choice.enabled;
-            }
-            if choice.severity.is_some() {
-                entry.severity = choice.severity;
-            }
+            settings.rules.entry(*code).or_default().overlay(choice);
         }
         settings.house = self.lexicon.clone();
     }
@@ -71,21 +67,17 @@ pub struct Problem {
 impl Problem {
     /// `path:line:column: message`, lines and columns from 1 (columns in characters).
     pub fn render(&self, path: &Path, text: &str) -> String {
-        let (line, column) = line_column(text, self.span.start);
+        let (line, column) = self.line_column(text);
         format!("{}:{line}:{column}: {}", path.display(), self.message)
     }
-}
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before[before.rfind('\n').map_or(0, |at| at + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (line, column)
+    /// 1-based line and column (in characters) of the problem in the file's `text`, counted as
+    /// the document model counts them for drafts ([`crate::text::line_column`]).
+    pub fn line_column(&self, text: &str) -> (usize, usize) {
+        let (line, column) =
+            crate::text::line_column(&ropey::Rope::from_str(text), self.span.start);
+        (line as usize, column as usize)
+    }
 }
 
 /// The top-level keys, and the keys of each table, that the file may hold. The parser accepts
@@ -435,32 +427,16 @@ fn read_rule(
 ) -> Option<RuleSettings> {
     let severity_names = "\"error\", \"warning\", \"information\" or \"hint\"";
     match choice.get_ref() {
-        DeValue::Boolean(enabled) => Some(RuleSettings {
-            enabled: Some(*enabled),
-            severity: None,
-        }),
-        DeValue::String(text) => match text.as_ref() {
-            "off" => Some(RuleSettings {
-                enabled: Some(false),
-                severity: None,
-            }),
-            "on" => Some(RuleSettings {
-                enabled: Some(true),
-                severity: None,
-            }),
-            name => match Severity::from_name(name) {
-                Some(severity) => Some(RuleSettings {
-                    enabled: Some(true),
-                    severity: Some(severity),
-                }),
-                None => {
-                    reader.problem(
-                        choice.span(),
-                        format!("rules.{code} must be \"on\", \"off\", true, false or a severity ({severity_names}), not {text:?}"),
-                    );
-                    None
-                }
-            },
+        DeValue::Boolean(enabled) => Some(RuleChoice::Enabled(*enabled).settings()),
+        DeValue::String(text) => match RuleChoice::from_word(text) {
+            Some(short) => Some(short.settings()),
+            None => {
+                reader.problem(
+                    choice.span(),
+                    format!("rules.{code} must be \"on\", \"off\", true, false or a severity ({severity_names}), not {text:?}"),
+                );
+                None
+            }
         },
         DeValue::Table(table) => {
             let mut parsed = RuleSettings::default();
@@ -804,7 +780,7 @@ spellings = ["Volodymyr Zelenskyy", "Kyiv"]
         let problems = parse(text).unwrap_err();
         let places: Vec<(usize, usize)> = problems
             .iter()
-            .map(|problem| line_column(text, problem.span.start))
+            .map(|problem| problem.line_column(text))
             .collect();
         assert_eq!(places, vec![(1, 17), (3, 12), (4, 1), (6, 1)]);
         assert!(problems[2]
@@ -821,6 +797,6 @@ spellings = ["Volodymyr Zelenskyy", "Kyiv"]
         let problems = parse(text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.starts_with("this is not valid TOML"));
-        assert_eq!(line_column(text, problems[0].span.start).0, 1);
+        assert_eq!(problems[0].line_column(text).0, 1);
     }
 }
