@@ -9,11 +9,15 @@ use crate::analysis::calendar::{explicit_date_after, weekday_named, written_date
 use crate::analysis::words::Word;
 
 /// Words that make a weekday after them a named day (Black Friday, Super Tuesday, Good Friday).
+/// Source: the named days of the Christian calendar and of retail and US politics (Black Friday,
+/// Cyber Monday, Super Tuesday), written for copydesk.
 pub(crate) const WEEKDAY_EVENT_PREFIXES: &[&str] = &[
     "black", "good", "cyber", "super", "ash", "bloody", "easter", "palm", "holy", "maundy",
     "giving", "shrove", "fat",
 ];
 /// Words that make a weekday before them a title (the Sunday Times, Sunday School).
+/// Source: written for copydesk from newspaper titles (the Sunday Times) and institutions named for
+/// a day (Sunday School).
 pub(crate) const WEEKDAY_NAME_SUFFIXES: &[&str] = &[
     "times",
     "telegraph",
@@ -30,7 +34,11 @@ pub(crate) const WEEKDAY_NAME_SUFFIXES: &[&str] = &[
     "school",
     "club",
 ];
+/// Quantifiers that stand for an unstated number of days or weeks ("a few days ago"). Source:
+/// written for copydesk from the English quantifiers of a small number.
 const VAGUE_AMOUNTS: &[&str] = &["few", "several", "couple", "many"];
+/// Words between "last" or "next" and a period that name a kind of year ("next fiscal year").
+/// Source: written for copydesk from the kinds of year news copy names.
 const FILLERS: &[&str] = &["fiscal", "financial", "calendar", "school", "academic"];
 
 fn number_value(word: &Word) -> Option<i64> {

@@ -6,7 +6,11 @@ use super::*;
 /// Words that stand for an amount before a scale word without being a number word ("a billion",
 /// "half a million"). Source: written for copydesk from the amounts of wire copy.
 pub(super) const AMOUNT_WORDS: &[&str] = &["a", "half"];
+/// Quantifiers that stand for an unstated amount before a scale word ("several thousand", "many
+/// millions"). Source: written for copydesk from the English quantifiers that take a scale word.
 pub(super) const VAGUE_MULTIPLES: &[&str] = &["several", "few", "many", "some"];
+/// The plural scale words that count vaguely ("thousands of", "tens of millions"). Source: the
+/// English short-scale number names (hundred to trillion) in the plural, written for copydesk.
 pub(super) const PLURAL_SCALES: &[&str] =
     &["hundreds", "thousands", "millions", "billions", "trillions"];
 
@@ -19,6 +23,7 @@ fn spelled_amount(word: &Word) -> bool {
 /// The value of a spelled number from ten up, with hyphenated tens ("twenty-four"), or below
 /// ten; `None` for other words.
 pub(super) fn spelled_value(word: &str) -> Option<u64> {
+    /// Source: the English cardinal numbers from zero to nineteen.
     const UNITS: [&str; 20] = [
         "zero",
         "one",
@@ -41,6 +46,7 @@ pub(super) fn spelled_value(word: &str) -> Option<u64> {
         "eighteen",
         "nineteen",
     ];
+    /// Source: the English names of the tens from twenty to ninety.
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
@@ -248,6 +254,7 @@ pub(super) fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64)
 
 /// An audience a vague plural counts with no claim: "millions of viewers", "thousands of
 /// delegates".
+/// Source: written for copydesk from the audiences news copy counts in round plurals.
 #[rustfmt::skip]
 pub(super) const AUDIENCES: &[&str] = &[
     "viewers", "followers", "fans", "listeners", "readers", "subscribers", "delegates",
