@@ -49,9 +49,7 @@ impl Sheet {
         };
         html_section(
             &mut out,
-            "quotes",
-            "Quotes",
-            &["Quotation", "Kind", "Speaker", "Cue", "How found", "Status"],
+            &QUOTES,
             self.quotes.iter().map(|row| {
                 (
                     &row.place,
@@ -68,17 +66,7 @@ impl Sheet {
         );
         html_section(
             &mut out,
-            "people",
-            "People and organisations",
-            &[
-                "Name",
-                "Kind",
-                "Title",
-                "First reference",
-                "Mentions",
-                "Variants",
-                "Quoted",
-            ],
+            &PEOPLE,
             self.people.iter().map(|row| {
                 (
                     &row.place,
@@ -100,9 +88,7 @@ impl Sheet {
         );
         html_section(
             &mut out,
-            "dates",
-            "Dates",
-            &["Expression", "Means", "How", "Fix"],
+            &DATES,
             self.dates.iter().map(|row| {
                 (
                     &row.place,
@@ -117,9 +103,7 @@ impl Sheet {
         );
         html_section(
             &mut out,
-            "figures",
-            "Figures",
-            &["Figure", "Measures", "Source", "Status"],
+            &FIGURES,
             self.figures.iter().map(|row| {
                 (
                     &row.place,
@@ -134,9 +118,7 @@ impl Sheet {
         );
         html_section(
             &mut out,
-            "suppressions",
-            "Suppressions",
-            &["Rules", "Reason", "Silenced"],
+            &SUPPRESSIONS,
             self.suppressions.iter().map(|row| {
                 (
                     &row.place,
@@ -181,11 +163,10 @@ fn status_cell_text(status: &str, text: &str) -> String {
 
 fn html_section<'a>(
     out: &mut String,
-    id: &str,
-    title: &str,
-    header: &[&str],
+    section: &Section,
     rows: impl Iterator<Item = (&'a Place, Vec<String>)>,
 ) {
+    let Section { id, title, columns } = section;
     let rows: Vec<(&Place, Vec<String>)> = rows.collect();
     let _ = writeln!(
         out,
@@ -198,7 +179,7 @@ fn html_section<'a>(
         return;
     }
     out.push_str("<table>\n<thead><tr><th class=\"tick\">✓</th><th class=\"line\">Line</th>");
-    for cell in header {
+    for cell in *columns {
         let _ = write!(out, "<th>{}</th>", html(cell));
     }
     out.push_str("</tr></thead>\n<tbody>\n");

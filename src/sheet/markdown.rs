@@ -20,17 +20,7 @@ impl Sheet {
         let location = |place: &Place| format!("{}:{}", self.draft, place.line);
         section(
             &mut out,
-            "Quotes",
-            &[
-                "",
-                "Where",
-                "Quotation",
-                "Kind",
-                "Speaker",
-                "Cue",
-                "How found",
-                "Status",
-            ],
+            &QUOTES,
             self.quotes.iter().map(|row| {
                 vec![
                     "[ ]".to_string(),
@@ -46,18 +36,7 @@ impl Sheet {
         );
         section(
             &mut out,
-            "People and organisations",
-            &[
-                "",
-                "Where",
-                "Name",
-                "Kind",
-                "Title",
-                "First reference",
-                "Mentions",
-                "Variants",
-                "Quoted",
-            ],
+            &PEOPLE,
             self.people.iter().map(|row| {
                 vec![
                     "[ ]".to_string(),
@@ -74,8 +53,7 @@ impl Sheet {
         );
         section(
             &mut out,
-            "Dates",
-            &["", "Where", "Expression", "Means", "How", "Fix"],
+            &DATES,
             self.dates.iter().map(|row| {
                 vec![
                     "[ ]".to_string(),
@@ -89,8 +67,7 @@ impl Sheet {
         );
         section(
             &mut out,
-            "Figures",
-            &["", "Where", "Figure", "Measures", "Source", "Status"],
+            &FIGURES,
             self.figures.iter().map(|row| {
                 vec![
                     "[ ]".to_string(),
@@ -104,8 +81,7 @@ impl Sheet {
         );
         section(
             &mut out,
-            "Suppressions",
-            &["", "Where", "Rules", "Reason", "Silenced"],
+            &SUPPRESSIONS,
             self.suppressions.iter().map(|row| {
                 vec![
                     "[ ]".to_string(),
@@ -126,12 +102,13 @@ fn md_cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-fn section(
-    out: &mut String,
-    title: &str,
-    header: &[&str],
-    rows: impl Iterator<Item = Vec<String>>,
-) {
+fn section(out: &mut String, section: &Section, rows: impl Iterator<Item = Vec<String>>) {
+    let title = section.title;
+    // A box to tick and the place come first, then the section's own columns.
+    let header: Vec<&str> = ["", "Where"]
+        .into_iter()
+        .chain(section.columns.iter().copied())
+        .collect();
     let rows: Vec<Vec<String>> = rows.collect();
     let _ = writeln!(out, "## {title} ({})\n", rows.len());
     if rows.is_empty() {

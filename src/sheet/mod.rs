@@ -101,6 +101,49 @@ pub struct Sheet {
 }
 
 /// The number of characters of a quotation shown in the sheet.
+/// One section of the sheet: its anchor in the HTML page, its title and its columns, named once
+/// here so that the Markdown and HTML renderers show the same tables (each puts its own box to
+/// tick and the draft's line before the columns).
+struct Section {
+    id: &'static str,
+    title: &'static str,
+    columns: &'static [&'static str],
+}
+
+const QUOTES: Section = Section {
+    id: "quotes",
+    title: "Quotes",
+    columns: &["Quotation", "Kind", "Speaker", "Cue", "How found", "Status"],
+};
+const PEOPLE: Section = Section {
+    id: "people",
+    title: "People and organisations",
+    columns: &[
+        "Name",
+        "Kind",
+        "Title",
+        "First reference",
+        "Mentions",
+        "Variants",
+        "Quoted",
+    ],
+};
+const DATES: Section = Section {
+    id: "dates",
+    title: "Dates",
+    columns: &["Expression", "Means", "How", "Fix"],
+};
+const FIGURES: Section = Section {
+    id: "figures",
+    title: "Figures",
+    columns: &["Figure", "Measures", "Source", "Status"],
+};
+const SUPPRESSIONS: Section = Section {
+    id: "suppressions",
+    title: "Suppressions",
+    columns: &["Rules", "Reason", "Silenced"],
+};
+
 const EXCERPT_CHARACTERS: usize = 90;
 
 impl Sheet {
@@ -362,23 +405,21 @@ pub fn headline(text: &str) -> Option<String> {
 }
 
 /// Line numbers (1-based) of byte offsets, counting `\n`, `\r\n` and a lone `\r` as an LSP
-/// client does.
+/// client does: the document model's count ([`crate::text::line_column`]), over a rope built
+/// once for the whole sheet.
 struct LineIndex {
-    starts: Vec<usize>,
+    rope: ropey::Rope,
 }
 
 impl LineIndex {
     fn new(text: &str) -> LineIndex {
         LineIndex {
-            starts: crate::analysis::prose::line_ranges(text)
-                .into_iter()
-                .map(|range| range.start)
-                .collect(),
+            rope: ropey::Rope::from_str(text),
         }
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|start| *start <= offset).max(1)
+        crate::text::line_column(&self.rope, offset).0 as usize
     }
 }
 
