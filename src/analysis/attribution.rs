@@ -26,6 +26,8 @@ pub struct Speaker {
 }
 
 /// Words that may stand between a speaker and the verb ("Smith also said", "she has told").
+/// Source: written for copydesk from the adverbs and auxiliaries English allows between a subject
+/// and its verb.
 const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "also",
     "later",
@@ -296,6 +298,9 @@ fn used_as_reporting_verb(text: &str, outside: &[&Word], position: usize) -> boo
 }
 
 /// Verbs whose participle often describes a noun ("pledged delegates", "reported cases").
+/// Source: written for copydesk from the reporting and thought verbs of
+/// [`crate::analysis::lexicon`] whose past participle news copy also uses as an adjective (examples
+/// above).
 #[rustfmt::skip]
 const ADJECTIVAL_PARTICIPLES: &[&str] = &[
     "pledge", "report", "estimate", "project", "expect", "allege", "publish", "state", "claim",

@@ -6,6 +6,7 @@ use jiff::civil::{Date, Weekday};
 use super::words::Word;
 use jiff::ToSpan;
 
+/// The English weekday names, lower case, with their days. Source: the English calendar.
 pub const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),

@@ -81,13 +81,20 @@ pub enum Governs {
 }
 
 /// Words that open a relative clause.
+/// Source: the relative pronouns of English grammar (a closed class; Cambridge Grammar of the
+/// English Language, ch. 12).
 const RELATIVE_OPENERS: &[&str] = &["who", "which", "whose", "whom"];
 
 /// Conjunctions that, after a comma, open a coordinated clause.
+/// Source: the coordinating and subordinating conjunctions of English grammar that join a second
+/// clause after a comma (a closed class), written for copydesk.
 const COORDINATORS: &[&str] = &["and", "but", "while", "whereas", "as", "though", "although"];
 
 /// Words that, right after "that", show it opens a clause rather than pointing at a noun
 /// ("said that the plan ..." against "that quote"): a determiner, a pronoun or a name follows.
+/// Source: written for copydesk from the closed classes of English grammar that open a clause's
+/// subject (determiners, personal pronouns, quantifiers) and the subordinators that open an
+/// adjunct.
 const CLAUSE_STARTERS_AFTER_THAT: &[&str] = &[
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "his", "her", "its",
     "their", "our", "this", "these", "those", "no", "some", "all", "every", "more", "most",
@@ -95,12 +102,16 @@ const CLAUSE_STARTERS_AFTER_THAT: &[&str] = &[
 ];
 
 /// Words after a verb that introduce content of its own: an indirect question or a topic.
+/// Source: the subordinators of content clauses and interrogatives in English grammar, with the
+/// prepositions of a topic ("about", "of", "on"), written for copydesk.
 const CONTENT_OPENERS: &[&str] = &[
     "that", "whether", "if", "how", "why", "what", "when", "where", "who", "about", "of", "on",
 ];
 
 /// Words that may follow a bare tag without giving it content: adverbials of time and place,
 /// the audience and the medium ("told reporters on Monday in a statement").
+/// Source: written for copydesk from the adjuncts that follow a reporting verb in wire copy
+/// (prepositions of time and place, the audience and the medium), shown in the examples above.
 const BARE_TAG_WORDS: &[&str] = &[
     "on",
     "in",
@@ -284,9 +295,12 @@ pub fn points_back(text: &str, sentence: Range<usize>) -> bool {
 // Clause joins for the figures' source search.
 
 /// Joins that start a coordinated clause: the clause before ends at the comma.
+/// Source: the coordinators of [`COORDINATORS`] that follow a comma in figure sentences, written
+/// for copydesk.
 const COORDINATING_JOINS: [&str; 4] = [", and ", ", but ", ", while ", ", whereas "];
 
 /// Joins that start a relative clause about the noun before the comma.
+/// Source: the relative pronouns of [`RELATIVE_OPENERS`] after a comma.
 const RELATIVE_JOINS: [&str; 3] = [", which ", ", who ", ", whose "];
 
 /// The clause of `text[sentence]` that holds `offset`.

@@ -469,6 +469,45 @@ pub const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "da", "al", "bin", "la", "le", "of",
 ];
 
+/// Spelled whole numbers with their values, lower case, shared by the figure reader ("three
+/// million") and the date reader ("five days ago"). Source: written for copydesk from the English
+/// cardinal numbers that news copy spells out as amounts (the AP Stylebook spells out one to nine;
+/// twelve, fifteen and the round tens are the others wire copy writes in words), one table where
+/// the two readers each kept a copy. Each reader takes the part it was written for: see
+/// `figures::spelled` and `dates::expressions`.
+pub const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+];
+
+/// The value of a word of [`NUMBER_WORDS`] (any case); `None` for other words.
+pub fn number_word_value(word: &str) -> Option<u32> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .map(|(_, value)| *value)
+}
+
 /// Whether `word` (any case) is a form of a reporting verb.
 pub fn is_reporting_verb(word: &str) -> bool {
     reporting_verb(word).is_some()

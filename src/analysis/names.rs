@@ -159,6 +159,8 @@ const TITLES: &[&str] = &[
 
 /// Words that open sentences in capitals without naming anyone ("But Podolyak said"). Only a
 /// name's first word is dropped for being one of these, and only at a sentence's start.
+/// Source: the English articles, conjunctions, prepositions and sentence adverbs (closed classes),
+/// written for copydesk.
 #[rustfmt::skip]
 pub(crate) const SENTENCE_OPENERS: &[&str] = &[
     "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "as", "by", "for",
@@ -174,11 +176,14 @@ pub(crate) const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// Particles inside names besides the shared ones ("Michery el Soheil", "Maria dos Santos").
+/// Source: the name particles of Arabic, Portuguese, Spanish, Italian, French and Dutch names that
+/// stand inside a name in lower case, written for copydesk.
 const MORE_PARTICLES: &[&str] = &[
     "el", "ibn", "abu", "du", "dos", "das", "del", "della", "di", "ter", "ten", "y",
 ];
 
 /// Day and month names: capitalised, never part of a person's name in news copy.
+/// Source: the English day and month names with the AP Stylebook's month abbreviations.
 #[rustfmt::skip]
 const CALENDAR_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -755,6 +760,8 @@ pub fn index(mentions: &[Placed], speakers: &[QuotedSpeaker]) -> Vec<Person> {
 
 /// Verbs only people take, for a name the draft never introduces: an agency "reports" and a
 /// survey "finds", but a person "said".
+/// Source: written for copydesk from the reporting verbs of [`crate::analysis::lexicon`] that take
+/// only a human subject in news copy.
 const PERSON_VERBS: &[&str] = &[
     "said",
     "says",
@@ -776,6 +783,8 @@ const PERSON_VERBS: &[&str] = &[
 
 /// Words before a capitalised word that make it a place, a group or a description ("the
 /// ambassador to Greece said", "the Republican said", "Mr. Obama said").
+/// Source: written for copydesk from the prepositions, articles and courtesy titles that stand
+/// before a place, group or description (examples above).
 const NOT_A_BARE_NAME_AFTER: &[&str] = &[
     "in", "of", "from", "to", "at", "for", "the", "a", "an", "mr", "mrs", "ms", "dr", "by",
     "senior", "one", "another", "top",

@@ -7,6 +7,9 @@
 use std::ops::Range;
 
 /// Abbreviations that are followed by a capitalised word without ending a sentence.
+/// Source: the AP Stylebook's abbreviated titles before names and abbreviated months
+/// ("abbreviations and acronyms", "titles", "months"), with the other common month and title
+/// abbreviations of wire copy, written for copydesk.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
     "sen", "rep", "reps", "gov", "pres", "supt", "st", "jr", "sr", "rev", "hon", "mt", "ft", "jan",

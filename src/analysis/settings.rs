@@ -20,6 +20,72 @@ pub struct RuleSettings {
     pub severity: Option<Severity>,
 }
 
+impl RuleSettings {
+    /// Lays `choice` over these settings: what `choice` says wins, what it leaves unsaid stays.
+    /// The one merge of rule choices, used for the house rules file over the defaults and for the
+    /// editor's choices over the house rules.
+    pub fn overlay(&mut self, choice: &RuleSettings) {
+        if choice.enabled.is_some() {
+            self.enabled = choice.enabled;
+        }
+        if choice.severity.is_some() {
+            self.severity = choice.severity;
+        }
+    }
+}
+
+/// A rule choice written as one word or a boolean, as the house rules file and the editors'
+/// settings both allow: `true`, `false`, `"on"`, `"off"` or a severity name. Each reader keeps its
+/// own table form (`{ enabled, severity }`) and error messages; this is the one parser of the
+/// short form and of what each short form does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleChoice {
+    /// `true`, `false` or `"on"`: the rule on or off at its default severity.
+    Enabled(bool),
+    /// `"off"`: the rule off. A severity chosen before is kept, so that an editor switching the
+    /// rule off and then on again by `{ "enabled": true }` gets it back as it was.
+    Off,
+    /// A severity name: the rule on at that severity.
+    Severity(Severity),
+}
+
+impl RuleChoice {
+    /// Reads a word: `"on"`, `"off"` or a severity name (`Severity::from_name`); `None` for any
+    /// other word.
+    pub fn from_word(word: &str) -> Option<RuleChoice> {
+        match word {
+            "on" => Some(RuleChoice::Enabled(true)),
+            "off" => Some(RuleChoice::Off),
+            name => Severity::from_name(name).map(RuleChoice::Severity),
+        }
+    }
+
+    /// Applies the choice to a rule's settings. The house rules file applies it to empty
+    /// settings, where `"off"` and `false` come to the same; the server applies each editor
+    /// choice to the editor's earlier one, where they differ on purpose: `false` (like `true`
+    /// and `"on"`) returns the rule to its default severity, `"off"` keeps the severity chosen.
+    pub fn apply(self, settings: &mut RuleSettings) {
+        match self {
+            RuleChoice::Enabled(enabled) => {
+                settings.enabled = Some(enabled);
+                settings.severity = None;
+            }
+            RuleChoice::Off => settings.enabled = Some(false),
+            RuleChoice::Severity(severity) => {
+                settings.enabled = Some(true);
+                settings.severity = Some(severity);
+            }
+        }
+    }
+
+    /// The settings this choice gives on its own, as the house rules file holds it.
+    pub fn settings(self) -> RuleSettings {
+        let mut settings = RuleSettings::default();
+        self.apply(&mut settings);
+        settings
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// The publication date to use when the draft does not state one in its front matter.
@@ -122,5 +188,62 @@ impl Settings {
 
     pub fn severity_override(&self, rule: RuleCode) -> Option<Severity> {
         self.rules.get(&rule).and_then(|choice| choice.severity)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_short_rule_choice_is_read() {
+        assert_eq!(RuleChoice::from_word("on"), Some(RuleChoice::Enabled(true)));
+        assert_eq!(RuleChoice::from_word("off"), Some(RuleChoice::Off));
+        assert_eq!(
+            RuleChoice::from_word("error"),
+            Some(RuleChoice::Severity(Severity::Error))
+        );
+        assert_eq!(RuleChoice::from_word("maybe"), None);
+    }
+
+    #[test]
+    fn off_and_false_differ_only_over_an_earlier_severity() {
+        let off = RuleSettings {
+            enabled: Some(false),
+            severity: None,
+        };
+        // From nothing (a house rules file), the two are the same choice.
+        assert_eq!(RuleChoice::Off.settings(), off);
+        assert_eq!(RuleChoice::Enabled(false).settings(), off);
+        // Over an earlier severity (an editor's settings), "off" keeps it and false drops it.
+        let earlier = RuleChoice::Severity(Severity::Error).settings();
+        let mut after_off = earlier;
+        RuleChoice::Off.apply(&mut after_off);
+        assert_eq!(after_off.severity, Some(Severity::Error));
+        assert_eq!(after_off.enabled, Some(false));
+        let mut after_false = earlier;
+        RuleChoice::Enabled(false).apply(&mut after_false);
+        assert_eq!(after_false, off);
+    }
+
+    #[test]
+    fn an_overlay_changes_only_what_the_choice_says() {
+        let mut house = RuleSettings {
+            enabled: Some(false),
+            severity: Some(Severity::Hint),
+        };
+        house.overlay(&RuleSettings {
+            enabled: Some(true),
+            severity: None,
+        });
+        assert_eq!(
+            house,
+            RuleSettings {
+                enabled: Some(true),
+                severity: Some(Severity::Hint),
+            }
+        );
+        house.overlay(&RuleSettings::default());
+        assert_eq!(house.severity, Some(Severity::Hint));
     }
 }

@@ -19,7 +19,7 @@ use super::{CheckArgs, ColorChoice, OutputFormat};
 use crate::analysis::suppressions::{Suppression, SuppressionKind};
 use crate::analysis::{analyze, Analysis, Details, Finding, Format, RuleCode, Settings, Severity};
 use crate::house_rules::{self, HouseRules};
-use crate::text::{Document, PositionEncoding};
+use crate::text::Document;
 
 /// Exit statuses, as CI systems read them.
 pub const EXIT_CLEAN: i32 = 0;
@@ -100,8 +100,7 @@ impl HouseRulesCache {
                     Err((problems, text)) => {
                         for problem in problems {
                             let _ = writeln!(stderr, "copydesk: {}", problem.render(&path, &text));
-                            let (line, column) =
-                                house_rules::line_column(&text, problem.span.start);
+                            let (line, column) = problem.line_column(&text);
                             errors.push(ConfigError {
                                 path: shown_path(&path),
                                 line,
@@ -589,8 +588,8 @@ fn render(draft: &Draft, settings: &Settings, context: &Context) -> Entry {
     }
     let mut located = Vec::new();
     for finding in &analysis.findings {
-        let start = line_column(&document, finding.span.start);
-        let end = line_column(&document, finding.span.end);
+        let start = document.line_column(finding.span.start);
+        let end = document.line_column(finding.span.end);
         if let (Some(changed), Some(path)) = (context.changed, &draft.path) {
             if !changed.touches(path, start.0, end.0) {
                 continue;
@@ -866,7 +865,7 @@ fn list_suppressions(
         );
     }
     for suppression in &analysis.suppressions {
-        let (line, column) = line_column(document, suppression.span.start);
+        let (line, column) = document.line_column(suppression.span.start);
         let reason = suppression
             .reason
             .as_deref()
@@ -1086,12 +1085,6 @@ fn read_draft(path: &Path, limit: u64) -> Result<Draft, String> {
     })
 }
 
-/// 1-based line and column (in Unicode scalar values) of a byte offset.
-fn line_column(document: &Document, offset: usize) -> (u32, u32) {
-    let position = document.position_at(offset, PositionEncoding::Utf32);
-    (position.line + 1, position.character + 1)
-}
-
 /// The text of a line, for the snippet under a finding.
 /// A line of the document (1-based) without its line break.
 fn line_of(document: &Document, line: u32) -> ropey::RopeSlice<'_> {
@@ -1286,7 +1279,7 @@ fn write_config_error_json(out: &mut dyn Write, error: &ConfigError) -> std::io:
 }
 
 fn position_json(document: &Document, offset: usize) -> Value {
-    let (line, column) = line_column(document, offset);
+    let (line, column) = document.line_column(offset);
     json!({ "line": line, "column": column })
 }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::analysis::settings::DateStyle;
+use crate::analysis::settings::{DateStyle, RuleChoice};
 use crate::analysis::{RuleCode, Settings, Severity};
 use crate::clock::today;
 use crate::house_rules::HouseRules;
@@ -81,13 +81,7 @@ impl ServerConfig {
             settings.date_style = style;
         }
         for (code, choice) in &self.analysis.rules {
-            let entry = settings.rules.entry(*code).or_default();
-            if choice.enabled.is_some() {
-                entry.enabled = choice.enabled;
-            }
-            if choice.severity.is_some() {
-                entry.severity = choice.severity;
-            }
+            settings.rules.entry(*code).or_default().overlay(choice);
         }
         settings
     }
@@ -238,21 +232,11 @@ impl ServerConfig {
             let entry = self.analysis.rules.entry(rule).or_default();
             match choice {
                 // A plain on/off choice also returns the rule to its default severity, so that
-                // switching a rule back "on" in an editor undoes an earlier severity choice.
-                Value::Bool(enabled) => {
-                    entry.enabled = Some(*enabled);
-                    entry.severity = None;
-                }
-                Value::String(text) if text == "off" => entry.enabled = Some(false),
-                Value::String(text) if text == "on" => {
-                    entry.enabled = Some(true);
-                    entry.severity = None;
-                }
-                Value::String(text) => match Severity::from_name(text) {
-                    Some(severity) => {
-                        entry.enabled = Some(true);
-                        entry.severity = Some(severity);
-                    }
+                // switching a rule back "on" in an editor undoes an earlier severity choice;
+                // "off" keeps it (see `RuleChoice::apply`).
+                Value::Bool(enabled) => RuleChoice::Enabled(*enabled).apply(entry),
+                Value::String(text) => match RuleChoice::from_word(text) {
+                    Some(short) => short.apply(entry),
                     None => problems.push(format!(
                         "rules.{code} must be true, false, \"on\", \"off\" or a severity, not {text:?}"
                     )),
@@ -374,6 +358,28 @@ mod tests {
             );
             assert!(config.analysis.rule_enabled(RuleCode::UnsourcedFigure));
         }
+    }
+
+    #[test]
+    fn an_editor_off_keeps_its_severity_and_false_drops_it() {
+        // The house rules file reads "off" and false alike; over an editor's earlier severity
+        // they differ on purpose, and this holds the difference.
+        let mut config = ServerConfig::default();
+        config.apply(&json!({"rules": {"unsourced-figure": "hint"}}));
+        config.apply(&json!({"rules": {"unsourced-figure": "off"}}));
+        assert!(!config.analysis.rule_enabled(RuleCode::UnsourcedFigure));
+        config.apply(&json!({"rules": {"unsourced-figure": {"enabled": true}}}));
+        assert!(config.analysis.rule_enabled(RuleCode::UnsourcedFigure));
+        assert_eq!(
+            config.analysis.severity_override(RuleCode::UnsourcedFigure),
+            Some(Severity::Hint)
+        );
+        config.apply(&json!({"rules": {"unsourced-figure": false}}));
+        config.apply(&json!({"rules": {"unsourced-figure": {"enabled": true}}}));
+        assert_eq!(
+            config.analysis.severity_override(RuleCode::UnsourcedFigure),
+            None
+        );
     }
 
     #[test]

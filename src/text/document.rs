@@ -68,6 +68,12 @@ impl Document {
         encoding::position_at(&self.rope, offset, encoding)
     }
 
+    /// 1-based line and column (in Unicode scalar values) of a byte offset, as the command line
+    /// prints a place; see [`encoding::line_column`].
+    pub fn line_column(&self, offset: usize) -> (u32, u32) {
+        encoding::line_column(&self.rope, offset)
+    }
+
     /// Applies one LSP content change. `None` replaces the whole text. A
     /// reversed range is normalised (start/end swapped); out-of-range
     /// positions are clamped as in `offset_at`. Never panics.

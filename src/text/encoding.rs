@@ -116,6 +116,18 @@ pub fn position_at(rope: &Rope, offset: usize, encoding: PositionEncoding) -> Po
     }
 }
 
+/// 1-based line and column of a byte offset, as people read a place in a draft or a house rules
+/// file: lines split as LSP splits them, columns counted in Unicode scalar values (so an accented
+/// letter or an emoji is one column). The command line's reports and the house rules file's
+/// problems both use it, so that they name the same place an editor shows.
+pub fn line_column(rope: &Rope, offset: usize) -> (u32, u32) {
+    let position = position_at(rope, offset, PositionEncoding::Utf32);
+    (
+        position.line.saturating_add(1),
+        position.character.saturating_add(1),
+    )
+}
+
 /// Length of a slice in the code units of `encoding`.
 fn units(slice: RopeSlice<'_>, encoding: PositionEncoding) -> usize {
     match encoding {

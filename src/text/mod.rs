@@ -17,4 +17,4 @@ mod document;
 mod encoding;
 
 pub use document::Document;
-pub use encoding::{offset_at, position_at, Position, PositionEncoding};
+pub use encoding::{line_column, offset_at, position_at, Position, PositionEncoding};

@@ -496,3 +496,73 @@ fn the_engine_modules_form_no_undocumented_cycle() {
         }
     }
 }
+
+/// The longest a source file under `src/` may grow before it mixes concerns and wants splitting
+/// at its seams.
+const MAX_SOURCE_LINES: usize = 800;
+
+/// The files allowed past [`MAX_SOURCE_LINES`], each with its reason. An entry whose file has
+/// come back under the limit fails the test too, so that the list never keeps a stale pass.
+const LONG_SOURCE_FILES: &[(&str, &str)] = &[
+    (
+        "src/analysis/dates/tests.rs",
+        "tests only: the date reader's cases, one table per construction",
+    ),
+    (
+        "src/cli/check.rs",
+        "split in progress on branch issue-18cli",
+    ),
+    (
+        "src/analysis/incremental.rs",
+        "split in progress on branch issue-18",
+    ),
+    (
+        "src/analysis/names.rs",
+        "split in progress on branch issue-18",
+    ),
+];
+
+/// No source file grows past [`MAX_SOURCE_LINES`] unless [`LONG_SOURCE_FILES`] names it with a
+/// reason, so that a file mixing concerns is split when it gets long rather than noticed later.
+#[test]
+fn no_source_file_is_too_long_without_a_reason() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut too_long = Vec::new();
+    let mut long = BTreeSet::new();
+    for file in files {
+        let source = std::fs::read_to_string(&file).expect("source file is readable");
+        let lines = source.lines().count();
+        let name = file
+            .strip_prefix(root)
+            .expect("source files are under the crate")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if lines > MAX_SOURCE_LINES {
+            if LONG_SOURCE_FILES
+                .iter()
+                .any(|(allowed, _)| *allowed == name)
+            {
+                long.insert(name);
+            } else {
+                too_long.push(format!("{name} ({lines} lines)"));
+            }
+        }
+    }
+    assert!(
+        too_long.is_empty(),
+        "source files over {MAX_SOURCE_LINES} lines: {too_long:?}; split them at their seams, \
+         or name them in LONG_SOURCE_FILES with the reason"
+    );
+    let stale: Vec<&str> = LONG_SOURCE_FILES
+        .iter()
+        .map(|(allowed, _)| *allowed)
+        .filter(|allowed| !long.contains(*allowed))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "LONG_SOURCE_FILES names files that are no longer over {MAX_SOURCE_LINES} lines (or no \
+         longer exist): {stale:?}; take them off the list"
+    );
+}

@@ -747,6 +747,14 @@ async fn quotations_explain_themselves_and_outline_the_sources() {
             ("People".to_string(), 1)
         ]
     );
+    // Each group says how many it holds, in the singular for one.
+    let details: Vec<&str> = symbols
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .map(|group| group["detail"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(details, ["3 quotations", "1 quotation", "1 name"]);
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
 

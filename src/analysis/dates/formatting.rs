@@ -7,6 +7,8 @@ use crate::analysis::calendar::House;
 use crate::analysis::finding::{Edit, Fix};
 use crate::analysis::Context;
 
+/// Prepositions after which a weekday is replaced by a bare date ("since Thursday" becomes "since
+/// Feb. 24"). Source: the English prepositions of time, written for copydesk.
 const PREPOSITIONS: &[&str] = &[
     "in",
     "since",

@@ -38,10 +38,13 @@ pub struct DateName {
 /// however long it is.
 const NAME_REACH: usize = 8;
 
+/// The words for the day of writing and its neighbours. Source: the English deictic day words.
 const DAY_WORDS: &[&str] = &["today", "tonight", "tomorrow", "yesterday"];
 
 /// Words that introduce a date, so that a capitalised word after the weekday is the next
 /// clause's subject ("On Monday Biden signed"), not a surname.
+/// Source: the English prepositions and modifiers of time that stand before a weekday, with the
+/// coordinators that join two days, written for copydesk.
 #[rustfmt::skip]
 const DATE_INTRODUCERS: &[&str] = &[
     "on", "since", "until", "till", "by", "before", "after", "from", "through", "last", "next",
@@ -50,6 +53,8 @@ const DATE_INTRODUCERS: &[&str] = &[
 ];
 
 /// Reporting verbs a date often follows in wire copy ("said Monday President Biden would").
+/// Source: the most common reporting verbs of [`crate::analysis::lexicon`] in the past and present,
+/// written for copydesk.
 #[rustfmt::skip]
 const REPORTING_VERBS: &[&str] = &[
     "said", "says", "announced", "reported", "told", "confirmed", "added", "declared", "warned",
@@ -57,6 +62,8 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// Words after "called Tuesday" that make the weekday the day of a call ("called Tuesday for an
 /// inquiry"), not a name.
+/// Source: the English prepositions, articles and pronouns that follow "called" when it means a
+/// call, written for copydesk.
 #[rustfmt::skip]
 const AFTER_A_CALL: &[&str] = &[
     "for", "on", "as", "a", "an", "the", "to", "his", "her", "its", "their", "it", "him", "them",
@@ -64,10 +71,12 @@ const AFTER_A_CALL: &[&str] = &[
 ];
 
 /// Verbs whose object is a name: "a dog named Tuesday", "a man they called Friday".
+/// Source: the English verbs of naming, written for copydesk.
 const NAMING_VERBS: &[&str] = &["named", "called", "dubbed", "nicknamed", "christened"];
 
 /// Auxiliaries before "named" or "called" that make it an appointment or a call made on a day
 /// ("was named Tuesday as chief", "has called Friday for a vote"), not a name.
+/// Source: the English past and perfect auxiliaries (a closed class).
 const APPOINTMENT_AUXILIARIES: &[&str] = &["was", "were", "been", "has", "have", "had"];
 
 /// Month-and-day pairs that also name an event, and the nouns that follow them as such ("the

@@ -5,6 +5,8 @@
 use super::*;
 
 /// Groups that polls, surveys and counts measure shares of: "most voters", "most Americans".
+/// Source: written for copydesk from the groups whose shares polls report in news copy (voters,
+/// parties, residents).
 #[rustfmt::skip]
 pub(super) const GROUPS_POLLED: &[&str] = &[
     "voters", "Americans", "Republicans", "Democrats", "independents", "respondents", "adults",
@@ -12,6 +14,8 @@ pub(super) const GROUPS_POLLED: &[&str] = &[
 ];
 
 /// Words that state a change by a multiple.
+/// Source: the English verbs of multiplication and halving in their inflected forms, written for
+/// copydesk.
 pub(super) const MULTIPLIERS: &[&str] = &[
     "doubled",
     "tripled",
@@ -23,10 +27,13 @@ pub(super) const MULTIPLIERS: &[&str] = &[
     "halving",
 ];
 /// Fractions that stand for a share of something counted.
+/// Source: the English fraction nouns from half to fifths, with "majority", written for copydesk.
 pub(super) const FRACTIONS: &[&str] = &[
     "third", "thirds", "quarter", "quarters", "half", "majority", "fifth", "fifths",
 ];
 /// Verbs of change that a fraction can follow ("fell by a quarter").
+/// Source: written for copydesk from the verbs of increase and decrease that news copy reports
+/// changes with.
 pub(super) const CHANGE_VERBS: &[&str] = &[
     "rose",
     "fell",
@@ -49,6 +56,8 @@ pub(super) const CHANGE_VERBS: &[&str] = &[
     "grow",
 ];
 /// Superlatives that make a ranking claim when tied to a record ("the highest since 1990").
+/// Source: written for copydesk from the superlative adjectives of size, amount and rank that make
+/// record claims in news copy.
 pub(super) const SUPERLATIVES: &[&str] = &[
     "largest",
     "biggest",
@@ -74,6 +83,7 @@ pub(super) const SUPERLATIVES: &[&str] = &[
 ];
 
 /// Ordinals that make a ranking when tied to a record: "the fourth since 1848".
+/// Source: the English ordinal numbers from first to tenth.
 #[rustfmt::skip]
 pub(super) const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",

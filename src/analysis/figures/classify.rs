@@ -5,6 +5,7 @@
 use super::*;
 
 /// Words after a number that make it a stretch of time: "200 days since", "100 days left".
+/// Source: the English units of time from the second to the century, in the plural.
 #[rustfmt::skip]
 pub(super) const TIME_UNITS: &[&str] = &[
     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
@@ -12,6 +13,7 @@ pub(super) const TIME_UNITS: &[&str] = &[
 
 /// Words after an amount that make it a parameter of a policy rather than a claim: "a $50,000
 /// borrowing cap", "a $15 minimum wage", "incomes above the $125,000 threshold".
+/// Source: written for copydesk from the nouns that name a limit a policy sets (examples above).
 #[rustfmt::skip]
 pub(super) const POLICY_PARAMETERS: &[&str] = &[
     "cap", "limit", "ceiling", "threshold", "minimum", "wage", "deductible",
@@ -112,6 +114,7 @@ pub(super) fn not_a_claim(
 }
 
 /// Units of a fixed allotment that a possessive owns: "the state's 99 delegates".
+/// Source: written for copydesk from the units of election allotments in US political copy.
 #[rustfmt::skip]
 pub(super) const ALLOTTED: &[&str] = &["delegates", "electors", "seats", "superdelegates"];
 
@@ -135,6 +138,8 @@ pub(super) fn ends_with_scale(paragraph_words: &[Word], after: usize) -> bool {
 pub(super) const BARE_NUMBER_MINIMUM: f64 = 100.0;
 
 /// Nouns that measure time or position rather than count things: "10 years" is a duration.
+/// Source: written for copydesk from the English units of time, measure and sport that follow a
+/// number in news copy, with the verbs that show a number is a subject ("10 is").
 #[rustfmt::skip]
 pub(super) const NOT_COUNTED: &[&str] = &[
     "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",

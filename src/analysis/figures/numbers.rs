@@ -4,6 +4,8 @@
 use super::*;
 
 /// Words that multiply a number.
+/// Source: the English short-scale number names (hundred to trillion), with the abbreviations "mn",
+/// "bn" and "tn" of British financial copy, written for copydesk.
 pub(super) const SCALE_WORDS: &[(&str, f64)] = &[
     ("hundred", 1e2),
     ("thousand", 1e3),
@@ -15,6 +17,8 @@ pub(super) const SCALE_WORDS: &[(&str, f64)] = &[
     ("tn", 1e12),
 ];
 /// Scale suffixes written against the digits: "$3m", "1.5bn", "20k".
+/// Source: written for copydesk from the abbreviations of financial wire copy ("$3m", "1.5bn") and
+/// the "k" for thousand of informal copy.
 pub(super) const SCALE_SUFFIXES: &[(&str, f64)] = &[
     ("m", 1e6),
     ("mn", 1e6),
@@ -27,6 +31,9 @@ pub(super) const SCALE_SUFFIXES: &[(&str, f64)] = &[
     ("billion", 1e9),
     ("trillion", 1e12),
 ];
+/// Currency symbols written before an amount, with the currency each names. Source: the symbols of
+/// the Unicode Currency Symbols block and Latin-1 ($, £, ¥) for the currencies news copy reports
+/// most, written for copydesk.
 pub(super) const CURRENCY_SYMBOLS: &[(char, &str)] = &[
     ('$', "US dollars"),
     ('€', "euros"),
@@ -36,14 +43,21 @@ pub(super) const CURRENCY_SYMBOLS: &[(char, &str)] = &[
     ('₽', "roubles"),
     ('₴', "hryvnias"),
 ];
+/// Currency codes written beside an amount ("USD 3,000"), lower case. Source: ISO 4217, the codes
+/// of the currencies in [`CURRENCY_SYMBOLS`].
 pub(super) const CURRENCY_CODES: &[&str] = &[
     "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr", "rub", "uah",
 ];
+/// Currency names written after an amount ("3,000 euros"), with both spellings of the rouble.
+/// Source: the English names of the currencies in [`CURRENCY_SYMBOLS`] and the franc and peso,
+/// written for copydesk.
 pub(super) const CURRENCY_WORDS: &[&str] = &[
     "dollars", "euros", "pounds", "yen", "yuan", "rupees", "roubles", "rubles", "hryvnias",
     "francs", "pesos",
 ];
 /// Words before a number that make it a label, not a quantity.
+/// Source: written for copydesk from the nouns that number things in news copy (sections, routes,
+/// rooms, flights, bills), each one a label a number follows.
 pub(super) const LABEL_WORDS: &[&str] = &[
     "no",
     "number",
@@ -105,10 +119,15 @@ pub(super) const LABEL_WORDS: &[&str] = &[
     "hr",
 ];
 /// Words after a number that make it a time of day or a duration-like label.
+/// Source: the AP Stylebook's "a.m., p.m." and "time zones" entries (the abbreviations wire copy
+/// writes after a time), with UTC, GMT, BST, CET and "hours", written for copydesk.
 pub(super) const TIME_WORDS: &[&str] = &[
     "am", "pm", "a.m", "p.m", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "o'clock",
     "hours", "hrs",
 ];
+/// Words after a number that make it a street address ("10 Downing Street", "1600 Pennsylvania
+/// Ave"). Source: the AP Stylebook's "addresses" entry (Avenue, Boulevard and Street, and their
+/// abbreviations), widened with the other street types of addresses, written for copydesk.
 pub(super) const STREET_WORDS: &[&str] = &[
     "street",
     "st",

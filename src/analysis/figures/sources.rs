@@ -7,6 +7,8 @@ use super::*;
 
 /// Reporting verbs that attribute a quotation but say nothing about where a number comes from
 /// ("Sanders continues to lead with 60%", "analysts expect 3% growth").
+/// Source: written for copydesk from the verbs of thought, expectation and manner of speaking that
+/// the reporting verbs of [`crate::analysis::lexicon`] include but that give no number a source.
 #[rustfmt::skip]
 pub(super) const NOT_FIGURE_SOURCES: &[&str] = &[
     "continue", "expect", "hope", "fear", "worry", "believe", "think", "feel", "doubt",
@@ -14,6 +16,8 @@ pub(super) const NOT_FIGURE_SOURCES: &[&str] = &[
 ];
 
 /// Nouns for the documents and counts that figures come from.
+/// Source: written for copydesk from the documents and counts that news copy names as the source of
+/// a figure (polls, surveys, studies, reports, official statistics).
 #[rustfmt::skip]
 pub(super) const SOURCE_NOUNS: &[&str] = &[
     "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports",
@@ -25,10 +29,12 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
 
 /// Words that make a source noun a definite, already known source: "the poll", "this list",
 /// "its figures", "last week's survey".
+/// Source: the definite determiners and possessive determiners of English grammar (a closed class).
 #[rustfmt::skip]
 pub(super) const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "its", "their", "his", "her"];
 
 /// Verbs that describe a study or a count by whoever is named before them.
+/// Source: written for copydesk from the verbs news copy uses for a study or count (past tense).
 #[rustfmt::skip]
 pub(super) const STUDY_VERBS: &[&str] = &[
     "examined", "analysed", "analyzed", "studied", "ranked", "compiled", "tracked", "surveyed",
@@ -37,6 +43,8 @@ pub(super) const STUDY_VERBS: &[&str] = &[
 
 /// Function words that end a noun phrase: a source noun after them is not the one the
 /// determiner before them opens.
+/// Source: the common prepositions, coordinators and auxiliaries of English grammar, with a few
+/// nouns of time and money that end a phrase in figure sentences, written for copydesk.
 #[rustfmt::skip]
 pub(super) const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
     "in", "of", "on", "at", "by", "for", "from", "to", "with", "after", "before", "and", "or",
@@ -397,6 +405,7 @@ pub(super) const RESPONDENT_REACH: usize = 120;
 /// Whether the words before a form of "show" make it a television programme ("other shows",
 /// "the morning show") or the audience of one ("the debate showed 80 million viewers").
 pub(super) fn about_television(before: &str) -> bool {
+    /// Source: written for copydesk from the words that name a broadcast before "show".
     #[rustfmt::skip]
     const PROGRAMME_WORDS: &[&str] = &[
         "the", "a", "other", "news", "morning", "talk", "tv", "television", "cable", "game",
@@ -410,6 +419,8 @@ pub(super) fn about_television(before: &str) -> bool {
 
 /// Verbs by which an organisation or a document gives its own figures: "The agency lists the
 /// population as 21,090", "the union puts the number at 3,000", "estimates peg the cost at".
+/// Source: written for copydesk from the verbs with which news copy reports an organisation's own
+/// figures (examples above).
 #[rustfmt::skip]
 pub(super) const FIGURE_SOURCE_VERBS: &[&str] = &[
     "lists", "listed", "pegs", "pegged", "puts", "counted", "tallied", "tallies", "released",
@@ -417,12 +428,15 @@ pub(super) const FIGURE_SOURCE_VERBS: &[&str] = &[
 ];
 
 /// Words of a poll's own description of itself: its sample, its error, its fieldwork.
+/// Source: the methodology terms of a poll's statement (sample, margin of error, fieldwork) as the
+/// AP Stylebook's "polls and surveys" entry asks copy to give them, written for copydesk.
 #[rustfmt::skip]
 pub(super) const METHODOLOGY: &[&str] = &[
     "margin", "polled", "surveyed", "interviewed", "respondents", "sampled", "conducted",
 ];
 
 /// Nouns of a bill, budget or request, whose amount the document itself sets.
+/// Source: written for copydesk from the names of legislative and budget documents in news copy.
 #[rustfmt::skip]
 pub(super) const BILL_NOUNS: &[&str] = &[
     "bill", "bills", "request", "proposal", "package", "budget", "appropriation", "measure",

@@ -3,38 +3,27 @@
 
 use super::*;
 
-pub(super) const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("a", 1.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("half", 0.5),
-];
+/// Words that stand for an amount before a scale word without being a number word ("a billion",
+/// "half a million"). Source: written for copydesk from the amounts of wire copy.
+pub(super) const AMOUNT_WORDS: &[&str] = &["a", "half"];
+/// Quantifiers that stand for an unstated amount before a scale word ("several thousand", "many
+/// millions"). Source: written for copydesk from the English quantifiers that take a scale word.
 pub(super) const VAGUE_MULTIPLES: &[&str] = &["several", "few", "many", "some"];
+/// The plural scale words that count vaguely ("thousands of", "tens of millions"). Source: the
+/// English short-scale number names (hundred to trillion) in the plural, written for copydesk.
 pub(super) const PLURAL_SCALES: &[&str] =
     &["hundreds", "thousands", "millions", "billions", "trillions"];
+
+/// Whether `word` is a number word that can stand before a scale word ("three million"). A
+/// hundred is itself a scale ("a hundred thousand" is read from "a"), so it is no amount here.
+fn spelled_amount(word: &Word) -> bool {
+    crate::analysis::lexicon::number_word_value(word.text).is_some_and(|value| value < 100)
+}
 
 /// The value of a spelled number from ten up, with hyphenated tens ("twenty-four"), or below
 /// ten; `None` for other words.
 pub(super) fn spelled_value(word: &str) -> Option<u64> {
+    /// Source: the English cardinal numbers from zero to nineteen.
     const UNITS: [&str; 20] = [
         "zero",
         "one",
@@ -57,6 +46,7 @@ pub(super) fn spelled_value(word: &str) -> Option<u64> {
         "eighteen",
         "nineteen",
     ];
+    /// Source: the English names of the tens from twenty to ninety.
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
@@ -229,7 +219,7 @@ pub(super) fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64)
         }
         // "three million", "several thousand", "half a million", "a billion"
         let is_amount =
-            NUMBER_WORDS.iter().any(|(name, _)| word.is(name)) || word.is_any(VAGUE_MULTIPLES);
+            spelled_amount(word) || word.is_any(AMOUNT_WORDS) || word.is_any(VAGUE_MULTIPLES);
         if is_amount {
             let mut cursor = index + 1;
             if word.is("half") && paragraph_words.get(cursor).is_some_and(|a| a.is("a")) {
@@ -264,6 +254,7 @@ pub(super) fn scan_spelled(paragraph_words: &[Word], text: &str, min_count: u64)
 
 /// An audience a vague plural counts with no claim: "millions of viewers", "thousands of
 /// delegates".
+/// Source: written for copydesk from the audiences news copy counts in round plurals.
 #[rustfmt::skip]
 pub(super) const AUDIENCES: &[&str] = &[
     "viewers", "followers", "fans", "listeners", "readers", "subscribers", "delegates",

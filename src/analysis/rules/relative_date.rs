@@ -327,6 +327,8 @@ fn is_anaphoric(text: &str, range: &Range<usize>) -> bool {
 /// Whether the weekday at `range` opens or closes a span of weekdays ("Monday through Friday",
 /// "Monday to Friday", "Monday-Friday").
 fn in_weekday_span(text: &str, range: &Range<usize>) -> bool {
+    /// Source: written for copydesk from the ways news copy writes a span of days ("through", "to",
+    /// "thru", a hyphen or a dash).
     const LINKS: &[&str] = &[" through ", " thru ", " to ", "-", "–", " – ", " - "];
     let weekday_at = |rest: &str| {
         let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -351,6 +353,8 @@ fn in_weekday_span(text: &str, range: &Range<usize>) -> bool {
     })
 }
 
+/// Words that narrow a period to its start or end ("early this week", "mid-month"). Source: written
+/// for copydesk from the English modifiers of a period's edge.
 const EDGE_WORDS: &[&str] = &["early ", "earlier ", "late ", "later ", "mid-"];
 
 fn found_text_starts_with(text: &str, range: &Range<usize>, prefix: &str) -> bool {

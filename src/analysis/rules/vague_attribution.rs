@@ -29,12 +29,16 @@ pub const RULE: Rule = Rule {
 };
 
 /// Nouns that stand for a source nobody has named.
+/// Source: the AP Stylebook's "anonymous sources" entry and newsroom guides on vague attribution
+/// ("experts say", "critics say", "sources said"), written for copydesk.
 #[rustfmt::skip]
 const VAGUE_SOURCES: &[&str] = &[
     "source", "sources", "experts", "critics", "studies", "officials", "analysts", "observers",
     "insiders", "observers", "research", "reports", "people", "many", "some", "others",
 ];
 /// Words before such a noun that count it without describing it.
+/// Source: the English articles, quantifiers and small numbers that count a noun, with the
+/// adjectives that say a source is unnamed, written for copydesk.
 #[rustfmt::skip]
 const NOT_A_DESCRIPTION: &[&str] = &[
     "a", "an", "some", "many", "several", "numerous", "unnamed", "anonymous", "other", "various",

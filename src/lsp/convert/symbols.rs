@@ -58,20 +58,8 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: PositionEncoding) -> Vec<
                     .last()
                     .map_or_else(Position::default, |last| last.range.end),
             );
-            DocumentSymbol {
-                name,
-                detail: Some(format!(
-                    "{} quotation{}",
-                    children.len(),
-                    if children.len() == 1 { "" } else { "s" }
-                )),
-                kind: SymbolKind::NAMESPACE,
-                tags: None,
-                deprecated: None,
-                range: whole,
-                selection_range: children.first().map_or(whole, |first| first.range),
-                children: Some(children),
-            }
+            let selection = children.first().map_or(whole, |first| first.range);
+            group_symbol(name, "quotation", whole, selection, children)
         })
         .collect();
     symbols.extend(people_symbol(snapshot, encoding));
@@ -95,10 +83,9 @@ fn people_symbol(snapshot: &Snapshot, encoding: PositionEncoding) -> Option<Docu
                 .or_else(|| person.mentions.first().cloned())?;
             let at = range(snapshot, &first, encoding);
             let mut detail = format!(
-                "{}, {} mention{}",
+                "{}, {}",
                 person.kind.as_str(),
-                person.mentions.len(),
-                if person.mentions.len() == 1 { "" } else { "s" }
+                counted(person.mentions.len(), "mention")
             );
             if !person.variants.is_empty() {
                 detail.push_str(&format!("; also spelled {}", person.variants.join(", ")));
@@ -127,18 +114,38 @@ fn people_symbol(snapshot: &Snapshot, encoding: PositionEncoding) -> Option<Docu
         .map(|child| child.range.end)
         .max_by_key(|end| (end.line, end.character));
     let whole = Range::new(first.start, last.unwrap_or(first.end));
-    Some(DocumentSymbol {
-        name: "People".to_string(),
-        detail: Some(format!(
-            "{} name{}",
-            children.len(),
-            if children.len() == 1 { "" } else { "s" }
-        )),
+    Some(group_symbol(
+        "People".to_string(),
+        "name",
+        whole,
+        first,
+        children,
+    ))
+}
+
+/// A group of the outline (a speaker's quotations, the people named), its detail saying how
+/// many `noun`s it holds.
+#[allow(deprecated)] // DocumentSymbol's `deprecated` field must still be written out.
+fn group_symbol(
+    name: String,
+    noun: &str,
+    whole: Range,
+    selection: Range,
+    children: Vec<DocumentSymbol>,
+) -> DocumentSymbol {
+    DocumentSymbol {
+        name,
+        detail: Some(counted(children.len(), noun)),
         kind: SymbolKind::NAMESPACE,
         tags: None,
         deprecated: None,
         range: whole,
-        selection_range: first,
+        selection_range: selection,
         children: Some(children),
-    })
+    }
+}
+
+/// "1 name", "2 names": a count with its noun, in the plural unless it is one.
+fn counted(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
 }

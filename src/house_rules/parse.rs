@@ -1,110 +1,14 @@
-//! House rules: a desk's `.copydesk.toml` (or `copydesk.toml`), found by walking up from the
-//! draft, read with the position of every key and value so that a mistake is reported where it
-//! is, and turned into [`Settings`] for the engine.
-//!
-//! The file is all or nothing: one error and the whole file is rejected (the editor keeps the
-//! previous good version in force; the command line stops), and an unknown key is an error, so
-//! that a typo never silently turns a rule back to its default.
+//! Reading a house rules file's text: every key and value checked, every mistake kept with its
+//! place.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
-use serde_json::{json, Value};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::analysis::settings::{DateStyle, HouseLexicon, KnownSource, Pattern, RuleSettings};
-use crate::analysis::{RuleCode, SettingOrigin, Settings, Severity};
-
-/// The names the file may have, in the order they are looked for in each folder.
-pub const FILE_NAMES: [&str; 2] = [".copydesk.toml", "copydesk.toml"];
-
-/// The house rules of one file, checked.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct HouseRules {
-    pub reference_date: Option<jiff::civil::Date>,
-    /// The file the rules were read from, named wherever its reference date is used.
-    pub path: Option<PathBuf>,
-    pub date_style: Option<DateStyle>,
-    pub figures_min_count: Option<u64>,
-    pub rules: BTreeMap<RuleCode, RuleSettings>,
-    pub lexicon: HouseLexicon,
-}
-
-impl HouseRules {
-    /// Applies these rules over `settings` (the defaults); editor settings go on top after.
-    pub fn apply_to(&self, settings: &mut Settings) {
-        if let Some(date) = self.reference_date {
-            settings.reference_date = Some(date);
-            settings.reference_origin = match &self.path {
-                Some(path) => SettingOrigin::house_rules(&path.display().to_string()),
-                None => SettingOrigin::house_rules(FILE_NAMES[0]),
-            };
-        }
-        if let Some(style) = self.date_style {
-            settings.date_style = style;
-        }
-        if let Some(count) = self.figures_min_count {
-            settings.figures_min_count = count;
-        }
-        for (code, choice) in &self.rules {
-            let entry = settings.rules.entry(*code).or_default();
-            if choice.enabled.is_some() {
-                entry.enabled = choice.enabled;
-            }
-            if choice.severity.is_some() {
-                entry.severity = choice.severity;
-            }
-        }
-        settings.house = self.lexicon.clone();
-    }
-}
-
-/// A mistake in a house rules file, at a byte range of it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub span: Range<usize>,
-    pub message: String,
-}
-
-impl Problem {
-    /// `path:line:column: message`, lines and columns from 1 (columns in characters).
-    pub fn render(&self, path: &Path, text: &str) -> String {
-        let (line, column) = line_column(text, self.span.start);
-        format!("{}:{line}:{column}: {}", path.display(), self.message)
-    }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before[before.rfind('\n').map_or(0, |at| at + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
-/// The top-level keys, and the keys of each table, that the file may hold. The parser accepts
-/// exactly these and the schema describes exactly these (a test holds them together).
-pub const TOP_KEYS: &[&str] = &[
-    "referenceDate",
-    "dates",
-    "figures",
-    "rules",
-    "attribution",
-    "sources",
-    "names",
-];
-pub const DATES_KEYS: &[&str] = &["style", "names"];
-pub const FIGURES_KEYS: &[&str] = &["minCount", "exemptions"];
-pub const RULE_KEYS: &[&str] = &["enabled", "severity"];
-pub const ATTRIBUTION_KEYS: &[&str] = &["verbs", "phrases", "vaguePhrases"];
-pub const SOURCE_KEYS: &[&str] = &["name", "aliases"];
-pub const NAMES_KEYS: &[&str] = &["spellings"];
+use super::*;
+use crate::analysis::settings::{KnownSource, Pattern, RuleChoice};
+use crate::analysis::Severity;
 
 struct Reader {
     problems: Vec<Problem>,
@@ -435,32 +339,16 @@ fn read_rule(
 ) -> Option<RuleSettings> {
     let severity_names = "\"error\", \"warning\", \"information\" or \"hint\"";
     match choice.get_ref() {
-        DeValue::Boolean(enabled) => Some(RuleSettings {
-            enabled: Some(*enabled),
-            severity: None,
-        }),
-        DeValue::String(text) => match text.as_ref() {
-            "off" => Some(RuleSettings {
-                enabled: Some(false),
-                severity: None,
-            }),
-            "on" => Some(RuleSettings {
-                enabled: Some(true),
-                severity: None,
-            }),
-            name => match Severity::from_name(name) {
-                Some(severity) => Some(RuleSettings {
-                    enabled: Some(true),
-                    severity: Some(severity),
-                }),
-                None => {
-                    reader.problem(
-                        choice.span(),
-                        format!("rules.{code} must be \"on\", \"off\", true, false or a severity ({severity_names}), not {text:?}"),
-                    );
-                    None
-                }
-            },
+        DeValue::Boolean(enabled) => Some(RuleChoice::Enabled(*enabled).settings()),
+        DeValue::String(text) => match RuleChoice::from_word(text) {
+            Some(short) => Some(short.settings()),
+            None => {
+                reader.problem(
+                    choice.span(),
+                    format!("rules.{code} must be \"on\", \"off\", true, false or a severity ({severity_names}), not {text:?}"),
+                );
+                None
+            }
         },
         DeValue::Table(table) => {
             let mut parsed = RuleSettings::default();
@@ -506,241 +394,6 @@ fn read_rule(
             None
         }
     }
-}
-
-/// The house rules file for a draft in `folder`: the first of [`FILE_NAMES`] found in it or a
-/// folder above it, up to and including `stop_at` (a workspace root), or else up to the root of
-/// the git repository or of the file system.
-pub fn discover(folder: &Path, stop_at: Option<&Path>) -> Option<PathBuf> {
-    let mut current = Some(folder);
-    while let Some(dir) = current {
-        for name in FILE_NAMES {
-            let candidate = dir.join(name);
-            // Anything by that name counts, a folder, a pipe or a broken link included: it is
-            // meant as house rules, so loading it reports why it cannot be read rather than
-            // a file further up taking its place in silence.
-            if std::fs::symlink_metadata(&candidate).is_ok() {
-                return Some(candidate);
-            }
-        }
-        let at_stop = match stop_at {
-            Some(stop) => dir == stop,
-            None => dir.join(".git").exists(),
-        };
-        if at_stop {
-            return None;
-        }
-        current = dir.parent();
-    }
-    None
-}
-
-/// Reads and parses a house rules file: the rules, or the problems (a file that cannot be read
-/// is one problem at its start).
-pub fn load(path: &Path) -> Result<(HouseRules, String), (Vec<Problem>, String)> {
-    let text = match read_limited(path) {
-        Ok(text) => text,
-        Err(message) => {
-            return Err((
-                vec![Problem {
-                    span: 0..0,
-                    message,
-                }],
-                String::new(),
-            ))
-        }
-    };
-    match parse(&text) {
-        Ok(rules) => Ok((
-            HouseRules {
-                path: Some(path.to_path_buf()),
-                ..rules
-            },
-            text,
-        )),
-        Err(problems) => Err((problems, text)),
-    }
-}
-
-/// The text of a house rules file, if it is a regular file of at most
-/// [`MAX_HOUSE_RULES_BYTES`](crate::limits::MAX_HOUSE_RULES_BYTES). Opening a FIFO would block
-/// and a device or a huge (perhaps sparse) file would be read for ever, so both are refused
-/// before reading, and reading stops one byte past the limit in case the file grew.
-fn read_limited(path: &Path) -> Result<String, String> {
-    use std::io::Read;
-    let limit = crate::limits::MAX_HOUSE_RULES_BYTES;
-    let too_large = |size: String| {
-        format!(
-            "{} is too large for a house rules file: {size}; the limit is {}",
-            path.display(),
-            crate::limits::bytes(limit)
-        )
-    };
-    let metadata =
-        std::fs::metadata(path).map_err(|error| match std::fs::symlink_metadata(path) {
-            Ok(link) if link.file_type().is_symlink() => format!(
-                "{} is a link to {}, which does not exist",
-                path.display(),
-                std::fs::read_link(path)
-                    .map_or_else(|_| "a file".to_string(), |to| to.display().to_string())
-            ),
-            _ => format!("cannot read {}: {error}", path.display()),
-        })?;
-    if metadata.is_dir() {
-        return Err(format!(
-            "{} is a folder, not a house rules file",
-            path.display()
-        ));
-    }
-    if !metadata.is_file() {
-        return Err(format!(
-            "{} is not a regular file (a pipe, socket or device), so it cannot be house rules",
-            path.display()
-        ));
-    }
-    if metadata.len() > limit {
-        return Err(too_large(crate::limits::bytes(metadata.len())));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(format!(
-            "more than {}",
-            crate::limits::bytes(limit)
-        )));
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            error.utf8_error().valid_up_to()
-        )
-    })
-}
-
-fn severity_schema() -> Value {
-    json!({ "enum": ["error", "warning", "information", "info", "hint"] })
-}
-
-fn strings_schema(description: &str, example: &str) -> Value {
-    json!({
-        "type": "array",
-        "items": { "type": "string", "minLength": 1 },
-        "description": description,
-        "examples": [[example]],
-    })
-}
-
-/// The JSON Schema of the house rules file (`copydesk schema`), for editors that validate and
-/// complete TOML against a schema (Taplo, Even Better TOML).
-pub fn schema() -> Value {
-    let mut rule_properties = serde_json::Map::new();
-    for rule in crate::analysis::rules::REGISTRY {
-        rule_properties.insert(
-            rule.code.as_str().to_string(),
-            json!({
-                "description": format!("{} Default severity: {}.", rule.summary, rule.default_severity.as_str()),
-                "oneOf": [
-                    { "type": "boolean" },
-                    { "enum": ["on", "off", "error", "warning", "information", "info", "hint"] },
-                    {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "properties": {
-                            "enabled": { "type": "boolean", "description": "false turns the rule off." },
-                            "severity": severity_schema(),
-                        },
-                    },
-                ],
-            }),
-        );
-    }
-    json!({
-        "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": "https://copydesk.invalid/copydesk.schema.json",
-        "title": "copydesk house rules (.copydesk.toml)",
-        "description": "A desk's rules for copydesk. Editor settings override these; an unknown key is an error.",
-        "type": "object",
-        "additionalProperties": false,
-        "properties": {
-            "referenceDate": {
-                "type": "string",
-                "format": "date",
-                "description": "Publication date (YYYY-MM-DD) for drafts whose front matter or dateline gives none.",
-                "examples": ["2026-03-04"],
-            },
-            "dates": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                    "style": {
-                        "enum": ["ap", "iso", "long"],
-                        "description": "How date fixes write dates: ap (Feb. 24), iso (2022-02-24), long (24 February 2022).",
-                    },
-                    "names": strings_schema(
-                        "Names that contain a date word and are never dates (matched without regard to case, as whole words).",
-                        "Black Friday Sale",
-                    ),
-                },
-            },
-            "figures": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                    "minCount": {
-                        "type": "integer",
-                        "minimum": 0,
-                        "description": "A plain count below this is not a figure.",
-                        "examples": [100],
-                    },
-                    "exemptions": strings_schema(
-                        "Regular expressions (case-insensitive): a figure inside a match is not a figure.",
-                        "\\d+ kV",
-                    ),
-                },
-            },
-            "rules": {
-                "type": "object",
-                "additionalProperties": false,
-                "description": "Per rule: true/false, \"on\"/\"off\", a severity, or { enabled, severity }.",
-                "properties": Value::Object(rule_properties),
-            },
-            "attribution": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                    "verbs": strings_schema("Extra reporting verbs, each entry one verb with its forms.", "harrumph harrumphs harrumphed harrumphing"),
-                    "phrases": strings_schema("Extra phrases that attribute (a source cue).", "going by"),
-                    "vaguePhrases": strings_schema("Extra phrases that attribute to nobody in particular, reported as vague-attribution.", "people in the know"),
-                },
-            },
-            "names": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                    "spellings": strings_schema(
-                        "The house spellings of names: each is the only accepted spelling of its transliteration family (name-variant flags the others).",
-                        "Volodymyr Zelenskyy",
-                    ),
-                },
-            },
-            "sources": {
-                "type": "array",
-                "description": "Sources the desk knows: naming one (or an alias) in a figure's sentence sources the figure, and quotes show the full name.",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["name"],
-                    "properties": {
-                        "name": { "type": "string", "minLength": 1, "examples": ["Ukraine's Defence Ministry"] },
-                        "aliases": strings_schema("Other names of the source.", "the ministry"),
-                    },
-                },
-            },
-        },
-    })
 }
 
 #[cfg(test)]
@@ -804,7 +457,7 @@ spellings = ["Volodymyr Zelenskyy", "Kyiv"]
         let problems = parse(text).unwrap_err();
         let places: Vec<(usize, usize)> = problems
             .iter()
-            .map(|problem| line_column(text, problem.span.start))
+            .map(|problem| problem.line_column(text))
             .collect();
         assert_eq!(places, vec![(1, 17), (3, 12), (4, 1), (6, 1)]);
         assert!(problems[2]
@@ -821,6 +474,6 @@ spellings = ["Volodymyr Zelenskyy", "Kyiv"]
         let problems = parse(text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.starts_with("this is not valid TOML"));
-        assert_eq!(line_column(text, problems[0].span.start).0, 1);
+        assert_eq!(problems[0].line_column(text).0, 1);
     }
 }
