@@ -13,7 +13,8 @@ ever lands in the repository. It then times, taking the median of --reps runs:
 * `rumdl check --no-cache` and `typos`, when installed, over the same folder.
 
 Every tool writes its usual text report to /dev/null. The load average is printed before and
-after, because on a shared machine other work steals the second core.
+after, because on a shared machine other work steals the second core; each run's processor time
+(user and system) is printed beside its wall time, since it depends far less on that load.
 
     python3 benches/archive.py --copydesk target/release/copydesk
 """
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -51,10 +53,13 @@ def build_archive(corpus, folder):
 
 
 def timed(command, cwd, env=None, before=None, ok=(0, 1)):
-    """Wall time of one run, in seconds; `before` runs untimed first (to empty a cache), and a
-    status outside `ok` stops the benchmark."""
+    """Wall time and processor time (user and system) of one run, in seconds; `before` runs
+    untimed first (to empty a cache), and a status outside `ok` stops the benchmark. On a shared
+    machine the wall time of a run grows with the load while its processor time barely does, so
+    the two together say whether a slow run was slow or starved."""
     if before:
         before()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     status = subprocess.run(
         command,
@@ -64,15 +69,18 @@ def timed(command, cwd, env=None, before=None, ok=(0, 1)):
         stderr=subprocess.DEVNULL,
     ).returncode
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
     # copydesk and rumdl exit 1 when they find something, typos 2.
     if status not in ok:
         sys.exit(f"{' '.join(command)} failed with status {status}")
-    return elapsed
+    return elapsed, cpu
 
 
 def median(command, reps, cwd, env=None, before=None, ok=(0, 1)):
-    times = [timed(command, cwd, env, before, ok) for _ in range(reps)]
-    return statistics.median(times), min(times)
+    runs = [timed(command, cwd, env, before, ok) for _ in range(reps)]
+    times = [elapsed for elapsed, _ in runs]
+    return statistics.median(times), min(times), statistics.median(cpu for _, cpu in runs)
 
 
 def load():
@@ -130,21 +138,26 @@ def main():
             rows.append((f"typos ({version([args.typos, '--version'])})", median(typos, args.reps, work, ok=(0, 2))))
         print(f"load after: {load()}")
         print()
-        print(f"| run (median of {args.reps}) | time | best | files/s | MB/s |")
-        print("|---|---|---|---|---|")
-        for name, (middle, best) in rows:
-            print(f"| {name} | {middle * 1000:.0f} ms | {best * 1000:.0f} ms | {files / middle:,.0f} | {size / 1e6 / middle:.1f} |")
-        times = {name: middle for name, (middle, _) in rows}
+        print(f"| run (median of {args.reps}) | time | best | processor time | files/s | MB/s |")
+        print("|---|---|---|---|---|---|")
+        for name, (middle, best, cpu) in rows:
+            print(f"| {name} | {middle * 1000:.0f} ms | {best * 1000:.0f} ms | {cpu * 1000:.0f} ms | {files / middle:,.0f} | {size / 1e6 / middle:.1f} |")
+        times = {name: middle for name, (middle, _, _) in rows}
+        cpus = {name: cpu for name, (_, _, cpu) in rows}
         cold = times["copydesk, cold (empty cache)"]
         warm = times["copydesk, warm (unchanged files)"]
         one = times["copydesk --no-cache --jobs 1"]
         two = times["copydesk --no-cache --jobs 2"]
         print()
         print(f"scaling from 1 to 2 jobs: {one / two:.2f}x (target at least 1.7x)")
+        # Two workers that do no more work between them than one does alone scale with the
+        # cores they are given: this ratio near 1 means a low scaling was the load's doing.
+        print(f"processor time with 2 jobs: {cpus['copydesk --no-cache --jobs 2'] / cpus['copydesk --no-cache --jobs 1']:.2f}x that with 1 job")
         print(f"warm re-run: {warm / cold:.0%} of cold (target at most 15%)")
         for name, middle in times.items():
             if name.startswith("rumdl"):
                 print(f"copydesk cold throughput: {middle / cold:.2f}x rumdl --no-cache's (target at least 1x)")
+                print(f"copydesk processor time per draft, one job: {cpus['copydesk --no-cache --jobs 1'] / cpus[name]:.2f}x rumdl's")
                 print(f"copydesk warm: {middle / warm:.2f}x as fast as rumdl --no-cache")
             if name.startswith("typos"):
                 print(f"copydesk cold: {middle / cold:.2f}x typos's throughput")

@@ -232,6 +232,75 @@ fn json_format_has_one_object_per_file_with_unicode_columns() {
     assert_eq!(yesterday["fixes"][0]["edits"][0]["newText"], "Oct. 2");
 }
 
+/// Asserts that every object in `value` lists its keys in sorted order, with where it is.
+fn assert_keys_sorted(value: &Value, place: &str) {
+    match value {
+        Value::Object(map) => {
+            let keys: Vec<&String> = map.keys().collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            assert_eq!(keys, sorted, "keys out of order at {place}");
+            for (key, child) in map {
+                assert_keys_sorted(child, &format!("{place}.{key}"));
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                assert_keys_sorted(item, &format!("{place}[{index}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The JSON format writes each object's keys in sorted order, as it always has, for every kind
+/// of details and for suppressions: a program diffing two runs' output, or a stored report
+/// against a new one, sees no change in a draft that did not change.
+#[test]
+fn json_keys_come_in_sorted_order_for_every_kind_of_finding() {
+    let folder = scratch("json-key-order");
+    let draft = folder.join("kinds.md");
+    std::fs::write(
+        &draft,
+        "---\ndate: 2025-03-10\n---\n\n\
+         <!-- copydesk-disable-next-line relative-date, no-such-rule -- checked with the desk -->\n\
+         The mayor resigned last Thursday.\n\n\
+         <!-- copydesk-disable unsourced-figure -->\n\
+         About 3,000 people came.\n\
+         <!-- copydesk-enable unsourced-figure -->\n\n\
+         The hearing on Monday, March 4, 2025, was short, and 4,000 tanks were destroyed on Friday.\n\n\
+         \"We will never give up on this city, not now and not ever again,\" the crowd heard.\n",
+    )
+    .unwrap();
+    let path = draft.to_str().unwrap();
+    let run = copydesk(&["check", "--format", "json", path], None);
+    let objects = json_lines(&run.stdout);
+    assert_eq!(objects.len(), 1, "{}{}", run.stdout, run.stderr);
+    let kinds: std::collections::BTreeSet<&str> = objects[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|finding| finding["code"].as_str().unwrap())
+        .collect();
+    for code in [
+        "relative-date",
+        "unsourced-figure",
+        "weekday-date-mismatch",
+        "unattributed-quote",
+        "unused-suppression",
+    ] {
+        assert!(kinds.contains(code), "{code} is among {kinds:?}");
+    }
+    assert_keys_sorted(&objects[0], "the draft");
+    let run = copydesk(
+        &["check", "--format", "json", "--list-suppressions", path],
+        None,
+    );
+    let objects = json_lines(&run.stdout);
+    assert_eq!(objects[0]["suppressions"].as_array().unwrap().len(), 3);
+    assert_keys_sorted(&objects[0], "the suppressions");
+}
+
 #[test]
 fn exit_status_is_zero_without_findings() {
     let run = copydesk(&["check", &fixture("no-findings.md")], None);

@@ -240,6 +240,44 @@ fn the_publication_date_names_where_it_was_set() {
     );
 }
 
+/// A draft named through a symbolic link follows the house rules beside the file it leads to,
+/// whether the link is the draft itself or a folder on its path; the check resolves a draft's
+/// folder once per folder, and this keeps that shortcut honest.
+#[cfg(unix)]
+#[test]
+fn a_linked_draft_follows_the_house_rules_beside_its_target() {
+    use std::os::unix::fs::symlink;
+    let root = scratch("linked-draft");
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    for (desk, date) in [("metro", "2026-03-04"), ("sport", "2026-03-01")] {
+        std::fs::create_dir_all(root.join(desk)).unwrap();
+        std::fs::write(
+            root.join(desk).join(".copydesk.toml"),
+            format!("referenceDate = \"{date}\"\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(root.join("metro/vote.txt"), "The vote was on Tuesday.\n").unwrap();
+    std::fs::write(root.join("sport/match.txt"), "The match was on Tuesday.\n").unwrap();
+    symlink("../metro/vote.txt", root.join("sport/vote-link.txt")).unwrap();
+    symlink("metro", root.join("metro-link")).unwrap();
+    let metro = "Publication date: Wednesday, March 4, 2026";
+    let sport = "Publication date: Sunday, March 1, 2026";
+    for (draft, expected) in [
+        ("sport/match.txt", sport),
+        ("sport/vote-link.txt", metro),
+        ("metro-link/vote.txt", metro),
+        ("sport/../metro/vote.txt", metro),
+    ] {
+        let (_, stdout, stderr) = check_in(&root, &["sport/match.txt", draft]);
+        let own = stdout
+            .split("-->")
+            .find(|part| part.trim_start().starts_with(draft))
+            .unwrap_or_else(|| panic!("{draft} is reported: {stdout}{stderr}"));
+        assert!(own.contains(expected), "{draft}: {own}");
+    }
+}
+
 #[test]
 fn drafts_left_unchecked_by_a_broken_house_rules_file_fail_every_format() {
     let root = scratch("broken-gate");
