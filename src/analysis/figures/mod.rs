@@ -51,9 +51,10 @@ pub struct FigureMention {
     pub sentence: Range<usize>,
 }
 
-/// Finds every figure of the document and its source, and the data source named in its last
-/// sentence, which sources the figures of the sentence after it (in the next segment).
-pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
+/// Finds every figure of the document and its source, the data source named in its last
+/// sentence, which sources the figures of the sentence after it (in the next segment), and the
+/// poll the story has named by its end, whose answers later segments report.
+pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<String>) {
     let mut mentions = Vec::new();
     // A data source named in the last sentence of a paragraph reaches the first sentence of the
     // next one: the sentences are adjacent. Sentences are counted over the whole segment, and
@@ -62,7 +63,12 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
     let mut carried: Option<Carried> = context.figure_source_before.map(|name| Carried {
         name: name.to_string(),
         sentence: 0,
+        statement: false,
     });
+    // A poll story reports its poll's answers paragraph after paragraph ("Just 30 percent of
+    // voters consider her honest"); a copy editor reads them as the poll's findings, not as
+    // figures without a source.
+    let mut story_poll: Option<String> = context.story_poll_before.map(str::to_string);
     for paragraph in &context.paragraphs {
         let paragraph_words = words(context.masked, paragraph.range.clone());
         let mut figures = scan_numbers(context, paragraph, &paragraph_words);
@@ -75,8 +81,10 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
         figures.sort_by_key(|figure| figure.range.start);
         figures.dedup_by(|later, earlier| later.range.start < earlier.range.end);
         let interiors = context.interiors(paragraph);
-        // Only the last sentence of the paragraph before is adjacent to this one.
-        carried = carried.filter(|source| source.sentence + 1 == ordinal);
+        // Only the last sentence of the paragraph before is adjacent to this one, and only a
+        // named data source reaches across the break: a speaker's statement stays with its
+        // paragraph, as the next paragraph of a news story usually turns to something else.
+        carried = carried.filter(|source| source.sentence + 1 == ordinal && !source.statement);
         let mut named_earlier: Option<String> = None;
         let mut figures = figures.into_iter().peekable();
         let whole = [paragraph.range.clone()];
@@ -87,18 +95,31 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
         };
         for sentence in sentences {
             let mut figures_here = 0;
+            let mut sourced_here = 0;
+            // Whether the sentence reads as a poll's answers, decided once per sentence.
+            let mut answers: Option<bool> = None;
             while let Some(figure) = figures.next_if(|figure| figure.range.start < sentence.end) {
                 figures_here += 1;
-                let source = source_of(context, sentence, &figure, &interiors).or_else(|| {
-                    carried.as_ref().map(|source| {
-                        let place = if source.sentence + 1 == ordinal {
-                            "the sentence before"
-                        } else {
-                            "earlier in the paragraph"
-                        };
-                        format!("{}, {place}", source.name)
+                let own = source_of(context, sentence, &figure, &interiors);
+                sourced_here += usize::from(own.is_some());
+                let source = own
+                    .or_else(|| {
+                        carried.as_ref().map(|source| {
+                            let place = if source.sentence + 1 == ordinal {
+                                "the sentence before"
+                            } else {
+                                "earlier in the paragraph"
+                            };
+                            format!("{}, {place}", source.name)
+                        })
                     })
-                });
+                    .or_else(|| {
+                        let poll = story_poll.as_ref()?;
+                        let reads_as_answers = *answers.get_or_insert_with(|| {
+                            reads_as_poll_answers(context.masked, sentence, SENTENCE_SOURCE_REACH)
+                        });
+                        reads_as_answers.then(|| format!("{poll}, named earlier in the story"))
+                    });
                 let nearby_source = named_earlier.clone().filter(|_| source.is_none());
                 mentions.push(FigureMention {
                     span: figure.range,
@@ -118,17 +139,75 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
                 SENTENCE_SOURCE_REACH,
             );
             if let Some(name) = data_source_in(context, &reach, &interiors) {
+                if names_a_poll(&name) && (story_poll.is_none() || !is_definite(&name)) {
+                    story_poll = Some(name.clone());
+                }
                 named_earlier = Some(name.clone());
                 carried = Some(Carried {
                     name,
                     sentence: ordinal,
+                    statement: false,
                 });
-            } else if carried.is_some() {
-                let new_speaker = || {
+            } else {
+                let speaker_cue = || {
                     super::attribution::find_cue(context.masked, reach.clone(), &interiors)
-                        .is_some_and(|cue| cue.speaker.is_some())
+                        .filter(|cue| cue.speaker.is_some())
                 };
-                if figures_here == 0 || new_speaker() {
+                // A reporting verb that says where numbers come from ("officials said"), not
+                // what somebody expects or believes.
+                let statement_cue = || {
+                    find_cue_where(context.masked, reach.clone(), &interiors, |cue| {
+                        let stated = crate::analysis::lexicon::reporting_verb(&cue.text)
+                            .is_some_and(|(base, form)| {
+                                STATEMENT_VERBS.contains(&base)
+                                    && form != crate::analysis::lexicon::VerbForm::Progressive
+                            });
+                        // The speaker stands before the verb ("Stumpf said", "the party says",
+                        // "election officials said"), not after it as in "say it is".
+                        let speaker_first = match &cue.speaker {
+                            Some(speaker) => speaker.range.end <= cue.range.start,
+                            None => words(context.masked, reach.start..cue.range.start)
+                                .last()
+                                .is_some_and(|word| word.is_any(SPEAKING_GROUPS)),
+                        };
+                        stated && speaker_first
+                    })
+                };
+                let about_figures = || {
+                    figures_here > 0
+                        || words(context.masked, reach.clone()).iter().any(|word| {
+                            (word.is_any(SUPERLATIVES)
+                                && !word.is_any(&["most", "least", "best", "worst"]))
+                                || word.is_any(CHANGE_VERBS)
+                                || word.is_any(MULTIPLIERS)
+                        })
+                };
+                // "Turnout was the second highest, election officials said. It was about 41%.":
+                // a speaker's statement about figures sources the figures that go on with it,
+                // as a named report would.
+                let statement = (sourced_here == figures_here && about_figures())
+                    .then(statement_cue)
+                    .flatten();
+                if let Some(cue) = statement {
+                    let speaker = match cue.speaker {
+                        Some(speaker) => speaker.name,
+                        // "election officials said": the words that name the speaker.
+                        None => {
+                            let before = words(context.masked, reach.start..cue.range.start);
+                            let from = before.len().saturating_sub(2);
+                            before.get(from).map_or(String::new(), |first| {
+                                context.text[first.range.start..cue.range.start]
+                                    .trim_end_matches([',', ' '])
+                                    .to_string()
+                            })
+                        }
+                    };
+                    carried = Some(Carried {
+                        name: format!("“{} {}”", speaker, cue.text).replace("“ ", "“"),
+                        sentence: ordinal,
+                        statement: true,
+                    });
+                } else if carried.is_some() && (figures_here == 0 || speaker_cue().is_some()) {
                     carried = None;
                 }
             }
@@ -136,10 +215,82 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
         }
     }
     let at_end = carried
-        .filter(|source| source.sentence + 1 == ordinal)
+        .filter(|source| source.sentence + 1 == ordinal && !source.statement)
         .map(|source| source.name);
-    (mentions, at_end)
+    (mentions, at_end, story_poll)
 }
+
+/// Verbs by which a speaker states figures ("officials said", "the agency reported"), as
+/// opposed to urging, hoping or planning them.
+#[rustfmt::skip]
+const STATEMENT_VERBS: &[&str] = &[
+    "say", "tell", "report", "announce", "estimate", "state", "confirm", "note", "count",
+    "calculate", "project", "disclose", "acknowledge",
+];
+
+/// Plural nouns for people and bodies who state figures without a name of their own:
+/// "election officials said", "authorities reported".
+#[rustfmt::skip]
+const SPEAKING_GROUPS: &[&str] = &[
+    "officials", "authorities", "police", "aides", "organizers", "organisers", "analysts",
+    "economists", "researchers", "investigators", "prosecutors", "spokesman", "spokeswoman",
+    "spokesperson", "officers", "managers", "executives",
+];
+
+/// Whether a data source's name is a poll or survey, whose answers a story goes on reporting.
+fn names_a_poll(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("poll") || lower.contains("survey")
+}
+
+/// Whether a source's name only refers back ("the poll", "this survey") rather than naming it.
+fn is_definite(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|first| DEFINITE.iter().any(|word| first.eq_ignore_ascii_case(word)))
+}
+
+/// Opinions and choices that a share of respondents gives in a poll: "say", "view ... as
+/// honest", "would back". A candidate's lead is not among them: "she leads by 12 percent" may
+/// come from any count, and a sentence about something else cuts it off from the poll.
+#[rustfmt::skip]
+const POLL_ANSWERS: &[&str] = &[
+    "say", "says", "said", "saying", "view", "views", "viewed", "consider", "considered",
+    "believe", "believed", "think", "thought", "favor", "favorable", "favourable",
+    "unfavorable", "unfavourable", "approve", "approved", "disapprove", "support", "supported",
+    "prefer", "preferred", "oppose", "opposed", "trust", "agree", "agreed", "disagree",
+    "expect", "plan", "choose", "chose", "back", "backed", "opinion", "rate", "rated",
+    "undecided",
+];
+
+/// Whether the first `reach` bytes of a sentence give a share of respondents and their answer
+/// close to it ("Just 30 percent of voters consider her honest", "Nearly eight of 10 voters
+/// say"): a poll's findings.
+fn reads_as_poll_answers(text: &str, sentence: &Range<usize>, reach: usize) -> bool {
+    let end = floor_char_boundary(text, sentence.end.min(sentence.start + reach));
+    let stretch_words = words(text, sentence.start..end);
+    let is_share = |index: usize| {
+        let word = &stretch_words[index];
+        word.text.ends_with('%')
+            || word.is_any(&["percent", "majority", "plurality"])
+            || (word.is_any(&["of", "in"])
+                && stretch_words
+                    .get(index + 1)
+                    .is_some_and(|ten| ten.text == "10"))
+    };
+    (0..stretch_words.len())
+        .filter(|&index| is_share(index))
+        .any(|index| {
+            let from = index.saturating_sub(ANSWER_DISTANCE);
+            let to = (index + ANSWER_DISTANCE + 1).min(stretch_words.len());
+            stretch_words[from..to]
+                .iter()
+                .any(|word| word.is_any(POLL_ANSWERS))
+        })
+}
+
+/// How many words from a share its respondents' answer may stand.
+const ANSWER_DISTANCE: usize = 6;
 
 /// A data source named in an earlier sentence that still sources the figures after it.
 struct Carried {
@@ -147,6 +298,9 @@ struct Carried {
     name: String,
     /// The document-wide index of the sentence that names it.
     sentence: usize,
+    /// A speaker's statement about figures ("election officials said") rather than a named
+    /// poll, report or data set: it sources the sentences after it in its paragraph only.
+    statement: bool,
 }
 
 /// How much of a sentence, from its start, is searched for a data source it names.

@@ -346,3 +346,65 @@ fn hovers_say_where_the_source_was_found() {
         Some("the bill itself, in the same clause")
     );
 }
+
+/// A poll story goes on reporting its poll's answers in later paragraphs, and a speaker's
+/// statement about figures sources the figures that follow it in its paragraph: twins.
+#[test]
+fn story_polls_and_statements_about_figures() {
+    let poll_story = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
+        The candidates toured the valley on Monday.\n\n";
+    for (flagged, sourced, figure) in [
+        (
+            "Reyes toured the valley.\n\nJust 30 percent of voters consider Lund honest.".to_string(),
+            format!("{poll_story}Just 30 percent of voters consider Lund honest."),
+            "30 percent",
+        ),
+        (
+            "Reyes toured the valley.\n\nNearly eight of 10 voters say they will watch.".to_string(),
+            format!("{poll_story}Nearly eight of 10 voters say they will watch."),
+            "10",
+        ),
+        // A share that is nobody's answer is not the poll's: the city's budget is a query.
+        (
+            format!("{poll_story}The city spent 40 percent of its budget on roads."),
+            format!("{poll_story}The city spent 40 percent of its budget on roads, the mayor said."),
+            "40 percent",
+        ),
+        (
+            "In Erie, turnout was the second highest in a decade. It was about 41%.".to_string(),
+            "In Erie, turnout was the second highest in a decade, election officials said. It was about 41%.".to_string(),
+            "41%",
+        ),
+        // A statement stays with its paragraph; a named report reaches the next one.
+        (
+            "Turnout was the highest in a decade, election officials said.\n\nIt was about 41%.".to_string(),
+            "Turnout was the highest in a decade, the county's report found.\n\nIt was about 41%.".to_string(),
+            "41%",
+        ),
+        // Urging a figure is no statement of one.
+        (
+            "Judge Ames had urged the agency to process 15 percent of the pages. The agency had processed about 12 percent.".to_string(),
+            "Judge Ames said the agency had processed 15 percent of the pages. The agency had processed about 12 percent.".to_string(),
+            "12 percent",
+        ),
+    ] {
+        assert_eq!(findings_of(RULE, &flagged), vec![figure.to_string()], "{flagged}");
+        assert_eq!(findings_of(RULE, &sourced), Vec::<String>::new(), "{sourced}");
+    }
+    assert_eq!(
+        source_of(
+            &format!("{poll_story}Just 30 percent of voters consider Lund honest."),
+            "30 percent"
+        )
+        .as_deref(),
+        Some("a new Harbor Institute poll, named earlier in the story")
+    );
+    assert_eq!(
+        source_of(
+            "Turnout was the second highest in years, election officials said. It was about 41%.",
+            "41%"
+        )
+        .as_deref(),
+        Some("“election officials said”, the sentence before")
+    );
+}
