@@ -408,3 +408,64 @@ fn story_polls_and_statements_about_figures() {
         Some("“election officials said”, the sentence before")
     );
 }
+
+/// What copy editors reading the flags on real articles called no query, as twins: a plan's
+/// or a rule's own amount, a model's name, the whole of a known group, a rater counting its
+/// own verdicts and experts who state the figure before them; each twin is a query.
+#[test]
+fn flags_a_copy_editor_would_not_act_on_and_their_twins() {
+    for (not_a_query, query, figure) in [
+        (
+            "Lund attacked the senator's plan to deport 11 million people.",
+            "Agents deported 11 million people last year.",
+            "11 million",
+        ),
+        (
+            "Few members spend the alliance's recommended 2 percent of output on defense.",
+            "Few members spend more than 2 percent of output on defense.",
+            "2 percent",
+        ),
+        (
+            "The party set a goal of $1 billion for the fall.",
+            "The party raised $1 billion for the fall.",
+            "$1 billion",
+        ),
+        (
+            "The 757 can often be seen parked on the runway.",
+            "The 757 passengers were seen on the runway.",
+            "757",
+        ),
+        (
+            "He would bar all 1.6 billion members of the faith from entering.",
+            "He would bar 1.6 billion members of the faith from entering.",
+            "1.6 billion",
+        ),
+        (
+            "It is a fraction of the $20 million experts say a race costs.",
+            "It is a fraction of the $20 million the race costs.",
+            "$20 million",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_query),
+            Vec::<String>::new(),
+            "{not_a_query}"
+        );
+        if !figure.is_empty() {
+            assert_eq!(
+                findings_of(RULE, query),
+                vec![figure.to_string()],
+                "{query}"
+            );
+        }
+    }
+    // A rater counting its own verdicts is its own source; a plain action is not.
+    assert_eq!(
+        findings_of(RULE, "The site has rated 32 percent of his claims false."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_of(RULE, "The site has ignored 32 percent of his claims."),
+        vec!["32 percent".to_string()]
+    );
+}
