@@ -96,12 +96,16 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
         for sentence in sentences {
             let mut figures_here = 0;
             let mut sourced_here = 0;
+            let mut own_sources: Vec<String> = Vec::new();
             // Whether the sentence reads as a poll's answers, decided once per sentence.
             let mut answers: Option<bool> = None;
             while let Some(figure) = figures.next_if(|figure| figure.range.start < sentence.end) {
                 figures_here += 1;
                 let own = source_of(context, sentence, &figure, &interiors);
                 sourced_here += usize::from(own.is_some());
+                if let Some(own) = &own {
+                    own_sources.push(own.clone());
+                }
                 let source = own
                     .or_else(|| {
                         carried.as_ref().map(|source| {
@@ -165,12 +169,28 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                         // The speaker stands before the verb ("Stumpf said", "the party says",
                         // "election officials said"), not after it as in "say it is".
                         let speaker_first = match &cue.speaker {
-                            Some(speaker) => speaker.range.end <= cue.range.start,
-                            None => words(context.masked, reach.start..cue.range.start)
-                                .last()
-                                .is_some_and(|word| word.is_any(SPEAKING_GROUPS)),
+                            Some(speaker) => {
+                                speaker.range.end <= cue.range.start
+                                    && !words(context.masked, reach.start..speaker.range.start)
+                                        .last()
+                                        .is_some_and(|word| word.is_any(SUBORDINATORS))
+                            }
+                            None => {
+                                let before = words(context.masked, reach.start..cue.range.start);
+                                let mut back = before.iter().rev();
+                                let mut last = back.next();
+                                // "officials also said"
+                                if last.is_some_and(|word| word.is_any(&["also", "later"])) {
+                                    last = back.next();
+                                }
+                                last.is_some_and(|word| word.is_any(SPEAKING_GROUPS))
+                            }
                         };
-                        stated && speaker_first
+                        // "since he announced his candidacy" is no statement of the figures
+                        // before it: the cue must be what sources them.
+                        let sources_them = figures_here == 0
+                            || own_sources.iter().any(|own| own.contains(&cue.text));
+                        stated && speaker_first && sources_them
                     })
                 };
                 let about_figures = || {
@@ -226,6 +246,14 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
 const STATEMENT_VERBS: &[&str] = &[
     "say", "tell", "report", "announce", "estimate", "state", "confirm", "note", "count",
     "calculate", "project", "disclose", "acknowledge",
+];
+
+/// Words that open a subordinate clause: a reporting verb after them ("since he announced")
+/// is not the sentence's own statement.
+#[rustfmt::skip]
+const SUBORDINATORS: &[&str] = &[
+    "since", "when", "after", "before", "as", "because", "while", "if", "that", "who", "which",
+    "until", "once", "where",
 ];
 
 /// Plural nouns for people and bodies who state figures without a name of their own:
@@ -290,7 +318,7 @@ fn reads_as_poll_answers(text: &str, sentence: &Range<usize>, reach: usize) -> b
 }
 
 /// How many words from a share its respondents' answer may stand.
-const ANSWER_DISTANCE: usize = 6;
+const ANSWER_DISTANCE: usize = 8;
 
 /// A data source named in an earlier sentence that still sources the figures after it.
 struct Carried {

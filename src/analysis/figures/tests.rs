@@ -381,6 +381,11 @@ fn story_polls_and_statements_about_figures() {
             "Turnout was the highest in a decade, the county's report found.\n\nIt was about 41%.".to_string(),
             "41%",
         ),
+        (
+            "The turnout was the second highest in years. It was about 35%.".to_string(),
+            "Officials also said the turnout was the second highest in years. It was about 35%.".to_string(),
+            "35%",
+        ),
         // Urging a figure is no statement of one.
         (
             "Judge Ames had urged the agency to process 15 percent of the pages. The agency had processed about 12 percent.".to_string(),
@@ -398,6 +403,21 @@ fn story_polls_and_statements_about_figures() {
         )
         .as_deref(),
         Some("a new Harbor Institute poll, named earlier in the story")
+    );
+    // A reporting verb in a clause about something else states nothing about the figures.
+    assert_eq!(
+        findings_of(
+            RULE,
+            "Lund said the firm billed the campaign $3.7 million since he announced his bid. It costs thousands of dollars an hour."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_of(
+            RULE,
+            "The firm charged the campaign $3.7 million since he announced his bid. It costs thousands of dollars an hour."
+        ),
+        vec!["thousands".to_string()]
     );
     assert_eq!(
         source_of(
