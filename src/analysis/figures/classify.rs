@@ -87,7 +87,10 @@ pub(super) fn not_a_claim(
         && next(0).is_some_and(|word| word.is_any(&["is", "was", "has", "does", "can"]));
     // "all 1.6 billion members of an entire religion", "all 50 states": the whole of a known
     // group, named to say "every one", not a count anyone reports.
-    let whole_group = previous(1).is_some_and(|word| word.is("all"));
+    // "In all, 691 delegates" sums up instead: the count is the claim.
+    let whole_group = previous(1)
+        .is_some_and(|word| word.is("all") && text[word.range.end..figure_start].trim().len() <= 1)
+        && !previous(2).is_some_and(|word| word.is("in"));
     let market_quote = next(0).is_some_and(|word| word.is("cents"))
         || (money
             && previous(1).is_some_and(|word| word.is("to"))

@@ -461,6 +461,11 @@ fn flags_a_copy_editor_would_not_act_on_and_their_twins() {
             "1.6 billion",
         ),
         (
+            "Lund won all 99 delegates on Tuesday.",
+            "In all, 99 delegates were won on Tuesday.",
+            "99",
+        ),
+        (
             "It is a fraction of the $20 million experts say a race costs.",
             "It is a fraction of the $20 million the race costs.",
             "$20 million",
