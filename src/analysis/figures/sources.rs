@@ -116,7 +116,18 @@ pub(super) fn data_source_in(
         };
         if named_before || named_after {
             let start = if named_before {
-                sentence_words[index - 1].range.start
+                // The whole name before the noun: "Harbor Institute poll", not "Institute poll".
+                let mut first = index - 1;
+                while first > 0
+                    && index - first < 4
+                    && joined(&sentence_words[first - 1], &sentence_words[first])
+                    && sentence_words[first - 1].is_capitalised()
+                    && !sentence_words[first - 1].is_any(DEFINITE)
+                    && !sentence_words[first - 1].is_any(&["a", "an"])
+                {
+                    first -= 1;
+                }
+                sentence_words[first].range.start
             } else {
                 word.range.start
             };
