@@ -64,6 +64,7 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
         name: name.to_string(),
         sentence: 0,
         statement: false,
+        topic: Vec::new(),
     });
     // A poll story reports its poll's answers paragraph after paragraph ("Just 30 percent of
     // voters consider her honest"); a copy editor reads them as the poll's findings, not as
@@ -99,6 +100,8 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
             let mut own_sources: Vec<String> = Vec::new();
             // Whether the sentence reads as a poll's answers, decided once per sentence.
             let mut answers: Option<bool> = None;
+            // Whether the sentence goes on with a statement before it, decided once.
+            let mut continues: Option<bool> = None;
             while let Some(figure) = figures.next_if(|figure| figure.range.start < sentence.end) {
                 figures_here += 1;
                 let own = source_of(context, sentence, &figure, &interiors);
@@ -108,14 +111,23 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                 }
                 let source = own
                     .or_else(|| {
-                        carried.as_ref().map(|source| {
-                            let place = if source.sentence + 1 == ordinal {
-                                "the sentence before"
-                            } else {
-                                "earlier in the paragraph"
-                            };
-                            format!("{}, {place}", source.name)
-                        })
+                        let mut goes_on = |source: &Carried| {
+                            !source.statement
+                                || *continues.get_or_insert_with(|| {
+                                    continues_topic(context.masked, sentence, &source.topic)
+                                })
+                        };
+                        carried
+                            .as_ref()
+                            .filter(|source| goes_on(source))
+                            .map(|source| {
+                                let place = if source.sentence + 1 == ordinal {
+                                    "the sentence before"
+                                } else {
+                                    "earlier in the paragraph"
+                                };
+                                format!("{}, {place}", source.name)
+                            })
                     })
                     .or_else(|| {
                         let poll = story_poll.as_ref()?;
@@ -151,6 +163,7 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                     name,
                     sentence: ordinal,
                     statement: false,
+                    topic: Vec::new(),
                 });
             } else {
                 let speaker_cue = || {
@@ -226,6 +239,7 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                         name: format!("“{} {}”", speaker, cue.text).replace("“ ", "“"),
                         sentence: ordinal,
                         statement: true,
+                        topic: topic_words(context.masked, &reach),
                     });
                 } else if carried.is_some() && (figures_here == 0 || speaker_cue().is_some()) {
                     carried = None;
@@ -238,6 +252,34 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
         .filter(|source| source.sentence + 1 == ordinal && !source.statement)
         .map(|source| source.name);
     (mentions, at_end, story_poll)
+}
+
+/// The longer words of a statement's sentence, by which a later sentence is seen to go on
+/// with its subject.
+fn topic_words(text: &str, reach: &Range<usize>) -> Vec<String> {
+    words(text, reach.clone())
+        .iter()
+        .filter(|word| word.text.len() >= 5 && word.text.chars().all(char::is_alphabetic))
+        .map(|word| word.text.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether a sentence goes on with the subject of a statement before it: it opens with a
+/// pronoun ("It was about 41%") or shares a longer word with it ("The turnout was 35%" after
+/// "turnout was the second highest"). "Ridership fell to 41,300" after a board's word on the
+/// cost of boats turns to something else.
+fn continues_topic(text: &str, sentence: &Range<usize>, topic: &[String]) -> bool {
+    let stretch = sentence.start..floor_char_boundary(text, sentence.end.min(sentence.start + 600));
+    let sentence_words = words(text, stretch);
+    let pronoun = sentence_words.first().is_some_and(|first| {
+        first.is_any(&[
+            "it", "that", "this", "they", "these", "those", "he", "she", "its",
+        ])
+    });
+    pronoun
+        || sentence_words
+            .iter()
+            .any(|word| word.text.len() >= 5 && topic.iter().any(|known| word.is(known)))
 }
 
 /// Verbs by which a speaker states figures ("officials said", "the agency reported"), as
@@ -329,6 +371,9 @@ struct Carried {
     /// A speaker's statement about figures ("election officials said") rather than a named
     /// poll, report or data set: it sources the sentences after it in its paragraph only.
     statement: bool,
+    /// For a statement, the longer words of its sentence: a later sentence goes on with it only
+    /// when it shares one of them ("turnout ... The turnout was 35%") or opens with a pronoun.
+    topic: Vec<String>,
 }
 
 /// How much of a sentence, from its start, is searched for a data source it names.

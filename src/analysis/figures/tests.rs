@@ -386,6 +386,13 @@ fn story_polls_and_statements_about_figures() {
             "Officials also said the turnout was the second highest in years. It was about 35%.".to_string(),
             "35%",
         ),
+        // A statement reaches a sentence that goes on with its subject, not one that turns to
+        // something else.
+        (
+            "The board said the boats would cost $48 million. Ridership fell to 41,300 a month.".to_string(),
+            "The board said ridership would cost $48 million. Ridership fell to 41,300 a month.".to_string(),
+            "41,300",
+        ),
         // Urging a figure is no statement of one.
         (
             "Judge Ames had urged the agency to process 15 percent of the pages. The agency had processed about 12 percent.".to_string(),
