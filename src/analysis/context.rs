@@ -28,6 +28,9 @@ pub struct Context<'a> {
     /// A data source named in the last sentence before this segment, which sources the
     /// figures of its first sentence.
     pub figure_source_before: Option<&'a str>,
+    /// The poll or survey the story named before this segment, whose respondents' answers
+    /// ("54 percent of voters say") later paragraphs go on reporting.
+    pub story_poll_before: Option<&'a str>,
     /// The days the story named in the last few paragraphs, which the relative-date rule
     /// reads and adds to ("the previous Friday" after "Friday").
     pub(crate) story_days: RefCell<dates::StoryDays>,

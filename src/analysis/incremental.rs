@@ -423,6 +423,7 @@ impl Incremental {
                             last_named: analysis.last_named,
                             nearby_speakers: analysis.nearby_speakers,
                             figure_source: analysis.figure_source,
+                            story_poll: analysis.story_poll,
                             story_days: analysis.story_days,
                         }),
                         findings: Arc::new(analysis.findings),

@@ -85,6 +85,8 @@ pub(crate) struct SegmentAnalysis {
     pub nearby_speakers: Vec<NearbySpeaker>,
     /// A data source named in the segment's last sentence, for the segment after it.
     pub figure_source: Option<String>,
+    /// The poll the story has named by the end of the segment, for the segments after it.
+    pub story_poll: Option<String>,
     /// The days the story named in its last few paragraphs, for the segment after it.
     pub story_days: dates::StoryDays,
 }
@@ -97,6 +99,8 @@ pub(crate) struct Carried {
     pub nearby_speakers: Vec<NearbySpeaker>,
     /// A data source named in the last sentence before the segment.
     pub figure_source: Option<String>,
+    /// The poll the story named before the segment.
+    pub story_poll: Option<String>,
     /// The days the story named in the last few paragraphs before the segment.
     pub story_days: dates::StoryDays,
 }
@@ -127,10 +131,11 @@ pub(crate) fn analyze_segment(
         figures: Vec::new(),
         nearby_speakers: &carried.nearby_speakers,
         figure_source_before: carried.figure_source.as_deref(),
+        story_poll_before: carried.story_poll.as_deref(),
         story_days: RefCell::new(carried.story_days.clone()),
     };
     house_lexicon::attribute_quotations(&mut context);
-    let (figures, figure_source) = figures::find(&context);
+    let (figures, figure_source, story_poll) = figures::find(&context);
     context.figures = figures;
     house_lexicon::adjust_figures(&mut context);
     let mut findings = Vec::new();
@@ -200,5 +205,6 @@ pub(crate) fn analyze_segment(
         names,
         last_named,
         figure_source,
+        story_poll,
     }
 }

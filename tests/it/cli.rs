@@ -107,7 +107,7 @@ warning[unsourced-figure]: Figure has no source: who says Turnout rose to 12%?
 1 | Café staff stayed home. Turnout rose to 12%.
   |                                         ^^^
   = note: Figure: 12% (percentage: 12%).
-  = note: Source: none in this sentence. Looked for: a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, or a poll or report named in the sentence before.
+  = note: Source: none in this sentence. Looked for: a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, a poll or report named in the sentence before or earlier in the paragraph, a statement about figures earlier in the paragraph, or, for a poll's answers, the poll the story named.
   = fix: Add a source: “according to [SOURCE]”
 
 1 file checked: 1 finding (1 warning; unsourced-figure 1).

@@ -67,6 +67,32 @@ pub(super) fn not_a_claim(
         && (0..3)
             .filter_map(next)
             .any(|word| word.is_any(POLICY_PARAMETERS));
+    // "Trump's plan to deport 11 million people", "the alliance's recommended 2 percent", "a
+    // goal of 2 percent": what a proposal or a rule sets out to do, not a count anyone reports.
+    let proposal = previous(1).is_some_and(|word| word.is_any(SET_BY_RULE))
+        || (previous(1).is_some_and(|word| word.is("of"))
+            && previous(2).is_some_and(|word| word.is_any(TARGETS)))
+        || (1..=3).any(|back| {
+            previous(back + 1).is_some_and(|word| word.is("to"))
+                && previous(back + 2).is_some_and(|word| word.is_any(PROPOSALS))
+                && (1..=back).all(|between| {
+                    previous(between).is_some_and(|word| !word.is_any(&["and", "or", "but"]))
+                })
+        });
+    // "The 757 can often be seen on the runway": a number used as a singular noun is the name of
+    // a model or a thing, not a count.
+    let model_name = plain
+        && previous(1).is_some_and(|word| word.is("the"))
+        && !paragraph_words
+            .get(before)
+            .is_some_and(|number| number.text.contains(','))
+        && next(0).is_some_and(|word| word.is_any(&["is", "was", "has", "does", "can"]));
+    // "all 1.6 billion members of an entire religion", "all 50 states": the whole of a known
+    // group, named to say "every one", not a count anyone reports.
+    // "In all, 691 delegates" sums up instead: the count is the claim.
+    let whole_group = previous(1)
+        .is_some_and(|word| word.is("all") && text[word.range.end..figure_start].trim().len() <= 1)
+        && !previous(2).is_some_and(|word| word.is("in"));
     let market_quote = next(0).is_some_and(|word| word.is("cents"))
         || (money
             && previous(1).is_some_and(|word| word.is("to"))
@@ -107,11 +133,30 @@ pub(super) fn not_a_claim(
         || time_span
         || procedure
         || policy
+        || proposal
+        || model_name
+        || whole_group
         || market_quote
         || name
         || allotment
         || campaign_name
 }
+
+/// Adjectives of an amount that a rule or a proposal sets: "the recommended 2 percent".
+#[rustfmt::skip]
+pub(super) const SET_BY_RULE: &[&str] = &[
+    "recommended", "mandated", "prescribed", "proposed", "targeted", "statutory",
+];
+
+/// Nouns of a goal whose amount follows "of": "a target of 2 percent".
+#[rustfmt::skip]
+pub(super) const TARGETS: &[&str] = &["target", "goal", "quota", "benchmark", "aim"];
+
+/// Nouns of a plan whose "to" clause sets an amount: "his plan to deport 11 million people".
+#[rustfmt::skip]
+pub(super) const PROPOSALS: &[&str] = &[
+    "plan", "plans", "proposal", "proposals", "pledge", "promise", "vow", "bid", "offer",
+];
 
 /// Units of a fixed allotment that a possessive owns: "the state's 99 delegates".
 /// Source: written for copydesk from the units of election allotments in US political copy.

@@ -51,9 +51,10 @@ pub struct FigureMention {
     pub sentence: Range<usize>,
 }
 
-/// Finds every figure of the document and its source, and the data source named in its last
-/// sentence, which sources the figures of the sentence after it (in the next segment).
-pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
+/// Finds every figure of the document and its source, the data source named in its last
+/// sentence, which sources the figures of the sentence after it (in the next segment), and the
+/// poll the story has named by its end, whose answers later segments report.
+pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<String>) {
     let mut mentions = Vec::new();
     // A data source named in the last sentence of a paragraph reaches the first sentence of the
     // next one: the sentences are adjacent. Sentences are counted over the whole segment, and
@@ -62,7 +63,13 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
     let mut carried: Option<Carried> = context.figure_source_before.map(|name| Carried {
         name: name.to_string(),
         sentence: 0,
+        statement: false,
+        topic: Vec::new(),
     });
+    // A poll story reports its poll's answers paragraph after paragraph ("Just 30 percent of
+    // voters consider her honest"); a copy editor reads them as the poll's findings, not as
+    // figures without a source.
+    let mut story_poll: Option<String> = context.story_poll_before.map(str::to_string);
     for paragraph in &context.paragraphs {
         let paragraph_words = words(context.masked, paragraph.range.clone());
         let mut figures = scan_numbers(context, paragraph, &paragraph_words);
@@ -75,8 +82,10 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
         figures.sort_by_key(|figure| figure.range.start);
         figures.dedup_by(|later, earlier| later.range.start < earlier.range.end);
         let interiors = context.interiors(paragraph);
-        // Only the last sentence of the paragraph before is adjacent to this one.
-        carried = carried.filter(|source| source.sentence + 1 == ordinal);
+        // Only the last sentence of the paragraph before is adjacent to this one, and only a
+        // named data source reaches across the break: a speaker's statement stays with its
+        // paragraph, as the next paragraph of a news story usually turns to something else.
+        carried = carried.filter(|source| source.sentence + 1 == ordinal && !source.statement);
         let mut named_earlier: Option<String> = None;
         let mut figures = figures.into_iter().peekable();
         let whole = [paragraph.range.clone()];
@@ -87,18 +96,46 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
         };
         for sentence in sentences {
             let mut figures_here = 0;
+            let mut sourced_here = 0;
+            let mut own_sources: Vec<String> = Vec::new();
+            // Whether the sentence reads as a poll's answers, decided once per sentence.
+            let mut answers: Option<bool> = None;
+            // Whether the sentence goes on with a statement before it, decided once.
+            let mut continues: Option<bool> = None;
             while let Some(figure) = figures.next_if(|figure| figure.range.start < sentence.end) {
                 figures_here += 1;
-                let source = source_of(context, sentence, &figure, &interiors).or_else(|| {
-                    carried.as_ref().map(|source| {
-                        let place = if source.sentence + 1 == ordinal {
-                            "the sentence before"
-                        } else {
-                            "earlier in the paragraph"
+                let own = source_of(context, sentence, &figure, &interiors);
+                sourced_here += usize::from(own.is_some());
+                if let Some(own) = &own {
+                    own_sources.push(own.clone());
+                }
+                let source = own
+                    .or_else(|| {
+                        let mut goes_on = |source: &Carried| {
+                            !source.statement
+                                || *continues.get_or_insert_with(|| {
+                                    continues_topic(context.masked, sentence, &source.topic)
+                                })
                         };
-                        format!("{}, {place}", source.name)
+                        carried
+                            .as_ref()
+                            .filter(|source| goes_on(source))
+                            .map(|source| {
+                                let place = if source.sentence + 1 == ordinal {
+                                    "the sentence before"
+                                } else {
+                                    "earlier in the paragraph"
+                                };
+                                format!("{}, {place}", source.name)
+                            })
                     })
-                });
+                    .or_else(|| {
+                        let poll = story_poll.as_ref()?;
+                        let reads_as_answers = *answers.get_or_insert_with(|| {
+                            reads_as_poll_answers(context.masked, sentence, SENTENCE_SOURCE_REACH)
+                        });
+                        reads_as_answers.then(|| format!("{poll}, named earlier in the story"))
+                    });
                 let nearby_source = named_earlier.clone().filter(|_| source.is_none());
                 mentions.push(FigureMention {
                     span: figure.range,
@@ -118,17 +155,93 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
                 SENTENCE_SOURCE_REACH,
             );
             if let Some(name) = data_source_in(context, &reach, &interiors) {
+                if names_a_poll(&name) && (story_poll.is_none() || !is_definite(&name)) {
+                    story_poll = Some(name.clone());
+                }
                 named_earlier = Some(name.clone());
                 carried = Some(Carried {
                     name,
                     sentence: ordinal,
+                    statement: false,
+                    topic: Vec::new(),
                 });
-            } else if carried.is_some() {
-                let new_speaker = || {
+            } else {
+                let speaker_cue = || {
                     super::attribution::find_cue(context.masked, reach.clone(), &interiors)
-                        .is_some_and(|cue| cue.speaker.is_some())
+                        .filter(|cue| cue.speaker.is_some())
                 };
-                if figures_here == 0 || new_speaker() {
+                // A reporting verb that says where numbers come from ("officials said"), not
+                // what somebody expects or believes.
+                let statement_cue = || {
+                    find_cue_where(context.masked, reach.clone(), &interiors, |cue| {
+                        let stated = crate::analysis::lexicon::reporting_verb(&cue.text)
+                            .is_some_and(|(base, form)| {
+                                STATEMENT_VERBS.contains(&base)
+                                    && form != crate::analysis::lexicon::VerbForm::Progressive
+                            });
+                        // The speaker stands before the verb ("Stumpf said", "the party says",
+                        // "election officials said"), not after it as in "say it is".
+                        let speaker_first = match &cue.speaker {
+                            Some(speaker) => {
+                                speaker.range.end <= cue.range.start
+                                    && !words(context.masked, reach.start..speaker.range.start)
+                                        .last()
+                                        .is_some_and(|word| word.is_any(SUBORDINATORS))
+                            }
+                            None => {
+                                let before = words(context.masked, reach.start..cue.range.start);
+                                let mut back = before.iter().rev();
+                                let mut last = back.next();
+                                // "officials also said"
+                                if last.is_some_and(|word| word.is_any(&["also", "later"])) {
+                                    last = back.next();
+                                }
+                                last.is_some_and(|word| word.is_any(SPEAKING_GROUPS))
+                            }
+                        };
+                        // "since he announced his candidacy" is no statement of the figures
+                        // before it: the cue must be what sources them.
+                        let sources_them = figures_here == 0
+                            || own_sources.iter().any(|own| own.contains(&cue.text));
+                        stated && speaker_first && sources_them
+                    })
+                };
+                let about_figures = || {
+                    figures_here > 0
+                        || words(context.masked, reach.clone()).iter().any(|word| {
+                            (word.is_any(SUPERLATIVES)
+                                && !word.is_any(&["most", "least", "best", "worst"]))
+                                || word.is_any(CHANGE_VERBS)
+                                || word.is_any(MULTIPLIERS)
+                        })
+                };
+                // "Turnout was the second highest, election officials said. It was about 41%.":
+                // a speaker's statement about figures sources the figures that go on with it,
+                // as a named report would.
+                let statement = (sourced_here == figures_here && about_figures())
+                    .then(statement_cue)
+                    .flatten();
+                if let Some(cue) = statement {
+                    let speaker = match cue.speaker {
+                        Some(speaker) => speaker.name,
+                        // "election officials said": the words that name the speaker.
+                        None => {
+                            let before = words(context.masked, reach.start..cue.range.start);
+                            let from = before.len().saturating_sub(2);
+                            before.get(from).map_or(String::new(), |first| {
+                                context.text[first.range.start..cue.range.start]
+                                    .trim_end_matches([',', ' '])
+                                    .to_string()
+                            })
+                        }
+                    };
+                    carried = Some(Carried {
+                        name: format!("“{} {}”", speaker, cue.text).replace("“ ", "“"),
+                        sentence: ordinal,
+                        statement: true,
+                        topic: topic_words(context.masked, &reach),
+                    });
+                } else if carried.is_some() && (figures_here == 0 || speaker_cue().is_some()) {
                     carried = None;
                 }
             }
@@ -136,10 +249,118 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>) {
         }
     }
     let at_end = carried
-        .filter(|source| source.sentence + 1 == ordinal)
+        .filter(|source| source.sentence + 1 == ordinal && !source.statement)
         .map(|source| source.name);
-    (mentions, at_end)
+    (mentions, at_end, story_poll)
 }
+
+/// The longer words of a statement's sentence, by which a later sentence is seen to go on
+/// with its subject.
+fn topic_words(text: &str, reach: &Range<usize>) -> Vec<String> {
+    words(text, reach.clone())
+        .iter()
+        .filter(|word| word.text.len() >= 5 && word.text.chars().all(char::is_alphabetic))
+        .map(|word| word.text.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether a sentence goes on with the subject of a statement before it: it opens with a
+/// pronoun ("It was about 41%") or shares a longer word with it ("The turnout was 35%" after
+/// "turnout was the second highest"). "Ridership fell to 41,300" after a board's word on the
+/// cost of boats turns to something else.
+fn continues_topic(text: &str, sentence: &Range<usize>, topic: &[String]) -> bool {
+    let stretch = sentence.start..floor_char_boundary(text, sentence.end.min(sentence.start + 600));
+    let sentence_words = words(text, stretch);
+    let pronoun = sentence_words.first().is_some_and(|first| {
+        first.is_any(&[
+            "it", "that", "this", "they", "these", "those", "he", "she", "its",
+        ])
+    });
+    pronoun
+        || sentence_words
+            .iter()
+            .any(|word| word.text.len() >= 5 && topic.iter().any(|known| word.is(known)))
+}
+
+/// Verbs by which a speaker states figures ("officials said", "the agency reported"), as
+/// opposed to urging, hoping or planning them.
+#[rustfmt::skip]
+const STATEMENT_VERBS: &[&str] = &[
+    "say", "tell", "report", "announce", "estimate", "state", "confirm", "note", "count",
+    "calculate", "project", "disclose", "acknowledge",
+];
+
+/// Words that open a subordinate clause: a reporting verb after them ("since he announced")
+/// is not the sentence's own statement.
+#[rustfmt::skip]
+const SUBORDINATORS: &[&str] = &[
+    "since", "when", "after", "before", "as", "because", "while", "if", "that", "who", "which",
+    "until", "once", "where",
+];
+
+/// Plural nouns for people and bodies who state figures without a name of their own:
+/// "election officials said", "authorities reported".
+#[rustfmt::skip]
+const SPEAKING_GROUPS: &[&str] = &[
+    "officials", "authorities", "police", "aides", "organizers", "organisers", "analysts",
+    "economists", "researchers", "investigators", "prosecutors", "spokesman", "spokeswoman",
+    "spokesperson", "officers", "managers", "executives",
+];
+
+/// Whether a data source's name is a poll or survey, whose answers a story goes on reporting.
+fn names_a_poll(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("poll") || lower.contains("survey")
+}
+
+/// Whether a source's name only refers back ("the poll", "this survey") rather than naming it.
+fn is_definite(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|first| DEFINITE.iter().any(|word| first.eq_ignore_ascii_case(word)))
+}
+
+/// Opinions and choices that a share of respondents gives in a poll: "say", "view ... as
+/// honest", "would back". A candidate's lead is not among them: "she leads by 12 percent" may
+/// come from any count, and a sentence about something else cuts it off from the poll.
+#[rustfmt::skip]
+const POLL_ANSWERS: &[&str] = &[
+    "say", "says", "said", "saying", "view", "views", "viewed", "consider", "considered",
+    "believe", "believed", "think", "thought", "favor", "favorable", "favourable",
+    "unfavorable", "unfavourable", "approve", "approved", "disapprove", "support", "supported",
+    "prefer", "preferred", "oppose", "opposed", "trust", "agree", "agreed", "disagree",
+    "expect", "plan", "choose", "chose", "back", "backed", "opinion", "rate", "rated",
+    "undecided",
+];
+
+/// Whether the first `reach` bytes of a sentence give a share of respondents and their answer
+/// close to it ("Just 30 percent of voters consider her honest", "Nearly eight of 10 voters
+/// say"): a poll's findings.
+fn reads_as_poll_answers(text: &str, sentence: &Range<usize>, reach: usize) -> bool {
+    let end = floor_char_boundary(text, sentence.end.min(sentence.start + reach));
+    let stretch_words = words(text, sentence.start..end);
+    let is_share = |index: usize| {
+        let word = &stretch_words[index];
+        word.text.ends_with('%')
+            || word.is_any(&["percent", "majority", "plurality"])
+            || (word.is_any(&["of", "in"])
+                && stretch_words
+                    .get(index + 1)
+                    .is_some_and(|ten| ten.text == "10"))
+    };
+    (0..stretch_words.len())
+        .filter(|&index| is_share(index))
+        .any(|index| {
+            let from = index.saturating_sub(ANSWER_DISTANCE);
+            let to = (index + ANSWER_DISTANCE + 1).min(stretch_words.len());
+            stretch_words[from..to]
+                .iter()
+                .any(|word| word.is_any(POLL_ANSWERS))
+        })
+}
+
+/// How many words from a share its respondents' answer may stand.
+const ANSWER_DISTANCE: usize = 8;
 
 /// A data source named in an earlier sentence that still sources the figures after it.
 struct Carried {
@@ -147,6 +368,12 @@ struct Carried {
     name: String,
     /// The document-wide index of the sentence that names it.
     sentence: usize,
+    /// A speaker's statement about figures ("election officials said") rather than a named
+    /// poll, report or data set: it sources the sentences after it in its paragraph only.
+    statement: bool,
+    /// For a statement, the longer words of its sentence: a later sentence goes on with it only
+    /// when it shares one of them ("turnout ... The turnout was 35%") or opens with a pronoun.
+    topic: Vec<String>,
 }
 
 /// How much of a sentence, from its start, is searched for a data source it names.

@@ -124,7 +124,18 @@ pub(super) fn data_source_in(
         };
         if named_before || named_after {
             let start = if named_before {
-                sentence_words[index - 1].range.start
+                // The whole name before the noun: "Harbor Institute poll", not "Institute poll".
+                let mut first = index - 1;
+                while first > 0
+                    && index - first < 4
+                    && joined(&sentence_words[first - 1], &sentence_words[first])
+                    && sentence_words[first - 1].is_capitalised()
+                    && !sentence_words[first - 1].is_any(DEFINITE)
+                    && !sentence_words[first - 1].is_any(&["a", "an"])
+                {
+                    first -= 1;
+                }
+                sentence_words[first].range.start
             } else {
                 word.range.start
             };
@@ -251,7 +262,12 @@ pub(super) fn source_in_sentence(
         let between = &context.masked[figure.range.end..cue.range.start];
         let coordinated = between.trim_end().to_ascii_lowercase().ends_with(" and");
         let near = between.split_whitespace().count() <= 12;
-        near && !coordinated && !between.contains([',', ';', ':', '(', '—'])
+        // "the $20 million experts say it costs": the cue's own subject names who speaks.
+        let speakers_between = between
+            .split_whitespace()
+            .last()
+            .is_some_and(|last| EXPERT_NOUNS.contains(&last.to_ascii_lowercase().as_str()));
+        near && !coordinated && !speakers_between && !between.contains([',', ';', ':', '(', '—'])
     };
     // "46 percent said they were unenthusiastic, compared with 33 percent who say ...": the
     // verb of a share of respondents gives their answer, not the source of any figure in the
@@ -398,6 +414,14 @@ pub(super) fn source_in_sentence(
     cited.then(|| "a citation in the same sentence".to_string())
 }
 
+/// People whose "say" after a figure states the figure rather than answers for it: "the $20
+/// million experts say it costs".
+#[rustfmt::skip]
+pub(super) const EXPERT_NOUNS: &[&str] = &[
+    "experts", "analysts", "economists", "officials", "researchers", "strategists",
+    "scientists", "forecasters", "estimates", "observers",
+];
+
 /// How many bytes before a reporting verb its subject is read, to tell a share of respondents
 /// ("46 percent of voters said") from a speaker.
 pub(super) const RESPONDENT_REACH: usize = 120;
@@ -425,6 +449,9 @@ pub(super) fn about_television(before: &str) -> bool {
 pub(super) const FIGURE_SOURCE_VERBS: &[&str] = &[
     "lists", "listed", "pegs", "pegged", "puts", "counted", "tallied", "tallies", "released",
     "releases", "publishes", "recorded", "logged", "showed", "shows", "found", "finds",
+    // A fact-checker or a rating agency counting its own verdicts: "PolitiFact has rated 32
+    // percent of his statements false".
+    "rated", "rates", "graded", "grades", "classified",
 ];
 
 /// Words of a poll's own description of itself: its sample, its error, its fieldwork.

@@ -346,3 +346,158 @@ fn hovers_say_where_the_source_was_found() {
         Some("the bill itself, in the same clause")
     );
 }
+
+/// A poll story goes on reporting its poll's answers in later paragraphs, and a speaker's
+/// statement about figures sources the figures that follow it in its paragraph: twins.
+#[test]
+fn story_polls_and_statements_about_figures() {
+    let poll_story = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
+        The candidates toured the valley on Monday.\n\n";
+    for (flagged, sourced, figure) in [
+        (
+            "Reyes toured the valley.\n\nJust 30 percent of voters consider Lund honest.".to_string(),
+            format!("{poll_story}Just 30 percent of voters consider Lund honest."),
+            "30 percent",
+        ),
+        (
+            "Reyes toured the valley.\n\nNearly eight of 10 voters say they will watch.".to_string(),
+            format!("{poll_story}Nearly eight of 10 voters say they will watch."),
+            "10",
+        ),
+        // A share that is nobody's answer is not the poll's: the city's budget is a query.
+        (
+            format!("{poll_story}The city spent 40 percent of its budget on roads."),
+            format!("{poll_story}The city spent 40 percent of its budget on roads, the mayor said."),
+            "40 percent",
+        ),
+        (
+            "In Erie, turnout was the second highest in a decade. It was about 41%.".to_string(),
+            "In Erie, turnout was the second highest in a decade, election officials said. It was about 41%.".to_string(),
+            "41%",
+        ),
+        // A statement stays with its paragraph; a named report reaches the next one.
+        (
+            "Turnout was the highest in a decade, election officials said.\n\nIt was about 41%.".to_string(),
+            "Turnout was the highest in a decade, the county's report found.\n\nIt was about 41%.".to_string(),
+            "41%",
+        ),
+        (
+            "The turnout was the second highest in years. It was about 35%.".to_string(),
+            "Officials also said the turnout was the second highest in years. It was about 35%.".to_string(),
+            "35%",
+        ),
+        // A statement reaches a sentence that goes on with its subject, not one that turns to
+        // something else.
+        (
+            "The board said the boats would cost $48 million. Ridership fell to 41,300 a month.".to_string(),
+            "The board said ridership would cost $48 million. Ridership fell to 41,300 a month.".to_string(),
+            "41,300",
+        ),
+        // Urging a figure is no statement of one.
+        (
+            "Judge Ames had urged the agency to process 15 percent of the pages. The agency had processed about 12 percent.".to_string(),
+            "Judge Ames said the agency had processed 15 percent of the pages. The agency had processed about 12 percent.".to_string(),
+            "12 percent",
+        ),
+    ] {
+        assert_eq!(findings_of(RULE, &flagged), vec![figure.to_string()], "{flagged}");
+        assert_eq!(findings_of(RULE, &sourced), Vec::<String>::new(), "{sourced}");
+    }
+    assert_eq!(
+        source_of(
+            &format!("{poll_story}Just 30 percent of voters consider Lund honest."),
+            "30 percent"
+        )
+        .as_deref(),
+        Some("a new Harbor Institute poll, named earlier in the story")
+    );
+    // A reporting verb in a clause about something else states nothing about the figures.
+    assert_eq!(
+        findings_of(
+            RULE,
+            "Lund said the firm billed the campaign $3.7 million since he announced his bid. It costs thousands of dollars an hour."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_of(
+            RULE,
+            "The firm charged the campaign $3.7 million since he announced his bid. It costs thousands of dollars an hour."
+        ),
+        vec!["thousands".to_string()]
+    );
+    assert_eq!(
+        source_of(
+            "Turnout was the second highest in years, election officials said. It was about 41%.",
+            "41%"
+        )
+        .as_deref(),
+        Some("“election officials said”, the sentence before")
+    );
+}
+
+/// What copy editors reading the flags on real articles called no query, as twins: a plan's
+/// or a rule's own amount, a model's name, the whole of a known group, a rater counting its
+/// own verdicts and experts who state the figure before them; each twin is a query.
+#[test]
+fn flags_a_copy_editor_would_not_act_on_and_their_twins() {
+    for (not_a_query, query, figure) in [
+        (
+            "Lund attacked the senator's plan to deport 11 million people.",
+            "Agents deported 11 million people last year.",
+            "11 million",
+        ),
+        (
+            "Few members spend the alliance's recommended 2 percent of output on defense.",
+            "Few members spend more than 2 percent of output on defense.",
+            "2 percent",
+        ),
+        (
+            "The party set a goal of $1 billion for the fall.",
+            "The party raised $1 billion for the fall.",
+            "$1 billion",
+        ),
+        (
+            "The 757 can often be seen parked on the runway.",
+            "The 757 passengers were seen on the runway.",
+            "757",
+        ),
+        (
+            "He would bar all 1.6 billion members of the faith from entering.",
+            "He would bar 1.6 billion members of the faith from entering.",
+            "1.6 billion",
+        ),
+        (
+            "Lund won all 99 delegates on Tuesday.",
+            "In all, 99 delegates were won on Tuesday.",
+            "99",
+        ),
+        (
+            "It is a fraction of the $20 million experts say a race costs.",
+            "It is a fraction of the $20 million the race costs.",
+            "$20 million",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_query),
+            Vec::<String>::new(),
+            "{not_a_query}"
+        );
+        if !figure.is_empty() {
+            assert_eq!(
+                findings_of(RULE, query),
+                vec![figure.to_string()],
+                "{query}"
+            );
+        }
+    }
+    // A rater counting its own verdicts is its own source; a plain action is not.
+    assert_eq!(
+        findings_of(RULE, "The site has rated 32 percent of his claims false."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_of(RULE, "The site has ignored 32 percent of his claims."),
+        vec!["32 percent".to_string()]
+    );
+}

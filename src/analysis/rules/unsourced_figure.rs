@@ -32,7 +32,7 @@ pub const RULE: Rule = Rule {
     check: Check::Segment(check),
 };
 
-const SEARCHED: &str = "a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, or a poll or report named in the sentence before";
+const SEARCHED: &str = "a source in the figure's clause (said, according to, data from, a report by ...), the subject as its own source, a link or a citation, a poll or report named in the sentence before or earlier in the paragraph, a statement about figures earlier in the paragraph, or, for a poll's answers, the poll the story named";
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
     let mut paragraph_speakers = None;
@@ -52,7 +52,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             .nearby_source
             .clone()
             .or_else(|| nearest_source_in_paragraph(context, figure, &mut paragraph_speakers));
-        if let Some(nearby) = nearby {
+        if let Some(nearby) = nearby.map(|name| as_source_phrase(&name)) {
             fixes.push(Fix {
                 title: format!("Source: {nearby}"),
                 edits: vec![source_insertion(context.text, &figure.sentence, &nearby)],
@@ -311,6 +311,42 @@ fn source_insertion(text: &str, sentence: &Range<usize>, source: &str) -> Edit {
     )
 }
 
+/// How a source's name reads after "according to": a named poll or report takes "the" ("the
+/// Marist poll", "the new Harbor Institute poll"), a common noun that opened its sentence loses
+/// its capital ("the ministry"), and a person or an organisation's name stays as it is.
+fn as_source_phrase(name: &str) -> String {
+    const DOCUMENTS: &[&str] = &[
+        "poll", "polls", "survey", "study", "report", "analysis", "census", "data", "audit",
+        "review", "count", "tally", "index", "ranking", "list", "filing", "release",
+    ];
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words.next();
+    let last = name.split_whitespace().last().unwrap_or("");
+    let names_a_document = DOCUMENTS.contains(&last.to_ascii_lowercase().as_str());
+    if first.eq_ignore_ascii_case("a") || first.eq_ignore_ascii_case("an") {
+        if names_a_document {
+            return format!("the{}", &name[first.len()..]);
+        }
+        return name.to_string();
+    }
+    let determiner = ["the", "this", "that", "these", "those", "its", "their"]
+        .iter()
+        .any(|word| first.eq_ignore_ascii_case(word));
+    if determiner {
+        // "The ministry", but "The Washington Post".
+        let common = second.is_some_and(|word| word.starts_with(|c: char| c.is_lowercase()));
+        if common {
+            return format!("{}{}", first.to_ascii_lowercase(), &name[first.len()..]);
+        }
+        return name.to_string();
+    }
+    if names_a_document {
+        return format!("the {name}");
+    }
+    name.to_string()
+}
+
 /// Where ", according to ..." goes: before the sentence's final punctuation.
 fn clause_end(text: &str, sentence: &Range<usize>) -> usize {
     let body = text[sentence.clone()].trim_end();
@@ -469,11 +505,15 @@ mod tests {
         for (text, offered) in [
             (
                 "The ministry said it was late. The hall was quiet. Applications rose to 3,000.",
-                "Source: The ministry",
+                "Source: the ministry",
             ),
             (
                 "A Marist poll found Reyes ahead. The hall was quiet. She leads by 12 points.",
-                "Source: Marist poll",
+                "Source: the Marist poll",
+            ),
+            (
+                "Reyes leads, a new Harbor Institute poll shows. The hall was quiet. She leads by 12 points.",
+                "Source: the Harbor Institute poll",
             ),
         ] {
             let titles = crate::analysis::rules::tests::fix_titles(RULE, text);
