@@ -52,6 +52,10 @@ pub struct Incremental {
     inputs: Option<DraftInputs>,
     /// How many segments the last update analysed (the rest were reused).
     analyzed_last: usize,
+    /// Whether the last update ran the names desk over the whole draft.
+    names_desk_ran: bool,
+    /// How many threads an update may use (see [`Incremental::with_threads`]).
+    threads: usize,
 }
 
 /// What every segment's analysis depends on besides its own text and what the segment before
@@ -219,7 +223,17 @@ impl Incremental {
             suppressions: Arc::new(Vec::new()),
             inputs: None,
             analyzed_last: 0,
+            names_desk_ran: false,
+            threads: 1,
         }
+    }
+
+    /// Lets an update that analyses many segments (opening a long draft) use up to `threads`
+    /// threads; the results are the same whatever the number. One by default: the command
+    /// line already checks one draft per core.
+    pub fn with_threads(mut self, threads: usize) -> Incremental {
+        self.threads = threads.max(1);
+        self
     }
 
     /// Changes the settings or the format; the next update analyses every segment again if
@@ -238,6 +252,12 @@ impl Incremental {
     /// How many segments the last update analysed; the others were reused.
     pub fn analyzed_last_update(&self) -> usize {
         self.analyzed_last
+    }
+
+    /// Whether the last update ran the names desk over the whole draft, rather than keeping
+    /// (and moving) its findings because no name changed.
+    pub fn names_desk_ran_last_update(&self) -> bool {
+        self.names_desk_ran
     }
 
     /// The text of the last update.
@@ -287,7 +307,7 @@ impl Incremental {
             (
                 previous
                     .iter()
-                    .map(|part| part.result.clone())
+                    .map(|part| (part.result.clone(), part.base))
                     .collect::<Vec<_>>(),
                 previous
                     .iter()
@@ -310,10 +330,7 @@ impl Incremental {
             (0, 0)
         };
         let middle = lead..ranges.len() - trail;
-        let readings: Vec<Reading> = ranges[middle.clone()]
-            .iter()
-            .map(|range| self.read(&text[range.clone()], has_blank_line))
-            .collect();
+        let readings = self.read_all(text, &ranges[middle.clone()], has_blank_line);
         let head_of = |index: usize| -> &Head {
             if middle.contains(&index) {
                 &readings[index - lead].head
@@ -353,105 +370,144 @@ impl Incremental {
             parts.extend(old.by_ref().take(lead));
             carried = parts[lead - 1].result.carried_after.clone();
         }
-        let mut readings = readings.into_iter();
         let mut analysed = 0;
         let mut index = parts.len();
-        while index < ranges.len() {
-            let range = &ranges[index];
-            let candidate = if middle.contains(&index) {
-                None
-            } else {
-                if index == middle.end {
-                    // The previous version's own middle segments are not reused.
-                    let skipped = old.len() - trail;
-                    old.by_ref().take(skipped).for_each(drop);
-                }
-                old.next()
-            };
-            let holds_dateline = dateline.as_ref().is_some_and(|(at, _)| *at == index);
-            let still_valid = candidate.filter(|part| {
-                let result = &part.result;
-                result.reference == reference
-                    && result.has_blank_line == has_blank_line
-                    && result.holds_dateline == holds_dateline
-                    && (Arc::ptr_eq(&result.carried_before, &carried)
-                        || result.carried_before == carried)
-            });
-            let part = match still_valid {
-                Some(mut part) => {
-                    part.base = range.start;
-                    if unchanged_inputs && index >= middle.end {
-                        // Every later segment was analysed after this one, with what it
-                        // carried, and nothing the draft shares has changed: all still valid.
-                        parts.push(part);
-                        parts.extend(old.by_ref().zip(&ranges[index + 1..]).map(
-                            |(mut part, range)| {
-                                part.base = range.start;
-                                part
-                            },
-                        ));
-                        break;
+        let holds_dateline = |index: usize| dateline.as_ref().is_some_and(|(at, _)| *at == index);
+        let inputs_of = |index: usize| SegmentInputs {
+            settings: &self.settings,
+            reference,
+            has_blank_line,
+            holds_dateline: holds_dateline(index),
+            dateline: dateline
+                .as_ref()
+                .filter(|_| holds_dateline(index))
+                .map(|(_, found)| found.range.clone()),
+        };
+        // A long stretch to analyse (a draft just opened) is cut in two: the second half is
+        // analysed on another thread meanwhile, from the start of a draft's carried state, as a
+        // guess. Each guessed segment is then checked like a kept one: it is kept if what the
+        // segment before it really carries in is what it was analysed with, and analysed again
+        // otherwise (usually only the first few, until a paragraph names its own speaker and
+        // days), so the result is the one a single thread gives.
+        let guess_from = (self.threads > 1 && middle.len() >= GUESS_MIN_SEGMENTS)
+            .then(|| middle.start + middle.len() / 2);
+        std::thread::scope(|scope| {
+            let mut guessing = guess_from.map(|from| {
+                let readings = &readings[from - lead..];
+                let ranges = &ranges[from..middle.end];
+                let inputs_of = &inputs_of;
+                scope.spawn(move || {
+                    let mut carried = Arc::new(Carried::default());
+                    let mut guessed = Vec::with_capacity(ranges.len());
+                    for (offset, (range, reading)) in ranges.iter().zip(readings).enumerate() {
+                        let part =
+                            analyse_part(text, range, reading, &inputs_of(from + offset), carried);
+                        carried = part.result.carried_after.clone();
+                        guessed.push(part);
                     }
-                    part
-                }
-                None => {
-                    analysed += 1;
-                    let segment_text = &text[range.clone()];
-                    let reading = if middle.contains(&index) {
-                        readings.next().expect("one reading per middle segment")
-                    } else {
-                        self.read(segment_text, has_blank_line)
-                    };
-                    let dateline_range = holds_dateline
-                        .then(|| dateline.as_ref().map(|(_, found)| found.range.clone()))
-                        .flatten();
-                    let analysis = analyze_segment(
-                        segment_text,
-                        &reading.prose,
-                        &self.settings,
-                        reference,
-                        dateline_range,
-                        &carried,
-                    );
-                    let result = Arc::new(SegmentResult {
-                        head: reading.head,
-                        reference,
-                        has_blank_line,
-                        holds_dateline,
-                        carried_before: carried.clone(),
-                        carried_after: Arc::new(Carried {
-                            last_named: analysis.last_named,
-                            nearby_speakers: analysis.nearby_speakers,
-                            figure_source: analysis.figure_source,
-                            story_days: analysis.story_days,
-                        }),
-                        findings: Arc::new(analysis.findings),
-                        quotations: analysis.quotations,
-                        figures: analysis.figures,
-                        names: analysis.names,
-                        directives: reading.directives,
-                        paragraphs: analysis.paragraphs,
-                        // LSP's lines: `\n`, `\r\n` and a lone `\r` each end one.
-                        line_breaks: line_ranges(segment_text).len() - 1,
-                    });
-                    Part::new(range.start, result)
-                }
-            };
-            carried = part.result.carried_after.clone();
-            parts.push(part);
-            index += 1;
-        }
+                    guessed
+                })
+            });
+            let mut guessed = Vec::new().into_iter();
+            while index < ranges.len() {
+                let range = &ranges[index];
+                let candidate = if middle.contains(&index) {
+                    if Some(index) == guess_from {
+                        if let Some(thread) = guessing.take() {
+                            guessed = thread
+                                .join()
+                                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                                .into_iter();
+                        }
+                    }
+                    guessed.next()
+                } else {
+                    if index == middle.end {
+                        // The previous version's own middle segments are not reused.
+                        let skipped = old.len() - trail;
+                        old.by_ref().take(skipped).for_each(drop);
+                    }
+                    old.next()
+                };
+                let inputs = inputs_of(index);
+                let still_valid = candidate.filter(|part| {
+                    let result = &part.result;
+                    result.reference == reference
+                        && result.has_blank_line == has_blank_line
+                        && result.holds_dateline == inputs.holds_dateline
+                        && (Arc::ptr_eq(&result.carried_before, &carried)
+                            || result.carried_before == carried)
+                });
+                let part = match still_valid {
+                    Some(mut part) => {
+                        // A guess kept was analysed for this update all the same.
+                        if middle.contains(&index) {
+                            analysed += 1;
+                        }
+                        part.base = range.start;
+                        if unchanged_inputs && index >= middle.end {
+                            // Every later segment was analysed after this one, with what it
+                            // carried, and nothing the draft shares has changed: all still
+                            // valid.
+                            parts.push(part);
+                            parts.extend(old.by_ref().zip(&ranges[index + 1..]).map(
+                                |(mut part, range)| {
+                                    part.base = range.start;
+                                    part
+                                },
+                            ));
+                            break;
+                        }
+                        part
+                    }
+                    None => {
+                        analysed += 1;
+                        let fresh;
+                        let reading = if middle.contains(&index) {
+                            &readings[index - lead]
+                        } else {
+                            fresh = self.read(&text[range.clone()], has_blank_line);
+                            &fresh
+                        };
+                        analyse_part(text, range, reading, &inputs, carried.clone())
+                    }
+                };
+                carried = part.result.carried_after.clone();
+                parts.push(part);
+                index += 1;
+            }
+        });
+        drop(readings);
+        // The names desk's input is unchanged when every part gives it what it gave last time,
+        // moved by the edit: typing before a name in its segment moves the name, not what the
+        // desk finds about it, so its findings are moved the same way instead of found again.
+        let moved = Moved {
+            at: prefix,
+            removed: previous_len - suffix - prefix,
+            inserted: text.len() - suffix - prefix,
+        };
         let names_unchanged = names_read_from.len() == parts.len()
-            && parts
-                .iter()
-                .zip(&names_read_from)
-                .all(|(part, old)| Arc::ptr_eq(&part.result, old) || same_names(old, &part.result));
+            && parts.iter().zip(ranges).zip(&names_read_from).all(
+                |((part, range), (old, old_base))| {
+                    Arc::ptr_eq(&part.result, old)
+                        || same_names(
+                            old,
+                            *old_base,
+                            &part.result,
+                            (range.start, range.end),
+                            &moved,
+                        )
+                },
+            );
+        let reused = if names_unchanged {
+            let old_bases: Vec<usize> = names_read_from.iter().map(|(_, base)| *base).collect();
+            move_names(previous_names, &old_bases, &parts, &moved)
+        } else {
+            None
+        };
         drop(names_read_from);
-        apply_names(
-            &mut parts,
-            &self.settings,
-            names_unchanged.then_some(previous_names),
-        );
+        self.names_desk_ran = reused.is_none();
+        apply_names(&mut parts, &self.settings, reused);
         match apply_suppressions(text, &mut parts, &self.settings) {
             Some(directives) => self.suppressions = Arc::new(directives),
             None if !self.suppressions.is_empty() => self.suppressions = Arc::default(),
@@ -480,6 +536,31 @@ impl Incremental {
             merged: Arc::new(OnceLock::new()),
             set_date,
         }
+    }
+
+    /// Reads the segments of `text` at `ranges`, on a second thread for the second half when
+    /// there are many and the updater may use threads.
+    fn read_all(&self, text: &str, ranges: &[Range<usize>], has_blank_line: bool) -> Vec<Reading> {
+        let read = |ranges: &[Range<usize>]| -> Vec<Reading> {
+            ranges
+                .iter()
+                .map(|range| self.read(&text[range.clone()], has_blank_line))
+                .collect()
+        };
+        if self.threads < 2 || ranges.len() < GUESS_MIN_SEGMENTS {
+            return read(ranges);
+        }
+        let (first, second) = ranges.split_at(ranges.len() / 2);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| read(second));
+            let mut readings = read(first);
+            readings.extend(
+                second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            readings
+        })
     }
 
     /// Reads a segment: its suppression directives, its prose, and what its opening says about
@@ -512,6 +593,62 @@ impl Incremental {
             head,
         }
     }
+}
+
+/// How many segments an update must analyse before a second thread guesses at the second half
+/// (see [`Incremental::replace`]): below it, starting a thread costs more than it saves.
+const GUESS_MIN_SEGMENTS: usize = 16;
+
+/// What a segment's analysis depends on besides its text and what the segment before carries.
+struct SegmentInputs<'a> {
+    settings: &'a Settings,
+    reference: ReferenceDate,
+    has_blank_line: bool,
+    holds_dateline: bool,
+    /// The dateline's range in the segment, when the segment holds it.
+    dateline: Option<Range<usize>>,
+}
+
+/// Analyses the segment of `text` at `range`, already read, given what the segment before it
+/// carries in.
+fn analyse_part(
+    text: &str,
+    range: &Range<usize>,
+    reading: &Reading,
+    inputs: &SegmentInputs,
+    carried: Arc<Carried>,
+) -> Part {
+    let segment_text = &text[range.clone()];
+    let analysis = analyze_segment(
+        segment_text,
+        &reading.prose,
+        inputs.settings,
+        inputs.reference,
+        inputs.dateline.clone(),
+        &carried,
+    );
+    let result = Arc::new(SegmentResult {
+        head: reading.head.clone(),
+        reference: inputs.reference,
+        has_blank_line: inputs.has_blank_line,
+        holds_dateline: inputs.holds_dateline,
+        carried_before: carried,
+        carried_after: Arc::new(Carried {
+            last_named: analysis.last_named,
+            nearby_speakers: analysis.nearby_speakers,
+            figure_source: analysis.figure_source,
+            story_days: analysis.story_days,
+        }),
+        findings: Arc::new(analysis.findings),
+        quotations: analysis.quotations,
+        figures: analysis.figures,
+        names: analysis.names,
+        directives: reading.directives.clone(),
+        paragraphs: analysis.paragraphs,
+        // LSP's lines: `\n`, `\r\n` and a lone `\r` each end one.
+        line_breaks: line_ranges(segment_text).len() - 1,
+    });
+    Part::new(range.start, result)
 }
 
 /// The publication date, in order of authority: the draft's front matter, its dateline, the
@@ -783,14 +920,132 @@ fn quoted_speakers(result: &SegmentResult) -> impl Iterator<Item = (&Range<usize
     })
 }
 
-/// Whether two analyses of a segment give the names desk the same input: the same mentions
-/// and speakers at the same places in the segment, and the same say in which segment holds
-/// the draft's lead paragraph.
-fn same_names(old: &SegmentResult, new: &SegmentResult) -> bool {
-    old.names == new.names
-        && old.head.has_body == new.head.has_body
-        && (old.paragraphs == 0) == (new.paragraphs == 0)
-        && quoted_speakers(old).eq(quoted_speakers(new))
+/// One edit in draft offsets: at `at`, `removed` bytes of the previous text were replaced
+/// with `inserted` bytes.
+struct Moved {
+    at: usize,
+    removed: usize,
+    inserted: usize,
+}
+
+impl Moved {
+    /// Where a range of the previous text stands in the new one: the same place when it lies
+    /// wholly before the edit, moved by the change in length when wholly after it. `None` when
+    /// it touches the replaced bytes, or is empty just where text was inserted (it could belong
+    /// on either side).
+    fn range(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let after = self.at + self.removed;
+        let (before, behind) = if range.is_empty() {
+            (
+                range.end < self.at,
+                range.start > after || (range.start == after && self.removed > 0),
+            )
+        } else {
+            (range.end <= self.at, range.start >= after)
+        };
+        if before {
+            Some(range.clone())
+        } else if behind {
+            let moved = |offset: usize| offset - self.removed + self.inserted;
+            Some(moved(range.start)..moved(range.end))
+        } else {
+            None
+        }
+    }
+
+    /// A range of a segment that started at `old_base` in the previous text, moved by the edit
+    /// and counted from `new_base`; `None` unless it then starts in `new_base..new_end`.
+    fn within(
+        &self,
+        range: &Range<usize>,
+        old_base: usize,
+        (new_base, new_end): (usize, usize),
+    ) -> Option<Range<usize>> {
+        let moved = self.range(&(range.start + old_base..range.end + old_base))?;
+        (new_base..new_end)
+            .contains(&moved.start)
+            .then(|| moved.start - new_base..moved.end - new_base)
+    }
+}
+
+/// Whether two analyses of a segment give the names desk the same input, once the previous
+/// one's places are moved by the edit: the same mentions and speakers at the same places in
+/// the draft, and the same say in which segment holds the draft's lead paragraph. The
+/// segments start at `old_base` and `new_base`.
+fn same_names(
+    old: &SegmentResult,
+    old_base: usize,
+    new: &SegmentResult,
+    new_span: (usize, usize),
+    moved: &Moved,
+) -> bool {
+    if old.names.len() != new.names.len()
+        || old.head.has_body != new.head.has_body
+        || (old.paragraphs == 0) != (new.paragraphs == 0)
+    {
+        return false;
+    }
+    let same_mentions = old.names.iter().zip(&new.names).all(|(old, new)| {
+        let mut old = old.clone();
+        let Some(range) = moved.within(&old.range, old_base, new_span) else {
+            return false;
+        };
+        old.range = range;
+        for word in &mut old.words {
+            let Some(range) = moved.within(&word.range, old_base, new_span) else {
+                return false;
+            };
+            word.range = range;
+        }
+        old == *new
+    });
+    same_mentions && {
+        let mut new_speakers = quoted_speakers(new);
+        quoted_speakers(old).all(|(range, name)| {
+            new_speakers.next().is_some_and(|(new_range, new_name)| {
+                name == new_name
+                    && moved.within(range, old_base, new_span).as_ref() == Some(new_range)
+            })
+        }) && new_speakers.next().is_none()
+    }
+}
+
+/// The names desk's findings of the last update, by part, moved by the edit into the new
+/// parts: what the desk would find again when its input only moved (see [`same_names`]).
+/// `old_bases` are where the parts started in the previous text. `None` when a place a finding
+/// points to cannot be moved, or would move into another segment than the one it was counted
+/// from.
+fn move_names(
+    previous: Vec<(usize, Vec<Finding>)>,
+    old_bases: &[usize],
+    parts: &[Part],
+    moved: &Moved,
+) -> Option<Vec<(usize, Vec<Finding>)>> {
+    let span_of = |at: usize| {
+        let end = parts.get(at + 1).map_or(usize::MAX, |next| next.base);
+        (parts[at].base, end)
+    };
+    previous
+        .into_iter()
+        .map(|(index, mut findings)| {
+            for finding in &mut findings {
+                let (from, to) = (old_bases[index], span_of(index));
+                finding.span = moved.within(&finding.span, from, to)?;
+                for fix in &mut finding.fixes {
+                    for edit in &mut fix.edits {
+                        // An edit may reach past its finding's segment: only its start is
+                        // bound to the segment's.
+                        edit.range = moved.within(&edit.range, from, (to.0, usize::MAX))?;
+                    }
+                }
+                for related in &mut finding.related {
+                    let at = index.checked_sub(related.segments_back)?;
+                    related.span = moved.within(&related.span, old_bases[at], span_of(at))?;
+                }
+            }
+            Some((index, findings))
+        })
+        .collect()
 }
 
 /// Runs the names desk over the whole draft: the `name-variant` and `first-reference`
