@@ -1,7 +1,7 @@
 //! The incremental path: what one edit costs the engine on the generated drafts in
 //! `../shared/tools/docs/` (1k, 10k and 100k words). Run with `cargo bench --bench incremental`.
 //!
-//! For each draft: a full analysis (opening it), then a sentence typed one character at a time
+//! For each draft: a full analysis (opening it, on one thread and on two), then a sentence typed one character at a time
 //! in the middle of a paragraph halfway through (the common keystroke), a sentence that names
 //! people typed the same way (each keystroke changes the draft's names), a line break typed there
 //! (every later line moves), and a change of the front matter's publication date (every
@@ -77,10 +77,11 @@ fn summary(mut times: Vec<Duration>) -> (f64, f64) {
 
 fn main() {
     println!(
-        "{:<18} {:>9} {:>12} {:>20} {:>20} {:>14} {:>14}",
+        "{:<18} {:>9} {:>12} {:>12} {:>20} {:>20} {:>14} {:>14}",
         "draft",
         "size KB",
         "open (µs)",
+        "2 threads",
         "keystroke med/p95",
         "name typed med/p95",
         "line break",
@@ -96,6 +97,16 @@ fn main() {
             opens.push(started.elapsed());
         }
         let (open, _) = summary(opens);
+        // The server opens a draft with a thread per core (two here): the second half of the
+        // draft is analysed meanwhile from a guessed start.
+        let mut threaded_opens = Vec::new();
+        for _ in 0..5 {
+            let mut engine = Incremental::new(Format::Markdown, settings.clone()).with_threads(2);
+            let started = Instant::now();
+            std::hint::black_box(engine.update(&original));
+            threaded_opens.push(started.elapsed());
+        }
+        let (threaded_open, _) = summary(threaded_opens);
 
         let mut engine = Incremental::new(Format::Markdown, settings.clone());
         engine.update(&original);
@@ -150,10 +161,11 @@ fn main() {
             format!("{:.0}", summary(date_changes).0)
         };
         println!(
-            "{:<18} {:>9.1} {:>12.0} {:>20} {:>20} {:>14.0} {:>14}",
+            "{:<18} {:>9.1} {:>12.0} {:>12.0} {:>20} {:>20} {:>14.0} {:>14}",
             name,
             original.len() as f64 / 1024.0,
             open,
+            threaded_open,
             format!("{keystroke:.0} / {keystroke_p95:.0}"),
             format!("{name_keystroke:.0} / {name_keystroke_p95:.0}"),
             line_break,

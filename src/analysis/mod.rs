@@ -128,6 +128,7 @@ pub(crate) fn analyze_segment(
         nearby_speakers: &carried.nearby_speakers,
         figure_source_before: carried.figure_source.as_deref(),
         story_days: RefCell::new(carried.story_days.clone()),
+        paragraph_words: std::cell::OnceCell::new(),
     };
     house_lexicon::attribute_quotations(&mut context);
     let (figures, figure_source) = figures::find(&context);
