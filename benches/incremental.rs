@@ -1,11 +1,13 @@
 //! The incremental path: what one edit costs the engine on the generated drafts in
 //! `../shared/tools/docs/` (1k, 10k and 100k words). Run with `cargo bench --bench incremental`.
 //!
-//! For each draft: a full analysis (opening it), then a sentence typed one character at a time
-//! in the middle of a paragraph halfway through (the common keystroke), a sentence that names
-//! people typed the same way (each keystroke changes the draft's names), a line break typed there
-//! (every later line moves), and a change of the front matter's publication date (every
-//! segment is analysed again). Each edit is followed by the update an editor would run.
+//! For each draft: a full analysis (opening it, on one thread and on two), then a sentence
+//! typed one character at a time in the middle of a paragraph halfway through (the common
+//! keystroke, which moves the names after it in its paragraph; the bench counts how many such
+//! keystrokes ran the names desk over the whole draft), a sentence that names people typed the
+//! same way (each keystroke changes the draft's names), a line break typed there (every later
+//! line moves), and a change of the front matter's publication date (every segment is analysed
+//! again). Each edit is followed by the update an editor would run.
 //!
 //! This is a benchmark, not a test: it asserts nothing, and `tests/it/incremental.rs` checks the
 //! results. Times are wall-clock medians and 95th percentiles in microseconds.
@@ -77,11 +79,13 @@ fn summary(mut times: Vec<Duration>) -> (f64, f64) {
 
 fn main() {
     println!(
-        "{:<18} {:>9} {:>12} {:>20} {:>20} {:>14} {:>14}",
+        "{:<18} {:>9} {:>12} {:>12} {:>20} {:>12} {:>20} {:>14} {:>14}",
         "draft",
         "size KB",
         "open (µs)",
+        "2 threads",
         "keystroke med/p95",
+        "desk runs",
         "name typed med/p95",
         "line break",
         "new pub. date"
@@ -96,20 +100,35 @@ fn main() {
             opens.push(started.elapsed());
         }
         let (open, _) = summary(opens);
+        // The server opens a draft with a thread per core (two here): the second half of the
+        // draft is analysed meanwhile from a guessed start.
+        let mut threaded_opens = Vec::new();
+        for _ in 0..5 {
+            let mut engine = Incremental::new(Format::Markdown, settings.clone()).with_threads(2);
+            let started = Instant::now();
+            std::hint::black_box(engine.update(&original));
+            threaded_opens.push(started.elapsed());
+        }
+        let (threaded_open, _) = summary(threaded_opens);
 
         let mut engine = Incremental::new(Format::Markdown, settings.clone());
         engine.update(&original);
         let mut text = original.clone();
         let at = typing_point(&text);
         let mut keystrokes = Vec::new();
+        // How many of those keystrokes ran the names desk over the whole draft: the typing
+        // point has names after it in its paragraph, which each keystroke moves.
+        let mut desk_runs = 0;
         for round in 0..5 {
             for (offset, character) in SENTENCE.char_indices() {
                 text.insert(at + round * SENTENCE.len() + offset, character);
                 let started = Instant::now();
                 std::hint::black_box(engine.update(&text));
                 keystrokes.push(started.elapsed());
+                desk_runs += usize::from(engine.names_desk_ran_last_update());
             }
         }
+        let typed = keystrokes.len();
         let (keystroke, keystroke_p95) = summary(keystrokes);
 
         let name_at = at + 5 * SENTENCE.len();
@@ -150,11 +169,13 @@ fn main() {
             format!("{:.0}", summary(date_changes).0)
         };
         println!(
-            "{:<18} {:>9.1} {:>12.0} {:>20} {:>20} {:>14.0} {:>14}",
+            "{:<18} {:>9.1} {:>12.0} {:>12.0} {:>20} {:>12} {:>20} {:>14.0} {:>14}",
             name,
             original.len() as f64 / 1024.0,
             open,
+            threaded_open,
             format!("{keystroke:.0} / {keystroke_p95:.0}"),
+            format!("{desk_runs} of {typed}"),
             format!("{name_keystroke:.0} / {name_keystroke_p95:.0}"),
             line_break,
             date_change

@@ -1,11 +1,12 @@
 //! [`Context`]: everything a rule may read about one piece of a draft, computed once per analysis
 //! of that piece and shared by every rule.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use super::prose::Prose;
 use super::quotes::{ParagraphLayout, Quotation};
+use super::words::{words, Word};
 use super::{dates, figures, ReferenceDate, Settings};
 
 /// Everything a rule may read about the text, computed once per analysis.
@@ -34,6 +35,9 @@ pub struct Context<'a> {
     /// The days the story named in the last few paragraphs, which the relative-date rule
     /// reads and adds to ("the previous Friday" after "Friday").
     pub(crate) story_days: RefCell<dates::StoryDays>,
+    /// The words of each paragraph, read once on first use and shared by every rule that walks
+    /// a paragraph's words (see [`Context::paragraph_words`]).
+    pub(crate) paragraph_words: OnceCell<Vec<Vec<Word<'a>>>>,
 }
 
 /// A speaker named in an attribution shortly before the text being analysed: a quotation
@@ -50,7 +54,20 @@ pub struct NearbySpeaker {
     pub paragraphs_back: usize,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The words of the paragraph at `index` of [`Context::paragraphs`], in the masked text.
+    /// Several rules and the figure scan walk every paragraph's words: they are found once
+    /// for all of them instead of once per rule.
+    pub fn paragraph_words(&self, index: usize) -> &[Word<'a>] {
+        let all = self.paragraph_words.get_or_init(|| {
+            self.paragraphs
+                .iter()
+                .map(|paragraph| words(self.masked, paragraph.range.clone()))
+                .collect()
+        });
+        &all[index]
+    }
+
     /// The quotation whose marks enclose `offset`, if any.
     pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
         let after = self

@@ -133,6 +133,7 @@ pub(crate) fn analyze_segment(
         figure_source_before: carried.figure_source.as_deref(),
         story_poll_before: carried.story_poll.as_deref(),
         story_days: RefCell::new(carried.story_days.clone()),
+        paragraph_words: std::cell::OnceCell::new(),
     };
     house_lexicon::attribute_quotations(&mut context);
     let (figures, figure_source, story_poll) = figures::find(&context);

@@ -11,10 +11,15 @@ pub struct Word<'a> {
 }
 
 impl Word<'_> {
+    /// Whether the word is `lower`, ignoring ASCII case. Callers test words against long
+    /// lists one entry at a time, so the lengths are compared first, inline: most entries are
+    /// ruled out without looking at a letter.
+    #[inline]
     pub fn is(&self, lower: &str) -> bool {
-        self.text.eq_ignore_ascii_case(lower)
+        self.text.len() == lower.len() && self.text.eq_ignore_ascii_case(lower)
     }
 
+    #[inline]
     pub fn is_any(&self, lower: &[&str]) -> bool {
         lower.iter().any(|candidate| self.is(candidate))
     }
@@ -42,29 +47,53 @@ fn is_joiner(character: char) -> bool {
     matches!(character, '\'' | '’' | '-' | '‑')
 }
 
+/// The character at byte `at` of `text` and its length: read directly when it is ASCII (most
+/// of any prose), decoded otherwise.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        (char::from(byte), 1)
+    } else {
+        let character = text[at..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        (character, character.len_utf8())
+    }
+}
+
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut found = Vec::new();
     let slice = &text[range.clone()];
-    let mut characters = slice.char_indices().peekable();
-    while let Some((start, character)) = characters.next() {
+    // Prose has a word every six bytes or so: room for that many is made at once, so that the
+    // list is not copied to a larger one again and again as it grows.
+    let mut found = Vec::with_capacity(slice.len() / 6 + 1);
+    let mut at = 0;
+    while at < slice.len() {
+        let (character, length) = char_at(slice, at);
         if !is_word_char(character) {
+            at += length;
             continue;
         }
-        let mut end = start + character.len_utf8();
-        while let Some(&(index, next)) = characters.peek() {
-            if is_word_char(next) {
-                end = index + next.len_utf8();
-                characters.next();
-            } else if is_joiner(next) {
+        let start = at;
+        let mut end = at + length;
+        // Where reading goes on after the word: the first character not taken into it.
+        let mut next = end;
+        while next < slice.len() {
+            let (following, length) = char_at(slice, next);
+            if is_word_char(following) {
+                end = next + length;
+                next = end;
+            } else if is_joiner(following) {
                 // A joiner belongs to the word only when a letter or digit follows it, except
                 // for the possessive apostrophe after a plural ("officials'").
-                let after = slice[index + next.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    characters.next();
-                } else if matches!(next, '\'' | '’') && slice[..index].ends_with('s') {
-                    end = index + next.len_utf8();
-                    characters.next();
+                let after = next + length;
+                if after < slice.len() && is_word_char(char_at(slice, after).0) {
+                    next = after;
+                } else if matches!(following, '\'' | '’') && slice[..next].ends_with('s') {
+                    end = after;
+                    next = after;
                     break;
                 } else {
                     break;
@@ -77,6 +106,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             text: &slice[start..end],
             range: range.start + start..range.start + end,
         });
+        at = next;
     }
     found
 }
@@ -120,6 +150,57 @@ pub(crate) fn window(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use proptest::prelude::*;
+
+    /// The words found one decoded character at a time, as `words` did before it read ASCII
+    /// bytes directly: the two must always agree.
+    fn decoded_words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+        let mut found = Vec::new();
+        let slice = &text[range.clone()];
+        let mut characters = slice.char_indices().peekable();
+        while let Some((start, character)) = characters.next() {
+            if !is_word_char(character) {
+                continue;
+            }
+            let mut end = start + character.len_utf8();
+            while let Some(&(index, next)) = characters.peek() {
+                if is_word_char(next) {
+                    end = index + next.len_utf8();
+                    characters.next();
+                } else if is_joiner(next) {
+                    let after = slice[index + next.len_utf8()..].chars().next();
+                    if after.is_some_and(is_word_char) {
+                        characters.next();
+                    } else if matches!(next, '\'' | '’') && slice[..index].ends_with('s') {
+                        end = index + next.len_utf8();
+                        characters.next();
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            found.push(Word {
+                text: &slice[start..end],
+                range: range.start + start..range.start + end,
+            });
+        }
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn reading_bytes_finds_the_words_decoding_finds(
+            text in "[a-zA-Z0-9s'’\\-‑ .,é😀\n]{0,200}",
+            from in 0usize..200,
+        ) {
+            let start = floor_char_boundary(&text, from);
+            prop_assert_eq!(words(&text, start..text.len()), decoded_words(&text, start..text.len()));
+        }
+    }
 
     #[test]
     fn words_keep_inner_apostrophes_and_hyphens() {

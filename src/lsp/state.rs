@@ -603,7 +603,11 @@ fn analyze_rope(
     settings.today = today();
     let format = Format::from_language_id(language_id);
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let incremental = engine.get_or_insert_with(|| Incremental::new(format, settings.clone()));
+        // Opening a long draft analyses it on every core; the results do not depend on it.
+        let incremental = engine.get_or_insert_with(|| {
+            let cores = std::thread::available_parallelism().map_or(1, usize::from);
+            Incremental::new(format, settings.clone()).with_threads(cores)
+        });
         incremental.configure(format, &settings);
         // Only the stretch that changed since the last analysis is copied out of the rope.
         let (replaced, replacement) = changed_since(incremental.text(), rope);

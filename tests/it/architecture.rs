@@ -509,10 +509,6 @@ const LONG_SOURCE_FILES: &[(&str, &str)] = &[
         "tests only: the date reader's cases, one table per construction",
     ),
     (
-        "src/analysis/incremental.rs",
-        "split in progress on branch issue-18",
-    ),
-    (
         "src/analysis/names.rs",
         "split in progress on branch issue-18",
     ),

@@ -281,3 +281,126 @@ fn the_names_desk_follows_edits_next_to_names() {
     // note stand on both names), and only while the word next to the name is "said".
     assert_eq!(first_references, [0, 0, 1, 1, 1, 0]);
 }
+
+/// Typing before a name in its own segment moves the name and the names desk's findings on it,
+/// not what the desk finds: the desk keeps its findings, moved by the edit, instead of reading
+/// the whole draft again, and the result is what a fresh analysis gives. Typing a name, or
+/// inside one, runs the desk again.
+#[test]
+fn typing_before_a_name_moves_the_names_desks_findings() {
+    let settings = settings();
+    let opening = "Ferry fares rise\n\nChief executive Mira Osei said fares would rise. ";
+    let moved = "Later, Osey said so, and Osei said she had warned them.\n\n";
+    let text = format!("{opening}{moved}{}", long_article());
+    let mut incremental = Incremental::new(Format::Markdown, settings.clone());
+    incremental.update(&text);
+    assert!(incremental.names_desk_ran_last_update());
+    let variants = |analysis: &Analysis| -> Vec<(usize, usize)> {
+        analysis
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == copydesk::analysis::RuleCode::NameVariant)
+            .map(|finding| (finding.span.start, finding.span.end))
+            .collect()
+    };
+    let before = variants(&analyze(&text, Format::Markdown, &settings));
+    assert!(!before.is_empty(), "the draft's misspelt name is flagged");
+    let mut text = text;
+    let mut typed = 0;
+    // Words typed a character at a time before the flagged name, in its paragraph.
+    let at = opening.find(" would").unwrap();
+    for character in " and tolls".chars() {
+        text.insert(at + typed, character);
+        typed += character.len_utf8();
+        let results = incremental.update(&text);
+        assert!(!incremental.names_desk_ran_last_update(), "{text:?}");
+        let full = analyze(&text, Format::Markdown, &settings);
+        assert_eq!(results.analysis(), &full, "{text:?}");
+        let moved_by: Vec<(usize, usize)> = before
+            .iter()
+            .map(|(start, end)| (start + typed, end + typed))
+            .collect();
+        assert_eq!(variants(&full), moved_by);
+    }
+    // A letter typed inside the misspelt name changes it: the desk reads the draft again.
+    let inside = text.find("Osey").unwrap() + 3;
+    text.replace_range(inside..inside + 1, "i");
+    let results = incremental.update(&text);
+    assert!(incremental.names_desk_ran_last_update());
+    assert_eq!(
+        results.analysis(),
+        &analyze(&text, Format::Markdown, &settings)
+    );
+    assert!(variants(results.analysis()).is_empty());
+}
+
+/// Names, speakers and the findings on them, with keystrokes that rarely change a name: most
+/// edits here only move the names after them, the case in which the names desk moves its last
+/// findings instead of running again.
+const NAMED_PARAGRAPHS: &[&str] = &[
+    "Mira Osei said the vote was close. Later Mira Osey said it again.",
+    "Osei said the count was late, and Ruiz agreed.",
+    "\"The count is late,\" said Osei. \"It is,\" said Ruiz.",
+    "President Ruiz spoke. Conan O'Brien nodded, and later O’Brien left.",
+    "Ana Ruiz met Mira Osei on the steps. A quiet morning.",
+];
+
+const KEYSTROKES: &[&str] = &["a", " ", "é", "😀", ", and more", ".", "\n"];
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn keystrokes_that_move_names_give_a_full_analysis(
+        chosen in proptest::collection::vec(0..NAMED_PARAGRAPHS.len(), 1..10),
+        edits in proptest::collection::vec((any::<usize>(), 0..KEYSTROKES.len()), 1..16),
+    ) {
+        let settings = settings();
+        let mut text = chosen
+            .into_iter()
+            .map(|index| NAMED_PARAGRAPHS[index])
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let mut incremental = Incremental::new(Format::Markdown, settings.clone());
+        incremental.update(&text);
+        for (at, piece) in edits {
+            let at = boundary(&text, at);
+            text.insert_str(at, KEYSTROKES[piece]);
+            let results = incremental.update(&text);
+            let full = analyze(&text, Format::Markdown, &settings);
+            prop_assert_eq!(results.analysis(), &full, "typed {:?} at {} of {:?}", KEYSTROKES[piece], at, text);
+            let fresh = Incremental::new(Format::Markdown, settings.clone()).update(&text);
+            prop_assert_eq!(results.people(), fresh.people());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// Opening a long draft on two threads (the second half analysed meanwhile from a guess of
+    /// what the first half carries into it) gives what one thread gives, whatever the first
+    /// half's speakers, days and sources carry across the cut; so does every edit after it.
+    #[test]
+    fn opening_on_two_threads_gives_what_one_thread_gives(
+        chosen in proptest::collection::vec(0..PARAGRAPHS.len(), 16..60),
+        edits in proptest::collection::vec(edit(), 0..4),
+        plain in any::<bool>(),
+    ) {
+        let format = if plain { Format::PlainText } else { Format::Markdown };
+        let settings = settings();
+        let mut text = chosen
+            .into_iter()
+            .map(|index| PARAGRAPHS[index])
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let mut incremental = Incremental::new(format, settings.clone()).with_threads(2);
+        let results = incremental.update(&text);
+        prop_assert_eq!(results.analysis(), &analyze(&text, format, &settings));
+        for edit in &edits {
+            apply(&mut text, edit);
+            let results = incremental.update(&text);
+            prop_assert_eq!(results.analysis(), &analyze(&text, format, &settings), "after {:?}", edit);
+        }
+    }
+}

@@ -80,10 +80,26 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
         all.get(index + offset)
             .filter(|candidate| adjacent(text, &all[index + offset - 1], candidate))
     };
-    let lower = word.without_possessive().to_ascii_lowercase();
+    // Every word of every paragraph passes here: its lower-case form is made on the stack,
+    // not in a new string each time (a word longer than the buffer is no date word anyway,
+    // but is lowered all the same).
+    let stem = word.without_possessive();
+    let mut buffer = [0u8; 32];
+    let spilled;
+    let lower: &str = match buffer.get_mut(..stem.len()) {
+        Some(bytes) => {
+            bytes.copy_from_slice(stem.as_bytes());
+            bytes.make_ascii_lowercase();
+            std::str::from_utf8(bytes).unwrap_or(stem)
+        }
+        None => {
+            spilled = stem.to_ascii_lowercase();
+            &spilled
+        }
+    };
 
     // yesterday / today / tonight / tomorrow / overnight, with an optional part of the day.
-    let day_offset = match lower.as_str() {
+    let day_offset = match lower {
         "yesterday" => Some((-1, None)),
         "today" => Some((0, None)),
         "tonight" => Some((0, Some(PartOfDay::Night))),

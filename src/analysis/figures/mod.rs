@@ -70,15 +70,15 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
     // voters consider her honest"); a copy editor reads them as the poll's findings, not as
     // figures without a source.
     let mut story_poll: Option<String> = context.story_poll_before.map(str::to_string);
-    for paragraph in &context.paragraphs {
-        let paragraph_words = words(context.masked, paragraph.range.clone());
-        let mut figures = scan_numbers(context, paragraph, &paragraph_words);
+    for (paragraph_index, paragraph) in context.paragraphs.iter().enumerate() {
+        let paragraph_words = context.paragraph_words(paragraph_index);
+        let mut figures = scan_numbers(context, paragraph, paragraph_words);
         figures.extend(scan_spelled(
-            &paragraph_words,
+            paragraph_words,
             context.masked,
             context.settings.figures_min_count,
         ));
-        figures.extend(scan_claims(&paragraph_words, context.masked));
+        figures.extend(scan_claims(paragraph_words, context.masked));
         figures.sort_by_key(|figure| figure.range.start);
         figures.dedup_by(|later, earlier| later.range.start < earlier.range.end);
         let interiors = context.interiors(paragraph);

@@ -44,7 +44,6 @@ use crate::analysis::finding::{
     DateDetails, Details, Edit, Finding, Fix, ReferenceSource, RuleCode, Severity,
 };
 use crate::analysis::quotes::QuoteKind;
-use crate::analysis::words::words;
 use crate::analysis::Context;
 
 use super::{Check, Rule};
@@ -66,7 +65,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
     // for. They come from the segments before this one and go on to the one after it.
     let mut story = context.story_days.borrow_mut();
     for (paragraph_index, paragraph) in context.paragraphs.iter().enumerate() {
-        let paragraph_words = words(context.masked, paragraph.range.clone());
+        let paragraph_words = context.paragraph_words(paragraph_index);
         let house_names = house_names_in(
             context.masked,
             paragraph.range.clone(),
@@ -74,8 +73,8 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
         );
         // The last day resolved in the current sentence, for "the next morning" after it.
         let mut event: Option<(Range<usize>, jiff::civil::Date, String)> = None;
-        for found in scan(context.masked, &paragraph_words) {
-            if name_at(context.masked, &paragraph_words, &found, &house_names).is_some() {
+        for found in scan(context.masked, paragraph_words) {
+            if name_at(context.masked, paragraph_words, &found, &house_names).is_some() {
                 continue;
             }
             let in_dateline = context.dateline.as_ref().is_some_and(|dateline| {

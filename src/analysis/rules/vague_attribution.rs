@@ -15,7 +15,7 @@
 
 use crate::analysis::finding::{Details, Finding, RuleCode, Severity};
 use crate::analysis::lexicon::is_reporting_verb;
-use crate::analysis::words::{words, Word};
+use crate::analysis::words::Word;
 use crate::analysis::Context;
 
 use super::{Check, Rule};
@@ -53,7 +53,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
 }
 
 fn built_in(context: &Context, findings: &mut Vec<Finding>) {
-    for paragraph in &context.paragraphs {
+    for (paragraph_index, paragraph) in context.paragraphs.iter().enumerate() {
         // A nested quotation lies inside its outer one, so the outer interiors alone say
         // whether a word is quoted. They are in order and do not overlap: the only one that may
         // hold a word is the last that starts at or before it (a binary search, not a scan, so
@@ -67,9 +67,11 @@ fn built_in(context: &Context, findings: &mut Vec<Finding>) {
             let after = interiors.partition_point(|inside| inside.start <= offset);
             after > 0 && interiors[after - 1].contains(&offset)
         };
-        let all: Vec<Word> = words(context.masked, paragraph.range.clone())
-            .into_iter()
+        let all: Vec<Word> = context
+            .paragraph_words(paragraph_index)
+            .iter()
             .filter(|word| !inside_a_quotation(word.range.start))
+            .cloned()
             .collect();
         for (index, word) in all.iter().enumerate() {
             if !word.is_any(VAGUE_SOURCES) {

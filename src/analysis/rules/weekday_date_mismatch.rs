@@ -17,7 +17,6 @@ use crate::analysis::calendar::{
     add_days, explicit_date_after, weekday_date, weekday_name, weekday_named, DateStyle, House,
 };
 use crate::analysis::finding::{Details, Edit, Finding, Fix, MismatchDetails, RuleCode, Severity};
-use crate::analysis::words::words;
 use crate::analysis::Context;
 
 use super::{Check, Rule};
@@ -30,13 +29,13 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(context: &Context, findings: &mut Vec<Finding>) {
-    for paragraph in &context.paragraphs {
-        let all = words(context.masked, paragraph.range.clone());
+    for index in 0..context.paragraphs.len() {
+        let all = context.paragraph_words(index);
         for (index, word) in all.iter().enumerate() {
             let Some(weekday) = weekday_named(word.without_possessive()) else {
                 continue;
             };
-            let Some(written) = explicit_date_after(context.masked, &all, index) else {
+            let Some(written) = explicit_date_after(context.masked, all, index) else {
                 continue;
             };
             let Some(year) = written.year else {
