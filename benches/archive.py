@@ -32,7 +32,8 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "..", "..", "..", "shared", "corpus", "dev.jsonl")
+# The shared folder stands beside the checkout (../shared from its top).
+CORPUS = os.path.join(HERE, "..", "..", "shared", "corpus", "dev.jsonl")
 
 
 def build_archive(corpus, folder):
