@@ -131,7 +131,10 @@ fn named_before(text: &str, offset: usize) -> Option<String> {
         }
     }
     let (first, last) = best?;
-    Some(text[before[first].range.start..before[last].range.end].to_string())
+    // A pronoun stands for the person, not the possessive the name was written in ("Chauncey
+    // Gardiner's circularity ... as they say" names Chauncey Gardiner).
+    let end = before[last].range.start + before[last].without_possessive().len();
+    Some(text[before[first].range.start..end].to_string())
 }
 
 /// The quotation interiors of one paragraph and the cues already found in its sentences.

@@ -239,6 +239,17 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_a_pronoun_stands_for_is_offered_without_a_possessive() {
+        let text = "Voters like Ana Reyes’s plan. As they say, “the levy is fair.”\n\nThe levy stays in place for now.\n\nThe council met. “We will not raise the levy this year.”";
+        let finding = crate::analysis::rules::tests::first_finding(RULE, text);
+        let titles: Vec<&str> = finding.fixes.iter().map(|fix| fix.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            vec!["Add attribution: [SPEAKER] said", "Attribute to Ana Reyes"]
+        );
+    }
+
+    #[test]
     fn add_attribution_keeps_news_punctuation() {
         for (text, fixed) in [
             ("The council met. \"We will not raise the levy.\"", "The council met. \"We will not raise the levy,\" [SPEAKER] said."),
