@@ -45,11 +45,8 @@ fn number_value(word: &Word) -> Option<i64> {
     if let Ok(value) = word.text.parse::<i64>() {
         return Some(value);
     }
-    // The date reader has never read sixty to ninety in words ("ninety days ago"); they stay out
-    // so that sharing the table with the figure reader changes no finding.
-    crate::analysis::lexicon::number_word_value(word.text)
-        .filter(|value| !(60..100).contains(value))
-        .map(i64::from)
+    // "ninety days ago" is the same date as "90 days ago".
+    crate::analysis::lexicon::number_word_value(word.text).map(i64::from)
 }
 
 /// Whether only spaces separate two words (no punctuation between them).

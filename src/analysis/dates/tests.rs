@@ -59,6 +59,11 @@ fn resolves_expressions_against_the_publication_date() {
             "2020-02-28",
         ),
         (
+            "The plant closed ninety days ago.",
+            "ninety days ago",
+            "2021-11-30",
+        ),
+        (
             "The plant closed two weeks ago.",
             "two weeks ago",
             "2022-02-14",
