@@ -552,19 +552,12 @@ async fn inlay_hints_show_absolute_dates_and_follow_the_settings() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_settings_change_asks_the_client_to_refresh_inlay_hints() {
-    let mut client = Client::start();
-    client
-        .call_ok(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": null,
-                "capabilities": { "workspace": { "inlayHint": { "refreshSupport": true } } },
-                "initializationOptions": { "debounceMs": 0 },
-            }),
-        )
-        .await;
-    client.notify("initialized", json!({})).await;
+    let mut client = Client::initialized_with(
+        None,
+        json!({ "workspace": { "inlayHint": { "refreshSupport": true } } }),
+        json!({ "debounceMs": 0 }),
+    )
+    .await;
     client
         .notify(
             "workspace/didChangeConfiguration",
@@ -680,19 +673,12 @@ async fn an_assumed_publication_date_is_set_first_and_never_fixed_in_bulk() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quotations_explain_themselves_and_outline_the_sources() {
-    let mut client = Client::start();
-    client
-        .call_ok(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": null,
-                "capabilities": { "textDocument": { "publishDiagnostics": { "relatedInformation": true } } },
-                "initializationOptions": { "debounceMs": 0, "referenceDate": "2022-02-28" },
-            }),
-        )
-        .await;
-    client.notify("initialized", json!({})).await;
+    let mut client = Client::initialized_with(
+        None,
+        json!({ "textDocument": { "publishDiagnostics": { "relatedInformation": true } } }),
+        json!({ "debounceMs": 0, "referenceDate": "2022-02-28" }),
+    )
+    .await;
     let uri = "file:///sources.txt";
     let text = "Mira Osei said: \"We will rebuild the pier before the summer.\"\n\n\"We will reopen the dock in spring.\"\n\n\"And we will stay on budget for all of it.\"\n\nThe plan, dubbed \"Pier Forward\", passed.\n\nLater, a voice from the back. \"Nobody asked the fishermen about any of this.\"\n";
     client.open(uri, "plaintext", 1, text).await;
@@ -1760,19 +1746,12 @@ async fn lone_surrogates_are_read_as_replacement_characters() {
 /// text is inserted before it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_speaker_named_in_an_earlier_paragraph_is_pointed_at_through_edits() {
-    let mut client = Client::start();
-    client
-        .call_ok(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": null,
-                "capabilities": { "textDocument": { "publishDiagnostics": { "relatedInformation": true } } },
-                "initializationOptions": { "debounceMs": 0, "referenceDate": "2022-02-28" },
-            }),
-        )
-        .await;
-    client.notify("initialized", json!({})).await;
+    let mut client = Client::initialized_with(
+        None,
+        json!({ "textDocument": { "publishDiagnostics": { "relatedInformation": true } } }),
+        json!({ "debounceMs": 0, "referenceDate": "2022-02-28" }),
+    )
+    .await;
     let uri = "file:///speaker.md";
     let mut text = "\"The vote was close,\" Mira Osei said.\n\nThe levy stays in place for now.\n\n\"We will not raise the levy this year.\"\n".to_string();
     client.open(uri, "markdown", 1, &text).await;

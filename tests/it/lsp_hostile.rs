@@ -310,19 +310,12 @@ async fn a_house_rules_path_that_is_no_file_is_reported() {
         std::fs::create_dir(&desk).unwrap();
         let rules = desk.join(".copydesk.toml");
         make(&rules);
-        let mut client = Client::start();
-        client
-            .call_ok(
-                "initialize",
-                json!({
-                    "processId": null,
-                    "rootUri": format!("file://{}", root.display()),
-                    "capabilities": {},
-                    "initializationOptions": fixed_settings(),
-                }),
-            )
-            .await;
-        client.notify("initialized", json!({})).await;
+        let mut client = Client::initialized_with(
+            Some(&format!("file://{}", root.display())),
+            json!({}),
+            fixed_settings(),
+        )
+        .await;
         let draft = format!("file://{}", desk.join("draft.md").display());
         client.open(&draft, "markdown", 1, BRIEF_TEXT).await;
         let (kind, text) = shown_message(&mut client).await;

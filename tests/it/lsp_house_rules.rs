@@ -9,7 +9,7 @@ use crate::support;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use support::{range_of, Client, Encoding};
+use support::{pos, range_of, Client, Encoding};
 
 fn workspace(name: &str) -> PathBuf {
     let folder = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -25,20 +25,12 @@ fn uri_of(path: &Path) -> String {
 }
 
 async fn start(root: &Path, capabilities: Value) -> Client {
-    let mut client = Client::start();
-    client
-        .call_ok(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": uri_of(root),
-                "capabilities": capabilities,
-                "initializationOptions": { "debounceMs": 0, "referenceDate": "2026-03-04" },
-            }),
-        )
-        .await;
-    client.notify("initialized", json!({})).await;
-    client
+    Client::initialized_with(
+        Some(&uri_of(root)),
+        capabilities,
+        json!({ "debounceMs": 0, "referenceDate": "2026-03-04" }),
+    )
+    .await
 }
 
 /// Waits for the next diagnostics of `uri` and returns their (code, severity) pairs.
@@ -285,13 +277,7 @@ async fn a_house_date_name_is_no_finding_and_its_hover_says_why() {
     let draft_uri = uri_of(&draft);
     let text = "Crowds filled the Monday market, which reopened on Monday.\n";
     client.open(&draft_uri, "plaintext", 1, text).await;
-    let published = client
-        .wait_for("the draft's diagnostics", |message| {
-            message["method"] == "textDocument/publishDiagnostics"
-                && message["params"]["uri"] == draft_uri.as_str()
-        })
-        .await;
-    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    let diagnostics = client.diagnostics(&draft_uri, 1).await;
     // Only the second Monday, a date, is a finding.
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     let last_monday = text.rfind("Monday").unwrap();
@@ -299,18 +285,11 @@ async fn a_house_date_name_is_no_finding_and_its_hover_says_why() {
         diagnostics[0]["range"]["start"]["character"],
         json!(last_monday)
     );
-    let hover = client
-        .call_ok(
-            "textDocument/hover",
-            json!({
-                "textDocument": { "uri": draft_uri },
-                "position": { "line": 0, "character": text.find("Monday").unwrap() + 2 },
-            }),
-        )
-        .await;
+    let first_monday = text.find("Monday").unwrap() as u32;
+    let hover = client.hover(&draft_uri, pos(0, first_monday + 2)).await;
     assert_eq!(
         hover["range"],
-        range_of(text, "Monday market", Encoding::Utf16)
+        range_of(text, "Monday market", client.encoding)
     );
     let value = hover["contents"]["value"].as_str().expect("hover text");
     assert!(value.contains("**copydesk: not a date**"), "{value:?}");

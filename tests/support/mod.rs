@@ -229,18 +229,43 @@ impl Client {
         client
     }
 
+    /// A started and initialized client that declares `capabilities`, in the workspace
+    /// `root_uri` (none when `None`).
+    pub async fn initialized_with(
+        root_uri: Option<&str>,
+        capabilities: Value,
+        options: Value,
+    ) -> Client {
+        let mut client = Client::start();
+        client
+            .initialize_with(root_uri, capabilities, options)
+            .await;
+        client
+    }
+
     /// Sends `initialize` and `initialized`; returns the initialize result.
     pub async fn initialize(&mut self, encodings: Option<&[&str]>, options: Value) -> Value {
         let capabilities = match encodings {
             Some(encodings) => json!({ "general": { "positionEncodings": encodings } }),
             None => json!({}),
         };
+        self.initialize_with(None, capabilities, options).await
+    }
+
+    /// Sends `initialize` with `capabilities` and `options` in the workspace `root_uri`, then
+    /// `initialized`; takes the position encoding the server chose and returns its answer.
+    pub async fn initialize_with(
+        &mut self,
+        root_uri: Option<&str>,
+        capabilities: Value,
+        options: Value,
+    ) -> Value {
         let result = self
             .call_ok(
                 "initialize",
                 json!({
                     "processId": null,
-                    "rootUri": null,
+                    "rootUri": root_uri,
                     "capabilities": capabilities,
                     "initializationOptions": options,
                 }),
