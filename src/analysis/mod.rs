@@ -33,7 +33,7 @@ pub use finding::{
     DateDetails, Details, Edit, FigureDetails, Finding, Fix, MismatchDetails, QuoteDetails,
     ReferenceDate, ReferenceSource, Related, RuleCode, SettingOrigin, Severity,
 };
-pub use incremental::{Incremental, Results};
+pub use incremental::{Incremental, NamesDeskRead, Results};
 pub use prose::Format;
 pub use settings::{RuleSettings, Settings};
 

@@ -43,7 +43,8 @@ mod span;
 
 use merge::apply_suppressions;
 pub use merge::bases;
-use names_desk::{apply_names, move_names, own_reach, same_names, Moved};
+pub use names_desk::NamesDeskRead;
+use names_desk::{apply_names, own_reach, update_names, Moved};
 pub use span::changed_span;
 
 /// A draft's analysis kept up to date across edits.
@@ -60,8 +61,8 @@ pub struct Incremental {
     inputs: Option<DraftInputs>,
     /// How many segments the last update analysed (the rest were reused).
     analyzed_last: usize,
-    /// Whether the last update ran the names desk over the whole draft.
-    names_desk_ran: bool,
+    /// What the names desk read at the last update.
+    names_desk_read: NamesDeskRead,
     /// How many threads an update may use (see [`Incremental::with_threads`]).
     threads: usize,
 }
@@ -231,7 +232,7 @@ impl Incremental {
             suppressions: Arc::new(Vec::new()),
             inputs: None,
             analyzed_last: 0,
-            names_desk_ran: false,
+            names_desk_read: NamesDeskRead::WholeDraft,
             threads: 1,
         }
     }
@@ -262,10 +263,15 @@ impl Incremental {
         self.analyzed_last
     }
 
-    /// Whether the last update ran the names desk over the whole draft, rather than keeping
-    /// (and moving) its findings because no name changed.
+    /// Whether the last update ran the names desk, over the whole draft or over the names an
+    /// edit touched, rather than keeping (and moving) its findings because no name changed.
     pub fn names_desk_ran_last_update(&self) -> bool {
-        self.names_desk_ran
+        self.names_desk_read != NamesDeskRead::Nothing
+    }
+
+    /// What the names desk read at the last update (see [`NamesDeskRead`]).
+    pub fn names_desk_read_last_update(&self) -> NamesDeskRead {
+        self.names_desk_read
     }
 
     /// The text of the last update.
@@ -310,7 +316,8 @@ impl Incremental {
             .unwrap_or_else(|shared| shared.as_ref().clone());
         // What the names desk found last time, and from what: if every segment gives it the
         // same mentions and speakers at the same places as then (the usual keystroke, which
-        // types no name), it would find the same, and its run over the whole draft is skipped.
+        // types no name), it would find the same, and its run is skipped; if a few segments
+        // give it other names, it reads only the names those could change the findings of.
         let (names_read_from, previous_names) = if previous.len() == ranges.len() {
             (
                 previous
@@ -486,35 +493,23 @@ impl Incremental {
             }
         });
         drop(readings);
-        // The names desk's input is unchanged when every part gives it what it gave last time,
-        // moved by the edit: typing before a name in its segment moves the name, not what the
-        // desk finds about it, so its findings are moved the same way instead of found again.
+        // Typing before a name in its segment moves the name, not what the names desk finds
+        // about it; typing a name changes what it finds about that name and its namesakes only.
         let moved = Moved {
             at: prefix,
             removed: previous_len - suffix - prefix,
             inserted: text.len() - suffix - prefix,
         };
-        let names_unchanged = names_read_from.len() == parts.len()
-            && parts.iter().zip(ranges).zip(&names_read_from).all(
-                |((part, range), (old, old_base))| {
-                    Arc::ptr_eq(&part.result, old)
-                        || same_names(
-                            old,
-                            *old_base,
-                            &part.result,
-                            (range.start, range.end),
-                            &moved,
-                        )
-                },
-            );
-        let reused = if names_unchanged {
-            let old_bases: Vec<usize> = names_read_from.iter().map(|(_, base)| *base).collect();
-            move_names(previous_names, &old_bases, &parts, &moved)
-        } else {
-            None
-        };
+        let (reused, read) = update_names(
+            previous_names,
+            &names_read_from,
+            &parts,
+            ranges,
+            &moved,
+            &self.settings,
+        );
         drop(names_read_from);
-        self.names_desk_ran = reused.is_none();
+        self.names_desk_read = read;
         apply_names(&mut parts, &self.settings, reused);
         match apply_suppressions(text, &mut parts, &self.settings) {
             Some(directives) => self.suppressions = Arc::new(directives),

@@ -10,13 +10,7 @@ pub(super) fn names_input(parts: &[Part]) -> (Vec<Placed<'_>>, Vec<QuotedSpeaker
     let mut mentions: Vec<Placed> =
         Vec::with_capacity(parts.iter().map(|part| part.result.names.len()).sum());
     let mut speakers: Vec<QuotedSpeaker> = Vec::new();
-    // The draft's first paragraph is its headline when no heading comes before it: only the
-    // first segment with a body paragraph can hold it, and only when no segment before it
-    // holds a paragraph (a heading) of its own.
-    let lead_part = parts
-        .iter()
-        .position(|part| part.result.head.has_body)
-        .filter(|&at| parts[..at].iter().all(|part| part.result.paragraphs == 0));
+    let lead_part = lead_part(parts);
     for (index, part) in parts.iter().enumerate() {
         mentions.extend(part.result.names.iter().map(|mention| Placed {
             mention,
@@ -31,6 +25,49 @@ pub(super) fn names_input(parts: &[Part]) -> (Vec<Placed<'_>>, Vec<QuotedSpeaker
         );
     }
     (mentions, speakers)
+}
+
+/// What the names desk reads of the names [`gather`]ed: those mentions and the speakers quoted
+/// at the bare ones, in draft order with draft offsets.
+fn gathered_input<'a>(
+    parts: &'a [Part],
+    only: &[(usize, usize)],
+) -> (Vec<Placed<'a>>, Vec<QuotedSpeaker<'a>>) {
+    let lead_part = lead_part(parts);
+    let mut mentions = Vec::with_capacity(only.len());
+    let mut speakers = Vec::new();
+    for &(index, at) in only {
+        let part = &parts[index];
+        let mention = &part.result.names[at];
+        mentions.push(Placed {
+            mention,
+            base: part.base,
+            in_lead_paragraph: mention.in_lead_paragraph && lead_part == Some(index),
+        });
+        if mention.is_full() {
+            continue;
+        }
+        speakers.extend(
+            quoted_speakers(&part.result)
+                .filter(|(range, name)| {
+                    range.start == mention.range.start && !is_pronoun(name.trim())
+                })
+                .map(|(range, name)| QuotedSpeaker {
+                    range: range.start + part.base..range.end + part.base,
+                    name,
+                }),
+        );
+    }
+    (mentions, speakers)
+}
+
+/// The part that holds the draft's first paragraph when that is its headline: the first part
+/// with a body paragraph, when no part before it holds a paragraph (a heading) of its own.
+fn lead_part(parts: &[Part]) -> Option<usize> {
+    parts
+        .iter()
+        .position(|part| part.result.head.has_body)
+        .filter(|&at| parts[..at].iter().all(|part| part.result.paragraphs == 0))
 }
 
 /// The named speakers of a segment's quotations (segment offsets), as the names desk reads
@@ -112,20 +149,11 @@ pub(super) fn same_names(
     {
         return false;
     }
-    let same_mentions = old.names.iter().zip(&new.names).all(|(old, new)| {
-        let mut old = old.clone();
-        let Some(range) = moved.within(&old.range, old_base, new_span) else {
-            return false;
-        };
-        old.range = range;
-        for word in &mut old.words {
-            let Some(range) = moved.within(&word.range, old_base, new_span) else {
-                return false;
-            };
-            word.range = range;
-        }
-        old == *new
-    });
+    let same_mentions = old
+        .names
+        .iter()
+        .zip(&new.names)
+        .all(|(old, new)| moved_mention(old, old_base, new_span, moved).as_ref() == Some(new));
     same_mentions && {
         let mut new_speakers = quoted_speakers(new);
         quoted_speakers(old).all(|(range, name)| {
@@ -135,6 +163,22 @@ pub(super) fn same_names(
             })
         }) && new_speakers.next().is_none()
     }
+}
+
+/// A mention of a segment that started at `old_base` in the previous text, moved by the edit
+/// into the segment that spans `new_span` now; `None` when the edit touched it.
+fn moved_mention(
+    old: &Mention,
+    old_base: usize,
+    new_span: (usize, usize),
+    moved: &Moved,
+) -> Option<Mention> {
+    let mut old = old.clone();
+    old.range = moved.within(&old.range, old_base, new_span)?;
+    for word in &mut old.words {
+        word.range = moved.within(&word.range, old_base, new_span)?;
+    }
+    Some(old)
 }
 
 /// The names desk's findings of the last update, by part, moved by the edit into the new
@@ -148,83 +192,380 @@ pub(super) fn move_names(
     parts: &[Part],
     moved: &Moved,
 ) -> Option<Vec<(usize, Vec<Finding>)>> {
+    previous
+        .into_iter()
+        .map(|(index, findings)| {
+            Some((index, move_part(findings, index, old_bases, parts, moved)?))
+        })
+        .collect()
+}
+
+/// One part's names findings of the last update, moved by the edit (see [`move_names`]).
+fn move_part(
+    findings: Vec<Finding>,
+    index: usize,
+    old_bases: &[usize],
+    parts: &[Part],
+    moved: &Moved,
+) -> Option<Vec<Finding>> {
+    findings
+        .into_iter()
+        .map(|finding| move_finding(finding, index, old_bases, parts, moved))
+        .collect()
+}
+
+/// A names finding of the last update in part `index`, moved by the edit; `None` when a place
+/// it points to cannot be moved (see [`move_names`]).
+fn move_finding(
+    mut finding: Finding,
+    index: usize,
+    old_bases: &[usize],
+    parts: &[Part],
+    moved: &Moved,
+) -> Option<Finding> {
     let span_of = |at: usize| {
         let end = parts.get(at + 1).map_or(usize::MAX, |next| next.base);
         (parts[at].base, end)
     };
-    previous
-        .into_iter()
-        .map(|(index, mut findings)| {
-            for finding in &mut findings {
-                let (from, to) = (old_bases[index], span_of(index));
-                finding.span = moved.within(&finding.span, from, to)?;
-                for fix in &mut finding.fixes {
-                    for edit in &mut fix.edits {
-                        // An edit may reach past its finding's segment: only its start is
-                        // bound to the segment's.
-                        edit.range = moved.within(&edit.range, from, (to.0, usize::MAX))?;
-                    }
+    let (from, to) = (old_bases[index], span_of(index));
+    finding.span = moved.within(&finding.span, from, to)?;
+    for fix in &mut finding.fixes {
+        for edit in &mut fix.edits {
+            // An edit may reach past its finding's segment: only its start is bound to the
+            // segment's.
+            edit.range = moved.within(&edit.range, from, (to.0, usize::MAX))?;
+        }
+    }
+    for related in &mut finding.related {
+        let at = index.checked_sub(related.segments_back)?;
+        related.span = moved.within(&related.span, old_bases[at], span_of(at))?;
+    }
+    Some(finding)
+}
+
+/// The names desk's findings by part, for the parts that have some: (part index, findings with
+/// offsets counted from the part's start).
+pub(super) type NamesByPart = Vec<(usize, Vec<Finding>)>;
+
+/// What the names desk read at an update.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamesDeskRead {
+    /// Nothing: no part gave it other names than before, so its findings were moved.
+    Nothing,
+    /// Only the names an edit could change the findings of (this many mentions).
+    Names(usize),
+    /// Every name of the draft.
+    WholeDraft,
+}
+
+/// The most parts an edit may change the names of for the desk to read only the names the edit
+/// touches; beyond that (a paste, a find-and-replace) reading the whole draft is as quick.
+const MAX_CHANGED_PARTS: usize = 4;
+
+/// The most passes over the draft's names to gather the names an edit touches; each pass adds
+/// the names that share a key with one gathered before. Two are the usual (a name no one else
+/// has, or one with a few namesakes); names that chain further are read as a whole draft.
+const MAX_GATHERING_PASSES: usize = 4;
+
+/// The names desk's findings for this update, by part (only the parts that have some), without
+/// reading the whole draft when the edit allows it. `read_from` holds the previous parts'
+/// analyses and where they started, `previous` the desk's findings then.
+///
+/// What the desk finds about a name depends only on the names that share a key with it: its
+/// surname's spelling key (the surname's family, its bare uses, its titled uses, a speaker of
+/// that name), and its first word's key (given names compared for one-letter slips; a word that
+/// opens a longer name is no surname never introduced). So when an edit changes the names of a
+/// few parts (a name being typed), the desk gathers the names whose keys chain to a key the edit
+/// added or removed, reads only those, and keeps its other findings, moved by the edit.
+///
+/// The whole draft is read (`None`) when the parts changed in number or in which holds the
+/// draft's lead paragraph, when the edit stands before the draft's first name (a "he" quoted
+/// before anyone is named depends on where that is), or when the names gathered grow large.
+pub(super) fn update_names(
+    previous: Vec<(usize, Vec<Finding>)>,
+    read_from: &[(Arc<SegmentResult>, usize)],
+    parts: &[Part],
+    ranges: &[Range<usize>],
+    moved: &Moved,
+    settings: &Settings,
+) -> (Option<NamesByPart>, NamesDeskRead) {
+    let whole_draft = (None, NamesDeskRead::WholeDraft);
+    if read_from.len() != parts.len() {
+        return whole_draft;
+    }
+    let old_bases: Vec<usize> = read_from.iter().map(|(_, base)| *base).collect();
+    let mut changed = Vec::new();
+    for (index, ((part, range), (old, old_base))) in
+        parts.iter().zip(ranges).zip(read_from).enumerate()
+    {
+        let span = (range.start, range.end);
+        if !(Arc::ptr_eq(&part.result, old)
+            || same_names(old, *old_base, &part.result, span, moved))
+        {
+            changed.push(index);
+            if changed.len() > MAX_CHANGED_PARTS {
+                return whole_draft;
+            }
+        }
+    }
+    let Some(&first_changed) = changed.first() else {
+        return match move_names(previous, &old_bases, parts, moved) {
+            Some(findings) => (Some(findings), NamesDeskRead::Nothing),
+            None => whole_draft,
+        };
+    };
+    let first_named = parts.iter().position(|part| !part.result.names.is_empty());
+    let first_named_before = read_from
+        .iter()
+        .position(|(result, _)| !result.names.is_empty());
+    let after_first_name =
+        first_named.is_some_and(|at| at < first_changed) && first_named == first_named_before;
+    let same_lead = changed.iter().all(|&index| {
+        let (old, new) = (&read_from[index].0, &parts[index].result);
+        old.head.has_body == new.head.has_body && (old.paragraphs == 0) == (new.paragraphs == 0)
+    });
+    if !after_first_name || !same_lead {
+        return whole_draft;
+    }
+    // The keys of the names the edit removed or added, and of the speakers quoted at them;
+    // a name the edit only moved in its segment adds none.
+    let mut keys = Keys::default();
+    // Where names the edit removed or changed stood in the previous text (by part): the
+    // desk's findings on them go.
+    let mut gone: Vec<(usize, Range<usize>)> = Vec::new();
+    for &index in &changed {
+        let ((old, old_base), new) = (&read_from[index], &*parts[index].result);
+        let span = (ranges[index].start, ranges[index].end);
+        let old_names: Vec<Option<Mention>> = old
+            .names
+            .iter()
+            .map(|mention| moved_mention(mention, *old_base, span, moved))
+            .collect();
+        for (mention, now) in old.names.iter().zip(&old_names) {
+            if !now.as_ref().is_some_and(|now| new.names.contains(now)) {
+                keys.add_keys_of(mention);
+                gone.push((index, mention.range.clone()));
+            }
+        }
+        for mention in &new.names {
+            if !old_names.contains(&Some(mention.clone())) {
+                keys.add_keys_of(mention);
+            }
+        }
+        let old_speakers: Vec<(Option<Range<usize>>, &str)> = quoted_speakers(old)
+            .map(|(range, name)| (moved.within(range, *old_base, span), name))
+            .collect();
+        for (range, name) in quoted_speakers(new) {
+            if !old_speakers.contains(&(Some(range.clone()), name)) {
+                keys.add_speaker(name);
+            }
+        }
+        for (now, name) in &old_speakers {
+            let still = now.as_ref().is_some_and(|now| {
+                quoted_speakers(new).any(|(range, new_name)| range == now && new_name == *name)
+            });
+            if !still {
+                keys.add_speaker(name);
+            }
+        }
+    }
+    let Some(gathered) = gather(parts, &mut keys) else {
+        return whole_draft;
+    };
+    let read = gathered.len();
+    let mut per_part = run_desk(parts, Some(&gathered), settings);
+    // The previous findings on names the desk did not read again stand, moved by the edit. In
+    // a part the edit changed, a finding that cannot be moved stood on a name the edit touched,
+    // which the desk read again (or which is gone).
+    for (index, findings) in previous {
+        let part_changed = changed.binary_search(&index).is_ok();
+        let read_here: Vec<&Range<usize>> = gathered
+            .iter()
+            .filter(|(at, _)| *at == index)
+            .map(|&(_, mention)| &parts[index].result.names[mention].range)
+            .collect();
+        let gone_here: Vec<&Range<usize>> = gone
+            .iter()
+            .filter(|(at, _)| *at == index)
+            .map(|(_, range)| range)
+            .collect();
+        let within = |ranges: &[&Range<usize>], span: &Range<usize>| {
+            ranges
+                .iter()
+                .any(|range| range.start <= span.start && span.end <= range.end)
+        };
+        for finding in findings {
+            if within(&gone_here, &finding.span) {
+                continue;
+            }
+            let Some(finding) = move_finding(finding, index, &old_bases, parts, moved) else {
+                if part_changed {
+                    continue;
                 }
-                for related in &mut finding.related {
-                    let at = index.checked_sub(related.segments_back)?;
-                    related.span = moved.within(&related.span, old_bases[at], span_of(at))?;
+                return whole_draft;
+            };
+            if !within(&read_here, &finding.span) {
+                per_part[index].push(finding);
+            }
+        }
+    }
+    let findings = per_part
+        .into_iter()
+        .enumerate()
+        .filter(|(_, findings)| !findings.is_empty())
+        .map(|(index, mut findings)| {
+            findings.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
+            (index, findings)
+        })
+        .collect();
+    (Some(findings), NamesDeskRead::Names(read))
+}
+
+/// The spelling keys an edit's names reach; a handful, so a list is quicker than a hash set.
+#[derive(Default)]
+struct Keys(Vec<String>);
+
+impl Keys {
+    /// Adds a key; whether it was new.
+    fn add(&mut self, key: &str) -> bool {
+        let new = !self.contains(key);
+        if new {
+            self.0.push(key.to_string());
+        }
+        new
+    }
+
+    /// Adds the key of a quoted speaker's name, unless it is a pronoun (no key).
+    fn add_speaker(&mut self, name: &str) {
+        let name = name.trim();
+        if !is_pronoun(name) {
+            self.add(&names::fold(name));
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.0.iter().any(|known| known == key)
+    }
+
+    /// Adds the keys a mention shares with the names the desk compares it with; whether any
+    /// was new.
+    fn add_keys_of(&mut self, mention: &Mention) -> bool {
+        let mut new = self.add(&mention.surname().key);
+        new |= self.add(&mention.words[0].key);
+        if let Some(head) = hyphen_head(mention) {
+            new |= self.add(&head);
+        }
+        new
+    }
+
+    fn touches(&self, mention: &Mention) -> bool {
+        self.contains(&mention.surname().key)
+            || self.contains(&mention.words[0].key)
+            || hyphen_head(mention).is_some_and(|head| self.contains(&head))
+    }
+}
+
+/// The folded part before a hyphen of a name's first word ("anheuser" of "Anheuser-Busch"):
+/// the names desk takes it as a word that opens a longer name.
+fn hyphen_head(mention: &Mention) -> Option<String> {
+    let (head, _) = mention.words[0].text.split_once('-')?;
+    Some(names::fold(head))
+}
+
+fn is_pronoun(name: &str) -> bool {
+    name.eq_ignore_ascii_case("he") || name.eq_ignore_ascii_case("she")
+}
+
+/// The mentions, as (part, mention) in draft order, whose keys chain to `keys`, which grows with
+/// their keys until no mention adds one; and the speaker quoted at each bare one. `None` when
+/// that takes more than [`MAX_GATHERING_PASSES`] or gathers a fair share of the draft's names.
+fn gather(parts: &[Part], keys: &mut Keys) -> Option<Vec<(usize, usize)>> {
+    for _ in 0..MAX_GATHERING_PASSES {
+        let known = keys.0.len();
+        let mut gathered: Vec<(usize, usize)> = Vec::new();
+        let mut all = 0;
+        for (index, part) in parts.iter().enumerate() {
+            let result = &part.result;
+            all += result.names.len();
+            let from = gathered.len();
+            for (at, mention) in result.names.iter().enumerate() {
+                if keys.touches(mention) {
+                    gathered.push((index, at));
+                    keys.add_keys_of(mention);
                 }
             }
-            Some((index, findings))
-        })
-        .collect()
+            // A speaker written otherwise than the bare name it stands on ("Osei’s" quoted
+            // as "Osei") has a key of its own that joins the name's.
+            for (range, name) in quoted_speakers(result) {
+                let name = name.trim();
+                let Some(at) = bare_name_at(result, range.start) else {
+                    continue;
+                };
+                if result.names[at].surname().text == name || is_pronoun(name) {
+                    continue;
+                }
+                let key = names::fold(name);
+                if gathered[from..].iter().any(|&(_, read)| read == at) {
+                    keys.add(&key);
+                } else if keys.contains(&key) {
+                    gathered.push((index, at));
+                    keys.add_keys_of(&result.names[at]);
+                }
+            }
+        }
+        if gathered.len() * 4 > all.max(64) {
+            return None;
+        }
+        if keys.0.len() == known {
+            gathered.sort_unstable();
+            gathered.dedup();
+            return Some(gathered);
+        }
+    }
+    None
+}
+
+/// The bare (one-word) name of a segment's analysis that starts at `offset`, as the names desk
+/// pairs a quoted speaker with a name.
+fn bare_name_at(result: &SegmentResult, offset: usize) -> Option<usize> {
+    let at = result
+        .names
+        .partition_point(|mention| mention.range.start < offset);
+    result
+        .names
+        .get(at)
+        .filter(|mention| mention.range.start == offset && !mention.is_full())
+        .map(|_| at)
 }
 
 /// Runs the names desk over the whole draft: the `name-variant` and `first-reference`
 /// findings, which go into the parts they stand in. A part whose names findings are the same
 /// as at the last update keeps its finding list (and its allocation).
 ///
-/// `reused`, when given, holds the findings of the last update's run by part (only the parts
-/// that had some): the caller found that every part gives the names desk what it gave then,
-/// so the run would find the same, and it is skipped. (The index of people is not made here:
-/// only the outline and the sheet read it, through [`Results::analysis`].)
+/// `reused`, when given, holds the desk's findings by part (only the parts that have some),
+/// found by [`update_names`] without reading the whole draft. (The index of people is not made
+/// here: only the outline and the sheet read it, through [`Results::analysis`].)
 pub(super) fn apply_names(
     parts: &mut [Part],
     settings: &Settings,
     reused: Option<Vec<(usize, Vec<Finding>)>>,
 ) {
-    let mut per_part: Vec<Vec<Finding>> = vec![Vec::new(); parts.len()];
-    if let Some(reused) = reused {
-        for (index, names) in reused {
-            per_part[index] = names;
-        }
-    } else {
-        let (mentions, speakers) = names_input(parts);
-        let draft = DraftNames {
-            mentions: &mentions,
-            speakers: &speakers,
-            settings,
-        };
-        let mut findings = Vec::new();
-        for rule in rules::REGISTRY {
-            if let Check::Names(check) = rule.check {
-                rules::run(rule, settings, &mut findings, |found| {
-                    found.extend(check(&draft));
-                });
+    let per_part = match reused {
+        Some(reused) => {
+            let mut per_part: Vec<Vec<Finding>> = vec![Vec::new(); parts.len()];
+            for (index, names) in reused {
+                per_part[index] = names;
             }
+            per_part
         }
-        let part_at = |offset: usize| {
-            parts
-                .partition_point(|part| part.base <= offset)
-                .saturating_sub(1)
-        };
-        for mut finding in findings {
-            let index = part_at(finding.span.start);
-            for related in &mut finding.related {
-                related.segments_back = index - part_at(related.span.start).min(index);
+        None => {
+            let mut per_part = run_desk(parts, None, settings);
+            for names in &mut per_part {
+                names.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
             }
-            shift_finding(&mut finding, bases(parts, index), false);
-            per_part[index].push(finding);
+            per_part
         }
-        for names in &mut per_part {
-            names.sort_by_key(|finding| (finding.span.start, finding.span.end, finding.rule));
-        }
-    }
+    };
     for (part, names) in parts.iter_mut().zip(per_part) {
         if names == part.names {
             continue;
@@ -248,6 +589,48 @@ pub(super) fn apply_names(
             .unwrap_or(0);
         part.names = names;
     }
+}
+
+/// Runs the names desk's rules over the names of `only` (as (part, mention), in draft order,
+/// with the speakers quoted at them), or over every name and speaker of the draft; their
+/// findings by part, with offsets counted from each part's start, unsorted.
+fn run_desk(
+    parts: &[Part],
+    only: Option<&[(usize, usize)]>,
+    settings: &Settings,
+) -> Vec<Vec<Finding>> {
+    let (mentions, speakers) = match only {
+        Some(only) => gathered_input(parts, only),
+        None => names_input(parts),
+    };
+    let draft = DraftNames {
+        mentions: &mentions,
+        speakers: &speakers,
+        settings,
+    };
+    let mut findings = Vec::new();
+    for rule in rules::REGISTRY {
+        if let Check::Names(check) = rule.check {
+            rules::run(rule, settings, &mut findings, |found| {
+                found.extend(check(&draft));
+            });
+        }
+    }
+    let part_at = |offset: usize| {
+        parts
+            .partition_point(|part| part.base <= offset)
+            .saturating_sub(1)
+    };
+    let mut per_part: Vec<Vec<Finding>> = vec![Vec::new(); parts.len()];
+    for mut finding in findings {
+        let index = part_at(finding.span.start);
+        for related in &mut finding.related {
+            related.segments_back = index - part_at(related.span.start).min(index);
+        }
+        shift_finding(&mut finding, bases(parts, index), false);
+        per_part[index].push(finding);
+    }
+    per_part
 }
 
 /// How many segments before its own a segment's analysis refers to (speakers named there).
