@@ -1,8 +1,12 @@
 //! The names desk over the parts of a draft: what it reads of every part, when a keystroke
 //! leaves its input as it was (or only moved), and how its findings go into the parts.
 
+use std::borrow::Cow;
+
 use super::merge::{bases, shift_finding};
 use super::*;
+use crate::analysis::names::one_letter_apart;
+use crate::analysis::rules::name_variant::MAX_SLIP_GROUP;
 
 /// What the names desk reads of the whole draft: every mention and every quotation's named
 /// speaker, in draft order with draft offsets, borrowed from the parts' analyses.
@@ -237,8 +241,13 @@ fn move_finding(
         }
     }
     for related in &mut finding.related {
+        // Counted from the start of the part `segments_back` before; a reference further
+        // down the draft (a first reference after a sentence-opening use) is counted from the
+        // finding's own part and may reach past it.
         let at = index.checked_sub(related.segments_back)?;
-        related.span = moved.within(&related.span, old_bases[at], span_of(at))?;
+        let in_draft = related.span.start + old_bases[at]..related.span.end + old_bases[at];
+        let now = moved.range(&in_draft)?;
+        related.span = now.start.checked_sub(parts[at].base)?..now.end - parts[at].base;
     }
     Some(finding)
 }
@@ -271,12 +280,12 @@ const MAX_GATHERING_PASSES: usize = 4;
 /// reading the whole draft when the edit allows it. `read_from` holds the previous parts'
 /// analyses and where they started, `previous` the desk's findings then.
 ///
-/// What the desk finds about a name depends only on the names that share a key with it: its
-/// surname's spelling key (the surname's family, its bare uses, its titled uses, a speaker of
-/// that name), and its first word's key (given names compared for one-letter slips; a word that
-/// opens a longer name is no surname never introduced). So when an edit changes the names of a
-/// few parts (a name being typed), the desk gathers the names whose keys chain to a key the edit
-/// added or removed, reads only those, and keeps its other findings, moved by the edit.
+/// What the desk finds about a name depends only on the names its keys reach (see [`Keys`]):
+/// the names with its surname, full names with its given name and a surname one letter apart,
+/// and for a bare speaker the names that open with its word. So when an edit changes the names
+/// of a few parts (a name being typed), the desk gathers the names the edit's added and removed
+/// names reach, and what those reach in turn, reads only those, and keeps its other findings,
+/// moved by the edit.
 ///
 /// The whole draft is read (`None`) when the parts changed in number or in which holds the
 /// draft's lead paragraph, when the edit stands before the draft's first name (a "he" quoted
@@ -333,6 +342,7 @@ pub(super) fn update_names(
     // Where names the edit removed or changed stood in the previous text (by part): the
     // desk's findings on them go.
     let mut gone: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut changed_names = 0;
     for &index in &changed {
         let ((old, old_base), new) = (&read_from[index], &*parts[index].result);
         let span = (ranges[index].start, ranges[index].end);
@@ -341,15 +351,24 @@ pub(super) fn update_names(
             .iter()
             .map(|mention| moved_mention(mention, *old_base, span, moved))
             .collect();
-        for (mention, now) in old.names.iter().zip(&old_names) {
+        let (old_spoken, new_spoken) = (speaker_keys(old), speaker_keys(new));
+        let spoken_at = |spoken: &[(usize, Cow<str>)], at: usize| -> Option<String> {
+            spoken
+                .iter()
+                .find(|(spoken_at, _)| *spoken_at == at)
+                .map(|(_, key)| key.to_string())
+        };
+        for (at, (mention, now)) in old.names.iter().zip(&old_names).enumerate() {
             if !now.as_ref().is_some_and(|now| new.names.contains(now)) {
-                keys.add_keys_of(mention);
+                keys.add_mention(mention, spoken_at(&old_spoken, at).as_deref());
                 gone.push((index, mention.range.clone()));
+                changed_names += 1;
             }
         }
-        for mention in &new.names {
+        for (at, mention) in new.names.iter().enumerate() {
             if !old_names.contains(&Some(mention.clone())) {
-                keys.add_keys_of(mention);
+                keys.add_mention(mention, spoken_at(&new_spoken, at).as_deref());
+                changed_names += 1;
             }
         }
         let old_speakers: Vec<(Option<Range<usize>>, &str)> = quoted_speakers(old)
@@ -357,7 +376,7 @@ pub(super) fn update_names(
             .collect();
         for (range, name) in quoted_speakers(new) {
             if !old_speakers.contains(&(Some(range.clone()), name)) {
-                keys.add_speaker(name);
+                add_speaker_name(&mut keys, name);
             }
         }
         for (now, name) in &old_speakers {
@@ -365,17 +384,17 @@ pub(super) fn update_names(
                 quoted_speakers(new).any(|(range, new_name)| range == now && new_name == *name)
             });
             if !still {
-                keys.add_speaker(name);
+                add_speaker_name(&mut keys, name);
             }
         }
     }
-    let Some(gathered) = gather(parts, &mut keys) else {
+    let Some(gathered) = gather(parts, &mut keys, changed_names) else {
         return whole_draft;
     };
     let read = gathered.len();
     let mut per_part = run_desk(parts, Some(&gathered), settings);
     // The previous findings on names the desk did not read again stand, moved by the edit. In
-    // a part the edit changed, a finding that cannot be moved stood on a name the edit touched,
+    // a part the edit changed, a finding on the edited text stood on a name the edit touched,
     // which the desk read again (or which is gone).
     for (index, findings) in previous {
         let part_changed = changed.binary_search(&index).is_ok();
@@ -421,47 +440,98 @@ pub(super) fn update_names(
     (Some(findings), NamesDeskRead::Names(read))
 }
 
-/// The spelling keys an edit's names reach; a handful, so a list is quicker than a hash set.
+/// The keys through which the names an edit touches reach other names (a handful each, so
+/// lists are quicker than hash sets). What the desk finds about a name depends on:
+///
+/// - every name with its surname's key (its family, bare and titled uses, "it");
+/// - full names with the same given name whose surnames are one letter apart (a slip);
+/// - for a bare name quoted as a speaker, every name that opens with its key ("Donald" of
+///   "Donald Trump", "Anheuser" of "Anheuser-Busch"), since such a word is no surname never
+///   introduced; and, the other way, a name opening with a word reaches the bare speakers of
+///   that word.
+///
+/// A name reached is read by the desk, and what it reaches is added, until nothing grows.
 #[derive(Default)]
-struct Keys(Vec<String>);
+struct Keys {
+    /// Surname keys: a name with one of these surnames is reached.
+    surnames: Vec<String>,
+    /// Keys of bare speakers: a name opening with one of these words is reached.
+    speakers: Vec<String>,
+    /// Opening words of names reached: a bare speaker of one of these words is reached.
+    openings: Vec<String>,
+    /// (given name, surname) keys of full names reached: a full name with the same given name
+    /// and a surname one letter apart is reached.
+    slips: Vec<(String, String)>,
+}
+
+/// Adds `key` to `list` unless it is there.
+fn add_key(list: &mut Vec<String>, key: &str) {
+    if !list.iter().any(|known| known == key) {
+        list.push(key.to_string());
+    }
+}
+
+fn has_key(list: &[String], key: &str) -> bool {
+    list.iter().any(|known| known == key)
+}
 
 impl Keys {
-    /// Adds a key; whether it was new.
-    fn add(&mut self, key: &str) -> bool {
-        let new = !self.contains(key);
-        if new {
-            self.0.push(key.to_string());
+    /// How many keys there are: a pass that adds none has reached every name it will.
+    fn count(&self) -> usize {
+        self.surnames.len() + self.speakers.len() + self.openings.len() + self.slips.len()
+    }
+
+    /// Adds what a name reaches; `speaker` is the key of a speaker quoted at it (bare names).
+    fn add_mention(&mut self, mention: &Mention, speaker: Option<&str>) {
+        let surname = &mention.surname().key;
+        add_key(&mut self.surnames, surname);
+        if let Some(given) = mention.given() {
+            add_key(&mut self.openings, &given.key);
+            let slip = (given.key.clone(), surname.clone());
+            if !self.slips.contains(&slip) {
+                self.slips.push(slip);
+            }
         }
-        new
-    }
-
-    /// Adds the key of a quoted speaker's name, unless it is a pronoun (no key).
-    fn add_speaker(&mut self, name: &str) {
-        let name = name.trim();
-        if !is_pronoun(name) {
-            self.add(&names::fold(name));
-        }
-    }
-
-    fn contains(&self, key: &str) -> bool {
-        self.0.iter().any(|known| known == key)
-    }
-
-    /// Adds the keys a mention shares with the names the desk compares it with; whether any
-    /// was new.
-    fn add_keys_of(&mut self, mention: &Mention) -> bool {
-        let mut new = self.add(&mention.surname().key);
-        new |= self.add(&mention.words[0].key);
         if let Some(head) = hyphen_head(mention) {
-            new |= self.add(&head);
+            add_key(&mut self.openings, &head);
         }
-        new
+        if let Some(speaker) = speaker {
+            self.add_speaker(speaker);
+        }
     }
 
-    fn touches(&self, mention: &Mention) -> bool {
-        self.contains(&mention.surname().key)
-            || self.contains(&mention.words[0].key)
-            || hyphen_head(mention).is_some_and(|head| self.contains(&head))
+    /// Adds what a bare speaker's key reaches: the names with that surname, and the names that
+    /// open with it.
+    fn add_speaker(&mut self, key: &str) {
+        add_key(&mut self.surnames, key);
+        add_key(&mut self.speakers, key);
+    }
+
+    /// Whether a name is reached; `speaker` as for [`Keys::add_mention`].
+    fn reaches(&self, mention: &Mention, speaker: Option<&str>) -> bool {
+        let surname = &mention.surname().key;
+        if has_key(&self.surnames, surname) {
+            return true;
+        }
+        if let Some(given) = mention.given() {
+            if has_key(&self.speakers, &given.key)
+                || self.slips.iter().any(|(slip_given, slip_surname)| {
+                    *slip_given == given.key && one_letter_apart(slip_surname, surname)
+                })
+            {
+                return true;
+            }
+        }
+        speaker.is_some_and(|key| has_key(&self.openings, key) || has_key(&self.surnames, key))
+            || hyphen_head(mention).is_some_and(|head| has_key(&self.speakers, &head))
+    }
+}
+
+/// Adds a quoted speaker's name as a bare speaker's key, unless it is a pronoun.
+fn add_speaker_name(keys: &mut Keys, name: &str) {
+    let name = name.trim();
+    if !is_pronoun(name) {
+        keys.add_speaker(&names::fold(name));
     }
 }
 
@@ -476,49 +546,69 @@ fn is_pronoun(name: &str) -> bool {
     name.eq_ignore_ascii_case("he") || name.eq_ignore_ascii_case("she")
 }
 
-/// The mentions, as (part, mention) in draft order, whose keys chain to `keys`, which grows with
-/// their keys until no mention adds one; and the speaker quoted at each bare one. `None` when
-/// that takes more than [`MAX_GATHERING_PASSES`] or gathers a fair share of the draft's names.
-fn gather(parts: &[Part], keys: &mut Keys) -> Option<Vec<(usize, usize)>> {
+/// The speakers of a segment's analysis quoted at its bare names, as (name index, the key the
+/// names desk gives the speaker): the surname's key, or the speaker's own when it is written
+/// otherwise ("Osei’s" quoted as "Osei").
+fn speaker_keys(result: &SegmentResult) -> Vec<(usize, Cow<'_, str>)> {
+    quoted_speakers(result)
+        .filter_map(|(range, name)| {
+            let name = name.trim();
+            if is_pronoun(name) {
+                return None;
+            }
+            let at = bare_name_at(result, range.start)?;
+            let surname = result.names[at].surname();
+            let key = if surname.text == name {
+                Cow::Borrowed(surname.key.as_str())
+            } else {
+                Cow::Owned(names::fold(name))
+            };
+            Some((at, key))
+        })
+        .collect()
+}
+
+/// The mentions, as (part, mention) in draft order, that `keys` reach, with `keys` grown by
+/// what each reaches until no mention adds a key. `None` when that takes more than
+/// [`MAX_GATHERING_PASSES`], gathers a fair share of the draft's names, or reaches a given
+/// name so common that the desk would not compare its surnames for slips (`changed_names`
+/// more or fewer could tip it over that limit).
+fn gather(parts: &[Part], keys: &mut Keys, changed_names: usize) -> Option<Vec<(usize, usize)>> {
     for _ in 0..MAX_GATHERING_PASSES {
-        let known = keys.0.len();
+        let known = keys.count();
         let mut gathered: Vec<(usize, usize)> = Vec::new();
         let mut all = 0;
+        let mut with_given = vec![0usize; keys.slips.len()];
         for (index, part) in parts.iter().enumerate() {
             let result = &part.result;
             all += result.names.len();
-            let from = gathered.len();
+            let spoken = speaker_keys(result);
             for (at, mention) in result.names.iter().enumerate() {
-                if keys.touches(mention) {
+                let speaker = spoken
+                    .iter()
+                    .find(|(spoken_at, _)| *spoken_at == at)
+                    .map(|(_, key)| key.as_ref());
+                if keys.reaches(mention, speaker) {
                     gathered.push((index, at));
-                    keys.add_keys_of(mention);
+                    keys.add_mention(mention, speaker);
                 }
-            }
-            // A speaker written otherwise than the bare name it stands on ("Osei’s" quoted
-            // as "Osei") has a key of its own that joins the name's.
-            for (range, name) in quoted_speakers(result) {
-                let name = name.trim();
-                let Some(at) = bare_name_at(result, range.start) else {
-                    continue;
-                };
-                if result.names[at].surname().text == name || is_pronoun(name) {
-                    continue;
-                }
-                let key = names::fold(name);
-                if gathered[from..].iter().any(|&(_, read)| read == at) {
-                    keys.add(&key);
-                } else if keys.contains(&key) {
-                    gathered.push((index, at));
-                    keys.add_keys_of(&result.names[at]);
+                if let Some(given) = mention.given() {
+                    for (count, (slip_given, _)) in with_given.iter_mut().zip(&keys.slips) {
+                        if *slip_given == given.key {
+                            *count += 1;
+                        }
+                    }
                 }
             }
         }
-        if gathered.len() * 4 > all.max(64) {
+        if gathered.len() * 4 > all.max(64)
+            || with_given
+                .iter()
+                .any(|&count| count + changed_names > MAX_SLIP_GROUP)
+        {
             return None;
         }
-        if keys.0.len() == known {
-            gathered.sort_unstable();
-            gathered.dedup();
+        if keys.count() == known {
             return Some(gathered);
         }
     }

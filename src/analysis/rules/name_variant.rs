@@ -282,7 +282,7 @@ pub fn check_draft<'a>(mentions: &[Placed<'a>], settings: &Settings) -> Vec<Find
 }
 
 /// The largest group whose members are compared pair by pair for one-letter slips.
-const MAX_SLIP_GROUP: usize = 64;
+pub(crate) const MAX_SLIP_GROUP: usize = 64;
 
 fn root(parents: &[usize], mut family: usize) -> usize {
     while parents[family] != family {
