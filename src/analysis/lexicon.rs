@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::words::WordShapes;
+
 /// Reporting verbs, one line per verb with its forms (base, third person, past, participle).
 /// Every form counts as a cue; matching is case-insensitive.
 pub const REPORTING_VERBS: &[&str] = &[
@@ -502,9 +504,15 @@ pub const NUMBER_WORDS: &[(&str, u32)] = &[
 
 /// The value of a word of [`NUMBER_WORDS`] (any case); `None` for other words.
 pub fn number_word_value(word: &str) -> Option<u32> {
+    // Every word of every paragraph is looked up here: most are ruled out by their first
+    // letter and length before any entry is compared.
+    static SHAPES: WordShapes = WordShapes::of_pairs(NUMBER_WORDS);
+    if !SHAPES.may_hold(word) {
+        return None;
+    }
     NUMBER_WORDS
         .iter()
-        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .find(|(name, _)| word.len() == name.len() && word.eq_ignore_ascii_case(name))
         .map(|(_, value)| *value)
 }
 
