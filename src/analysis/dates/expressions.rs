@@ -106,18 +106,35 @@ const OPENING_WORDS: &[&[&str]] = &[
     &["this", "last", "past", "previous", "next", "coming"],
 ];
 
-/// The opening words, in order, and by first letter and length: bit `n` of entry `l` is set
-/// when a word of length `n` starting with letter `l` may open an expression. Ruling most words
-/// out costs one lookup; the few that pass are looked up in the sorted list.
+/// The opening words by first letter and length: the words of `buckets[32 * l + n]` start with
+/// letter `l` and have `n` bytes. Ruling a word out costs a look at its bucket, which is mostly
+/// empty and never holds more than a few words.
 struct Openers {
-    lengths: [u32; 26],
-    sorted: Vec<&'static str>,
+    buckets: Vec<Vec<&'static [u8]>>,
+}
+
+impl Openers {
+    fn bucket(&self, lower: &[u8]) -> &[&'static [u8]] {
+        match lower.first() {
+            Some(first @ b'a'..=b'z') if lower.len() < 32 => {
+                &self.buckets[32 * usize::from(first - b'a') + lower.len()]
+            }
+            _ => &[],
+        }
+    }
+
+    fn knows(&self, lower: &[u8]) -> bool {
+        self.bucket(lower).contains(&lower)
+    }
 }
 
 fn openers() -> &'static Openers {
     static OPENERS: std::sync::OnceLock<Openers> = std::sync::OnceLock::new();
     OPENERS.get_or_init(|| {
-        let mut sorted: Vec<&'static str> = OPENING_WORDS
+        let mut openers = Openers {
+            buckets: vec![Vec::new(); 26 * 32],
+        };
+        let all = OPENING_WORDS
             .iter()
             .flat_map(|list| list.iter().copied())
             .chain(
@@ -134,17 +151,15 @@ fn openers() -> &'static Openers {
                 crate::analysis::lexicon::NUMBER_WORDS
                     .iter()
                     .map(|(name, _)| *name),
-            )
-            .collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let mut lengths = [0u32; 26];
-        for word in &sorted {
-            let first = word.as_bytes()[0];
-            debug_assert!(first.is_ascii_lowercase() && word.len() < 32);
-            lengths[usize::from(first - b'a')] |= 1 << word.len();
+            );
+        for word in all {
+            let bytes = word.as_bytes();
+            debug_assert!(bytes[0].is_ascii_lowercase() && bytes.len() < 32);
+            if !openers.knows(bytes) {
+                openers.buckets[32 * usize::from(bytes[0] - b'a') + bytes.len()].push(bytes);
+            }
         }
-        Openers { lengths, sorted }
+        openers
     })
 }
 
@@ -161,23 +176,13 @@ fn may_open_expression(word: &Word) -> bool {
     if !first.is_ascii_alphabetic() {
         return false;
     }
-    let openers = openers();
-    let lengths = openers.lengths[usize::from(first.to_ascii_lowercase() - b'a')];
-    if lengths & (1 << bytes.len()) == 0 && lengths & (1 << stem.len()) == 0 {
-        return false;
-    }
     // The stem is a prefix of the word, so one lowered copy holds both.
     let mut buffer = [0u8; 32];
     let lower = &mut buffer[..bytes.len()];
     lower.copy_from_slice(bytes);
     lower.make_ascii_lowercase();
-    let known = |candidate: &[u8]| {
-        openers
-            .sorted
-            .binary_search_by(|entry| entry.as_bytes().cmp(candidate))
-            .is_ok()
-    };
-    known(lower) || (stem.len() < bytes.len() && known(&lower[..stem.len()]))
+    let openers = openers();
+    openers.knows(lower) || (stem.len() < bytes.len() && openers.knows(&lower[..stem.len()]))
 }
 
 /// Tries to match an expression starting at word `index`; returns it and the index after it.

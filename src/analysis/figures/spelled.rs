@@ -56,9 +56,11 @@ pub(super) fn spelled_value(word: &str) -> Option<u64> {
     // not in a new string each time. No spelled number is longer than the buffer.
     static UNIT_SHAPES: WordShapes = WordShapes::of(&UNITS);
     static TEN_SHAPES: WordShapes = WordShapes::of(&TENS);
-    let before_hyphen = word.split('-').next().unwrap_or(word);
-    if !UNIT_SHAPES.may_hold(word) && !TEN_SHAPES.may_hold(before_hyphen) {
-        return None;
+    if !UNIT_SHAPES.may_hold(word) {
+        let hyphen = word.bytes().position(|byte| byte == b'-');
+        if !TEN_SHAPES.may_hold(hyphen.map_or(word, |at| &word[..at])) {
+            return None;
+        }
     }
     let mut buffer = [0u8; 16];
     let lower = buffer.get_mut(..word.len())?;
