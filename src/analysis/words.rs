@@ -71,7 +71,8 @@ impl WordShapes {
         shapes
     }
 
-    const fn add(&mut self, word: &str) {
+    /// Adds the shape of `word`.
+    pub const fn add(&mut self, word: &str) {
         let bytes = word.as_bytes();
         if !bytes.is_empty() && bytes.len() < 32 {
             self.lengths[Self::slot(bytes[0])] |= 1 << bytes.len();
