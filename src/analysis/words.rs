@@ -151,50 +151,79 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
 
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let slice = &text[range.clone()];
     // Prose has a word every six bytes or so: room for that many is made at once, so that the
     // list is not copied to a larger one again and again as it grows.
-    let mut found = Vec::with_capacity(slice.len() / 6 + 1);
-    let mut at = 0;
-    while at < slice.len() {
-        let (character, length) = char_at(slice, at);
-        if !is_word_char(character) {
-            at += length;
-            continue;
-        }
-        let start = at;
-        let mut end = at + length;
-        // Where reading goes on after the word: the first character not taken into it.
-        let mut next = end;
-        while next < slice.len() {
-            let (following, length) = char_at(slice, next);
-            if is_word_char(following) {
-                end = next + length;
-                next = end;
-            } else if is_joiner(following) {
-                // A joiner belongs to the word only when a letter or digit follows it, except
-                // for the possessive apostrophe after a plural ("officials'").
-                let after = next + length;
-                if after < slice.len() && is_word_char(char_at(slice, after).0) {
-                    next = after;
-                } else if matches!(following, '\'' | '’') && slice[..next].ends_with('s') {
-                    end = after;
-                    next = after;
-                    break;
+    let mut found = Vec::with_capacity(range.len() / 6 + 1);
+    found.extend(words_from(text, range));
+    found
+}
+
+/// The words of `text[range]`, in order, read one at a time as they are asked for: a reader
+/// that needs only the first few words of a long stretch reads no further.
+pub fn words_from(text: &str, range: Range<usize>) -> WordsFrom<'_> {
+    WordsFrom {
+        slice: &text[range.clone()],
+        offset: range.start,
+        at: 0,
+    }
+}
+
+/// The iterator of [`words_from`].
+pub struct WordsFrom<'a> {
+    slice: &'a str,
+    /// Where the slice starts in the whole text.
+    offset: usize,
+    /// Where reading goes on in the slice.
+    at: usize,
+}
+
+impl<'a> Iterator for WordsFrom<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let slice = self.slice;
+        let mut at = self.at;
+        while at < slice.len() {
+            let (character, length) = char_at(slice, at);
+            if !is_word_char(character) {
+                at += length;
+                continue;
+            }
+            let start = at;
+            let mut end = at + length;
+            // Where reading goes on after the word: the first character not taken into it.
+            let mut next = end;
+            while next < slice.len() {
+                let (following, length) = char_at(slice, next);
+                if is_word_char(following) {
+                    end = next + length;
+                    next = end;
+                } else if is_joiner(following) {
+                    // A joiner belongs to the word only when a letter or digit follows it,
+                    // except for the possessive apostrophe after a plural ("officials'").
+                    let after = next + length;
+                    if after < slice.len() && is_word_char(char_at(slice, after).0) {
+                        next = after;
+                    } else if matches!(following, '\'' | '’') && slice[..next].ends_with('s') {
+                        end = after;
+                        next = after;
+                        break;
+                    } else {
+                        break;
+                    }
                 } else {
                     break;
                 }
-            } else {
-                break;
             }
+            self.at = next;
+            return Some(Word {
+                text: &slice[start..end],
+                range: self.offset + start..self.offset + end,
+            });
         }
-        found.push(Word {
-            text: &slice[start..end],
-            range: range.start + start..range.start + end,
-        });
-        at = next;
+        self.at = at;
+        None
     }
-    found
 }
 
 /// The words of `range`, exactly as [`words`] finds them there, taken from `all`, the words of
