@@ -260,18 +260,19 @@ pub(super) fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
             spelled_value(candidate.text).is_some()
                 || candidate.text.chars().all(|c| c.is_ascii_digit())
         };
-        let share_of_every = is_number(word)
-            && match (next(1), next(2), next(3)) {
-                (Some(of), Some(every), Some(whole))
-                    if of.is_any(&["of", "in"]) && every.is("every") =>
-                {
-                    is_number(whole)
-                }
-                (Some(within), Some(whole), _) if within.is("in") && word.is("one") => {
-                    spelled_value(whole.text).is_some_and(|value| value > 1)
-                }
-                _ => false,
-            };
+        // The words after it are read first: they rule out nearly every word, more cheaply
+        // than reading the word itself as a number.
+        let share_of_every = match (next(1), next(2), next(3)) {
+            (Some(of), Some(every), Some(whole))
+                if of.is_any(&["of", "in"]) && every.is("every") =>
+            {
+                is_number(whole)
+            }
+            (Some(within), Some(whole), _) if within.is("in") && word.is("one") => {
+                spelled_value(whole.text).is_some_and(|value| value > 1)
+            }
+            _ => false,
+        } && is_number(word);
         if share_of_every {
             let last = if next(2).is_some_and(|every| every.is("every")) {
                 3
