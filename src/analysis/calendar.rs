@@ -43,17 +43,19 @@ pub const MONTH_WORDS: [(&str, i8); 22] = [
     ("apr", 4),
 ];
 
+/// Lengths are compared first, inline: every word of a paragraph is looked up here, and most
+/// are ruled out without a call per entry.
 pub fn weekday_named(word: &str) -> Option<Weekday> {
     WEEKDAYS
         .iter()
-        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .find(|(name, _)| word.len() == name.len() && word.eq_ignore_ascii_case(name))
         .map(|(_, weekday)| *weekday)
 }
 
 pub fn month_named(word: &str) -> Option<i8> {
     MONTH_WORDS
         .iter()
-        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .find(|(name, _)| word.len() == name.len() && word.eq_ignore_ascii_case(name))
         .map(|(_, month)| *month)
 }
 

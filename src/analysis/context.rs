@@ -1,12 +1,13 @@
 //! [`Context`]: everything a rule may read about one piece of a draft, computed once per analysis
 //! of that piece and shared by every rule.
 
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use super::prose::Prose;
 use super::quotes::{ParagraphLayout, Quotation};
-use super::words::{words, Word};
+use super::words::{words, words_within, Word};
 use super::{dates, figures, ReferenceDate, Settings};
 
 /// Everything a rule may read about the text, computed once per analysis.
@@ -66,6 +67,24 @@ impl<'a> Context<'a> {
                 .collect()
         });
         &all[index]
+    }
+
+    /// The words of `range` of the masked text, exactly as [`words`] would find them there,
+    /// taken from the shared words of the paragraph that holds the range (see
+    /// [`Context::paragraph_words`] and [`words_within`]) instead of splitting it again;
+    /// a range that cuts a word, or lies outside every paragraph, is read on its own.
+    pub fn words_in(&self, range: Range<usize>) -> Cow<'_, [Word<'a>]> {
+        let index = self
+            .paragraphs
+            .partition_point(|paragraph| paragraph.range.start <= range.start);
+        let holder = index.checked_sub(1).filter(|&at| {
+            let paragraph = &self.paragraphs[at].range;
+            paragraph.start <= range.start && range.end <= paragraph.end
+        });
+        if let Some(within) = holder.and_then(|at| words_within(self.paragraph_words(at), &range)) {
+            return Cow::Borrowed(within);
+        }
+        Cow::Owned(words(self.masked, range))
     }
 
     /// The quotation whose marks enclose `offset`, if any.

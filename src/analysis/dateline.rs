@@ -13,7 +13,7 @@ use super::finding::{
 use super::prose::Format;
 use super::prose::Prose;
 use super::settings::DateStyle;
-use super::words::{floor_char_boundary, words};
+use super::words::{floor_char_boundary, words_from, Word};
 
 /// How far into the first paragraph a dateline's date may stand.
 const DATELINE_REACH: usize = 300;
@@ -51,11 +51,17 @@ pub fn find(prose: &Prose, today: Date) -> Option<Dateline> {
             .end
             .min(paragraph.range.start + DATELINE_REACH),
     );
-    let opening = words(text, paragraph.range.start..end);
-    let first = opening.first()?;
+    let mut reading = words_from(text, paragraph.range.start..end);
+    let first = reading.next()?;
     // A city in capitals opens a dateline ("KYIV,", "WASHINGTON (AP)").
     let letters: Vec<char> = first.text.chars().filter(|c| c.is_alphabetic()).collect();
     let city_first = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    // Every segment's opening is read here. Without a city a date can only open the paragraph
+    // or follow a weekday there, so only the words such a date can take are read (a date has
+    // at most three); after a city, those of the first DATELINE_WORDS words.
+    let wanted = if city_first { DATELINE_WORDS + 2 } else { 4 };
+    let opening: Vec<Word> = std::iter::once(first).chain(reading).take(wanted).collect();
+    let first = &opening[0];
     for index in 0..opening.len().min(DATELINE_WORDS) {
         let starts_paragraph = index == 0 || (index == 1 && weekday_named(first.text).is_some());
         if !city_first && !starts_paragraph {

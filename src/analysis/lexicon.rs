@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::words::WordShapes;
+
 /// Reporting verbs, one line per verb with its forms (base, third person, past, participle).
 /// Every form counts as a cue; matching is case-insensitive.
 pub const REPORTING_VERBS: &[&str] = &[
@@ -428,9 +430,22 @@ pub enum VerbForm {
 
 /// The reporting verb that `word` is a form of, and which form; `None` for other words.
 pub fn reporting_verb(word: &str) -> Option<(&'static str, VerbForm)> {
-    reporting_verb_forms()
-        .get(word.to_ascii_lowercase().as_str())
-        .copied()
+    // Every word of every sentence searched for a cue is looked up here: most are ruled out by
+    // their first letter and length, and the others are lowered on the stack, not in a new
+    // string each time.
+    let (forms, shapes) = reporting_verb_forms_and_shapes();
+    if !shapes.may_hold(word) {
+        return None;
+    }
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            forms.get(std::str::from_utf8(lower).ok()?).copied()
+        }
+        None => forms.get(word.to_ascii_lowercase().as_str()).copied(),
+    }
 }
 
 /// Reporting verbs that state an intention: they source a figure ("Sanders proposes $15
@@ -502,15 +517,38 @@ pub const NUMBER_WORDS: &[(&str, u32)] = &[
 
 /// The value of a word of [`NUMBER_WORDS`] (any case); `None` for other words.
 pub fn number_word_value(word: &str) -> Option<u32> {
+    // Every word of every paragraph is looked up here: most are ruled out by their first
+    // letter and length before any entry is compared.
+    static SHAPES: WordShapes = WordShapes::of_pairs(NUMBER_WORDS);
+    if !SHAPES.may_hold(word) {
+        return None;
+    }
     NUMBER_WORDS
         .iter()
-        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .find(|(name, _)| word.len() == name.len() && word.eq_ignore_ascii_case(name))
         .map(|(_, value)| *value)
 }
 
 /// Whether `word` (any case) is a form of a reporting verb.
 pub fn is_reporting_verb(word: &str) -> bool {
     reporting_verb(word).is_some()
+}
+
+/// The forms of the reporting verbs, and their shapes (see [`WordShapes`]).
+fn reporting_verb_forms_and_shapes() -> (
+    &'static HashMap<&'static str, (&'static str, VerbForm)>,
+    &'static WordShapes,
+) {
+    static SHAPES: OnceLock<WordShapes> = OnceLock::new();
+    let forms = reporting_verb_forms();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut shapes = WordShapes::of(&[]);
+        for form in forms.keys() {
+            shapes.add(form);
+        }
+        shapes
+    });
+    (forms, shapes)
 }
 
 fn reporting_verb_forms() -> &'static HashMap<&'static str, (&'static str, VerbForm)> {

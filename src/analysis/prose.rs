@@ -213,23 +213,18 @@ pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'\n' => {
-                lines.push(start..index);
-                start = index + 1;
-            }
-            b'\r' => {
-                lines.push(start..index);
-                if bytes.get(index + 1) == Some(&b'\n') {
-                    index += 1;
-                }
-                start = index + 1;
-            }
-            _ => {}
+    // Every segment's text is split into lines several times and a news draft's lines are
+    // whole paragraphs: the breaks are found with memchr, many bytes at a time, rather than
+    // by looking at each byte.
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    while let Some(index) = breaks.next() {
+        lines.push(start..index);
+        start = index + 1;
+        if bytes[index] == b'\r' && bytes.get(index + 1) == Some(&b'\n') {
+            // The "\n" of a "\r\n" ends no second line.
+            breaks.next();
+            start = index + 2;
         }
-        index += 1;
     }
     lines.push(start..bytes.len());
     lines
@@ -408,6 +403,28 @@ pub fn front_matter_date(front_matter: &str) -> Option<jiff::civil::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The lines found with memchr are those a reading byte by byte finds.
+        #[test]
+        fn lines_are_those_a_byte_by_byte_reading_finds(text in "[ab\r\n é]{0,40}") {
+            let bytes = text.as_bytes();
+            let mut expected = Vec::new();
+            let (mut start, mut index) = (0, 0);
+            while index < bytes.len() {
+                if bytes[index] == b'\n' || bytes[index] == b'\r' {
+                    expected.push(start..index);
+                    if bytes[index] == b'\r' && bytes.get(index + 1) == Some(&b'\n') {
+                        index += 1;
+                    }
+                    start = index + 1;
+                }
+                index += 1;
+            }
+            expected.push(start..bytes.len());
+            proptest::prop_assert_eq!(line_ranges(&text), expected);
+        }
+    }
 
     fn prose_of(text: &str) -> Vec<String> {
         let prose = Prose::parse(text, Format::Markdown);

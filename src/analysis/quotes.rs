@@ -183,6 +183,19 @@ pub struct ParagraphLayout {
 /// apostrophes ''...''; doubled curly singles ‘‘...’’).
 const MARKS: &[&str] = &["``", "''", "‘‘", "’’", "\"", "“", "”", "„", "«", "»"];
 
+/// The bytes a mark of [`MARKS`] starts with: the scan leaps over every other byte, as no mark
+/// starts there (each is an ASCII character or the first byte of a character, so a leap lands
+/// on a character).
+const MARK_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut index = 0;
+    while index < MARKS.len() {
+        starts[MARKS[index].as_bytes()[0] as usize] = true;
+        index += 1;
+    }
+    starts
+};
+
 /// The marks that may close a quotation opened by `opening`.
 fn closing_marks(opening: &str) -> &'static [&'static str] {
     match opening {
@@ -215,6 +228,10 @@ fn scan_paragraph(text: &str, range: Range<usize>) -> (Vec<ScannedQuotation>, Ve
         let rest = &slice[relative..];
         let Some(mark) = MARKS.iter().copied().find(|mark| rest.starts_with(mark)) else {
             relative += rest.chars().next().map_or(1, char::len_utf8);
+            relative += slice.as_bytes()[relative..]
+                .iter()
+                .position(|&byte| MARK_STARTS[usize::from(byte)])
+                .unwrap_or(slice.len() - relative);
             continue;
         };
         let index = range.start + relative;

@@ -39,6 +39,92 @@ impl Word<'_> {
     }
 }
 
+/// The shapes of a list's words: for each first letter, the lengths its words have. A word
+/// whose shape is not among them is none of the list's words, which rules most words out with
+/// one lookup instead of a comparison per entry.
+pub struct WordShapes {
+    /// Bit `n` of entry `l` is set when the list has a word of `n` bytes whose first byte,
+    /// lowered, is the letter `l` (entry 26: any other first byte). Words of 32 bytes or more
+    /// are never ruled out.
+    lengths: [u32; 27],
+}
+
+impl WordShapes {
+    pub const fn of(words: &[&str]) -> WordShapes {
+        let mut shapes = WordShapes { lengths: [0; 27] };
+        let mut index = 0;
+        while index < words.len() {
+            shapes.add(words[index]);
+            index += 1;
+        }
+        shapes
+    }
+
+    /// The shapes of the words of a table of words and values.
+    pub const fn of_pairs<T>(pairs: &[(&str, T)]) -> WordShapes {
+        let mut shapes = WordShapes { lengths: [0; 27] };
+        let mut index = 0;
+        while index < pairs.len() {
+            shapes.add(pairs[index].0);
+            index += 1;
+        }
+        shapes
+    }
+
+    /// Adds the shape of `word`.
+    pub const fn add(&mut self, word: &str) {
+        let bytes = word.as_bytes();
+        if !bytes.is_empty() && bytes.len() < 32 {
+            self.lengths[Self::slot(bytes[0])] |= 1 << bytes.len();
+        }
+    }
+
+    const fn slot(first: u8) -> usize {
+        let lower = first.to_ascii_lowercase();
+        if lower.is_ascii_lowercase() {
+            (lower - b'a') as usize
+        } else {
+            26
+        }
+    }
+
+    /// False when `text` is, ignoring ASCII case, none of the words; true when it may be one.
+    #[inline]
+    pub fn may_hold(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        match bytes.first() {
+            Some(&first) if bytes.len() < 32 => {
+                self.lengths[Self::slot(first)] & (1 << bytes.len()) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+/// A list of lower-case words that words of a draft are tested against. [`WordList::holds`]
+/// answers as [`Word::is_any`] over the list does, but rules most words out by their shape
+/// (see [`WordShapes`]): a long list tested against every word of a paragraph costs little
+/// more than a short one.
+pub struct WordList {
+    words: &'static [&'static str],
+    shapes: WordShapes,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            shapes: WordShapes::of(words),
+        }
+    }
+
+    /// Whether `word` is one of the list's words, ignoring ASCII case.
+    #[inline]
+    pub fn holds(&self, word: &Word) -> bool {
+        self.shapes.may_hold(word.text) && word.is_any(self.words)
+    }
+}
+
 fn is_word_char(character: char) -> bool {
     character.is_alphanumeric()
 }
@@ -65,50 +151,97 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
 
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let slice = &text[range.clone()];
     // Prose has a word every six bytes or so: room for that many is made at once, so that the
     // list is not copied to a larger one again and again as it grows.
-    let mut found = Vec::with_capacity(slice.len() / 6 + 1);
-    let mut at = 0;
-    while at < slice.len() {
-        let (character, length) = char_at(slice, at);
-        if !is_word_char(character) {
-            at += length;
-            continue;
-        }
-        let start = at;
-        let mut end = at + length;
-        // Where reading goes on after the word: the first character not taken into it.
-        let mut next = end;
-        while next < slice.len() {
-            let (following, length) = char_at(slice, next);
-            if is_word_char(following) {
-                end = next + length;
-                next = end;
-            } else if is_joiner(following) {
-                // A joiner belongs to the word only when a letter or digit follows it, except
-                // for the possessive apostrophe after a plural ("officials'").
-                let after = next + length;
-                if after < slice.len() && is_word_char(char_at(slice, after).0) {
-                    next = after;
-                } else if matches!(following, '\'' | '’') && slice[..next].ends_with('s') {
-                    end = after;
-                    next = after;
-                    break;
+    let mut found = Vec::with_capacity(range.len() / 6 + 1);
+    found.extend(words_from(text, range));
+    found
+}
+
+/// The words of `text[range]`, in order, read one at a time as they are asked for: a reader
+/// that needs only the first few words of a long stretch reads no further.
+pub fn words_from(text: &str, range: Range<usize>) -> WordsFrom<'_> {
+    WordsFrom {
+        slice: &text[range.clone()],
+        offset: range.start,
+        at: 0,
+    }
+}
+
+/// The iterator of [`words_from`].
+pub struct WordsFrom<'a> {
+    slice: &'a str,
+    /// Where the slice starts in the whole text.
+    offset: usize,
+    /// Where reading goes on in the slice.
+    at: usize,
+}
+
+impl<'a> Iterator for WordsFrom<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let slice = self.slice;
+        let mut at = self.at;
+        while at < slice.len() {
+            let (character, length) = char_at(slice, at);
+            if !is_word_char(character) {
+                at += length;
+                continue;
+            }
+            let start = at;
+            let mut end = at + length;
+            // Where reading goes on after the word: the first character not taken into it.
+            let mut next = end;
+            while next < slice.len() {
+                let (following, length) = char_at(slice, next);
+                if is_word_char(following) {
+                    end = next + length;
+                    next = end;
+                } else if is_joiner(following) {
+                    // A joiner belongs to the word only when a letter or digit follows it,
+                    // except for the possessive apostrophe after a plural ("officials'").
+                    let after = next + length;
+                    if after < slice.len() && is_word_char(char_at(slice, after).0) {
+                        next = after;
+                    } else if matches!(following, '\'' | '’') && slice[..next].ends_with('s') {
+                        end = after;
+                        next = after;
+                        break;
+                    } else {
+                        break;
+                    }
                 } else {
                     break;
                 }
-            } else {
-                break;
             }
+            self.at = next;
+            return Some(Word {
+                text: &slice[start..end],
+                range: self.offset + start..self.offset + end,
+            });
         }
-        found.push(Word {
-            text: &slice[start..end],
-            range: range.start + start..range.start + end,
-        });
-        at = next;
+        self.at = at;
+        None
     }
-    found
+}
+
+/// The words of `range`, exactly as [`words`] finds them there, taken from `all`, the words of
+/// a stretch that holds the range, when no word of `all` is cut by an end of the range (as
+/// sentences and windows between words are not): a word's reading depends only on its own
+/// characters and the one after it, so the range read alone finds the same words. `None` when
+/// a word is cut, and the range must be read on its own.
+pub fn words_within<'s, 'a>(all: &'s [Word<'a>], range: &Range<usize>) -> Option<&'s [Word<'a>]> {
+    let first = all.partition_point(|word| word.range.end <= range.start);
+    let last = all
+        .partition_point(|word| word.range.start < range.end)
+        .max(first);
+    let inside = &all[first..last];
+    let cut = inside
+        .first()
+        .is_some_and(|word| word.range.start < range.start)
+        || inside.last().is_some_and(|word| word.range.end > range.end);
+    (!cut).then_some(inside)
 }
 
 /// The largest character boundary at or before `index`.
@@ -191,7 +324,47 @@ mod tests {
         found
     }
 
+    #[test]
+    fn a_word_list_holds_exactly_the_words_the_list_compares_equal() {
+        static LIST: WordList = WordList::new(&["poll", "survey", "data", "1st", "état", "a"]);
+        let text = "Poll POLLS survey surveys DATA date 1st 2nd État état a A an polling";
+        for word in words(text, 0..text.len()) {
+            assert_eq!(
+                LIST.holds(&word),
+                word.is_any(LIST.words),
+                "{:?} is held by the list only when it is one of its words",
+                word.text
+            );
+        }
+        let held: Vec<&str> = words(text, 0..text.len())
+            .iter()
+            .filter(|word| LIST.holds(word))
+            .map(|word| word.text)
+            .collect();
+        assert_eq!(held, ["Poll", "survey", "DATA", "1st", "état", "a", "A"]);
+    }
+
     proptest! {
+        #[test]
+        fn words_within_a_stretch_are_the_words_read_alone(
+            text in "[a-zA-Z0-9s'’\\-‑ .,é😀\n]{0,200}",
+            from in 0usize..200,
+            to in 0usize..200,
+        ) {
+            let all = words(&text, 0..text.len());
+            let start = floor_char_boundary(&text, from.min(to));
+            let end = floor_char_boundary(&text, from.max(to));
+            if let Some(within) = words_within(&all, &(start..end)) {
+                prop_assert_eq!(within, &words(&text, start..end)[..]);
+            }
+            // A range between words (here, from the start of a word to the end of a later
+            // one) never cuts one, so it is always taken from the stretch's words.
+            if let (Some(first), Some(last)) = (all.get(from % 7), all.get(from % 7 + to % 5)) {
+                let between = first.range.start..last.range.end;
+                prop_assert_eq!(words_within(&all, &between), Some(&words(&text, between.clone())[..]));
+            }
+        }
+
         #[test]
         fn reading_bytes_finds_the_words_decoding_finds(
             text in "[a-zA-Z0-9s'’\\-‑ .,é😀\n]{0,200}",

@@ -545,11 +545,18 @@ fn render(draft: &Draft, settings: &Settings, context: &Context) -> Entry {
         OutputFormat::Checkstyle => output::checkstyle_report(&mut output, &report),
     };
     Entry {
-        output: String::from_utf8_lossy(&output).into_owned(),
+        output: into_text(output),
         sarif,
         findings,
         suppressions: analysis.suppressions.len(),
     }
+}
+
+/// A report written into memory, as text. It was written from strings, so it is UTF-8 and is
+/// taken as it is, without a copy; were it not, what is not would be replaced, not lost.
+fn into_text(output: Vec<u8>) -> String {
+    String::from_utf8(output)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// `--list-suppressions`: a draft's suppressions with their reasons, one per line, or as JSON.

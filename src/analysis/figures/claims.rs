@@ -3,6 +3,7 @@
 //! ("a six-figure salary") and averages ("the average age ... is 67").
 
 use super::*;
+use crate::analysis::words::WordList;
 
 /// Groups that polls, surveys and counts measure shares of: "most voters", "most Americans".
 /// Source: written for copydesk from the groups whose shares polls report in news copy (voters,
@@ -92,6 +93,13 @@ pub(super) const ORDINALS: &[&str] = &[
 /// Claims without digits: changes ("doubled", "fell by a quarter"), shares ("a third of
 /// voters", "the majority of residents") and rankings ("the highest since 1990", "the worst on
 /// record").
+/// The lists [`scan_claims`] tests every word of every paragraph against, each ruling most
+/// words out by their shape before comparing any entry.
+static MULTIPLIER_LIST: WordList = WordList::new(MULTIPLIERS);
+static CHANGE_VERB_LIST: WordList = WordList::new(CHANGE_VERBS);
+static SUPERLATIVE_LIST: WordList = WordList::new(SUPERLATIVES);
+static ORDINAL_LIST: WordList = WordList::new(ORDINALS);
+
 pub(super) fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
     let mut figures = Vec::new();
     let joined =
@@ -99,7 +107,7 @@ pub(super) fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
     for (index, word) in paragraph_words.iter().enumerate() {
         let next = |offset: usize| paragraph_words.get(index + offset);
         // "doubled down" is an idiom, not a change.
-        if word.is_any(MULTIPLIERS) && !next(1).is_some_and(|down| down.is("down")) {
+        if MULTIPLIER_LIST.holds(word) && !next(1).is_some_and(|down| down.is("down")) {
             figures.push(Figure {
                 understood: format!("change: {}", word.text),
                 range: word.range.clone(),
@@ -107,10 +115,15 @@ pub(super) fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
             });
             continue;
         }
-        // "a six-figure salary": a vague amount of money.
-        let figure_compound = word.text.to_ascii_lowercase();
-        if let Some(("five" | "six" | "seven" | "eight" | "nine", "figure")) =
-            figure_compound.split_once('-')
+        // "a six-figure salary": a vague amount of money. Only a hyphenated word is lowered.
+        let figure_compound = word
+            .text
+            .as_bytes()
+            .contains(&b'-')
+            .then(|| word.text.to_ascii_lowercase());
+        if let Some(("five" | "six" | "seven" | "eight" | "nine", "figure")) = figure_compound
+            .as_deref()
+            .and_then(|compound| compound.split_once('-'))
         {
             figures.push(Figure {
                 understood: format!("vague quantity: {}", word.text),
@@ -157,7 +170,7 @@ pub(super) fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
             continue;
         }
         // "fell by a quarter", "rose by half"
-        if word.is_any(CHANGE_VERBS) && next(1).is_some_and(|by| by.is("by")) {
+        if CHANGE_VERB_LIST.holds(word) && next(1).is_some_and(|by| by.is("by")) {
             let (fraction_index, start_index) = match (next(2), next(3)) {
                 (Some(article), Some(fraction))
                     if article.is_any(&["a", "one", "two", "three"])
@@ -218,11 +231,11 @@ pub(super) fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
         }
         // "the highest since 1990", "the worst on record", "the largest in history"
         let superlative =
-            word.is_any(SUPERLATIVES) || (word.text.len() > 5 && word.text.ends_with("iest"));
+            SUPERLATIVE_LIST.holds(word) || (word.text.len() > 5 && word.text.ends_with("iest"));
         // "the worst thing that ever happened" is rhetoric, not a ranking.
         let rhetoric = next(1).is_some_and(|thing| thing.is_any(&["thing", "things"]));
         // "only the fourth councillor since 1848 to lose"
-        let ordinal = word.is_any(ORDINALS)
+        let ordinal = ORDINAL_LIST.holds(word)
             && index > 0
             && paragraph_words[index - 1].is("the")
             && paragraph_words[index + 1..]
@@ -247,18 +260,19 @@ pub(super) fn scan_claims(paragraph_words: &[Word], text: &str) -> Vec<Figure> {
             spelled_value(candidate.text).is_some()
                 || candidate.text.chars().all(|c| c.is_ascii_digit())
         };
-        let share_of_every = is_number(word)
-            && match (next(1), next(2), next(3)) {
-                (Some(of), Some(every), Some(whole))
-                    if of.is_any(&["of", "in"]) && every.is("every") =>
-                {
-                    is_number(whole)
-                }
-                (Some(within), Some(whole), _) if within.is("in") && word.is("one") => {
-                    spelled_value(whole.text).is_some_and(|value| value > 1)
-                }
-                _ => false,
-            };
+        // The words after it are read first: they rule out nearly every word, more cheaply
+        // than reading the word itself as a number.
+        let share_of_every = match (next(1), next(2), next(3)) {
+            (Some(of), Some(every), Some(whole))
+                if of.is_any(&["of", "in"]) && every.is("every") =>
+            {
+                is_number(whole)
+            }
+            (Some(within), Some(whole), _) if within.is("in") && word.is("one") => {
+                spelled_value(whole.text).is_some_and(|value| value > 1)
+            }
+            _ => false,
+        } && is_number(word);
         if share_of_every {
             let last = if next(2).is_some_and(|every| every.is("every")) {
                 3

@@ -184,12 +184,13 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                         let speaker_first = match &cue.speaker {
                             Some(speaker) => {
                                 speaker.range.end <= cue.range.start
-                                    && !words(context.masked, reach.start..speaker.range.start)
+                                    && !context
+                                        .words_in(reach.start..speaker.range.start)
                                         .last()
                                         .is_some_and(|word| word.is_any(SUBORDINATORS))
                             }
                             None => {
-                                let before = words(context.masked, reach.start..cue.range.start);
+                                let before = context.words_in(reach.start..cue.range.start);
                                 let mut back = before.iter().rev();
                                 let mut last = back.next();
                                 // "officials also said"
@@ -208,7 +209,7 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                 };
                 let about_figures = || {
                     figures_here > 0
-                        || words(context.masked, reach.clone()).iter().any(|word| {
+                        || context.words_in(reach.clone()).iter().any(|word| {
                             (word.is_any(SUPERLATIVES)
                                 && !word.is_any(&["most", "least", "best", "worst"]))
                                 || word.is_any(CHANGE_VERBS)
@@ -226,7 +227,7 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                         Some(speaker) => speaker.name,
                         // "election officials said": the words that name the speaker.
                         None => {
-                            let before = words(context.masked, reach.start..cue.range.start);
+                            let before = context.words_in(reach.start..cue.range.start);
                             let from = before.len().saturating_sub(2);
                             before.get(from).map_or(String::new(), |first| {
                                 context.text[first.range.start..cue.range.start]

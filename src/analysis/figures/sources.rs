@@ -4,6 +4,7 @@
 //! names, which carries to the sentences after it.
 
 use super::*;
+use crate::analysis::words::WordList;
 
 /// Reporting verbs that attribute a quotation but say nothing about where a number comes from
 /// ("Sanders continues to lead with 60%", "analysts expect 3% growth").
@@ -26,6 +27,10 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "count", "list", "documents", "records", "filing", "filings", "results", "findings",
     "release", "database", "spreadsheet", "review", "investigation",
 ];
+
+/// [`SOURCE_NOUNS`] and [`STUDY_VERBS`] are tested against every word of every sentence.
+static SOURCE_NOUN_LIST: WordList = WordList::new(SOURCE_NOUNS);
+static STUDY_VERB_LIST: WordList = WordList::new(STUDY_VERBS);
 
 /// Words that make a source noun a definite, already known source: "the poll", "this list",
 /// "its figures", "last week's survey".
@@ -66,9 +71,11 @@ pub(super) fn data_source_in(
         let before = interiors.partition_point(|inside| inside.start <= offset);
         before > 0 && interiors[before - 1].contains(&offset)
     };
-    let sentence_words: Vec<Word> = words(context.masked, range.clone())
-        .into_iter()
+    let sentence_words: Vec<Word> = context
+        .words_in(range.clone())
+        .iter()
         .filter(|word| !quoted(word.range.start))
+        .cloned()
         .collect();
     let joined = |left: &Word, right: &Word| {
         context.masked[left.range.end..right.range.start]
@@ -93,7 +100,7 @@ pub(super) fn data_source_in(
     // "The advocacy group looked at murders per capita in 50 cities": a study described by
     // who made it, whose figures follow.
     let studied = sentence_words.iter().enumerate().find(|(index, word)| {
-        word.is_any(STUDY_VERBS)
+        STUDY_VERB_LIST.holds(word)
             || (word.is("looked") && sentence_words.get(index + 1).is_some_and(|at| at.is("at")))
     });
     if let Some((index, verb)) = studied.filter(|(index, _)| (1..=6).contains(index)) {
@@ -107,7 +114,7 @@ pub(super) fn data_source_in(
     }
     let mut definite = None;
     for (index, word) in sentence_words.iter().enumerate() {
-        if !word.is_any(SOURCE_NOUNS) {
+        if !SOURCE_NOUN_LIST.holds(word) {
             continue;
         }
         let named_before = index > 1 && {

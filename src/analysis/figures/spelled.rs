@@ -2,6 +2,7 @@
 //! "thousands of", "tens of thousands", "a dozen".
 
 use super::*;
+use crate::analysis::words::WordShapes;
 
 /// Words that stand for an amount before a scale word without being a number word ("a billion",
 /// "half a million"). Source: written for copydesk from the amounts of wire copy.
@@ -50,16 +51,37 @@ pub(super) fn spelled_value(word: &str) -> Option<u64> {
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let lower = word.to_ascii_lowercase();
-    if let Some(value) = UNITS.iter().position(|unit| *unit == lower) {
+    // Every word of every paragraph is read here. Most are ruled out by the first letter and
+    // length of the word or of its part before a hyphen; the others are lowered on the stack,
+    // not in a new string each time. No spelled number is longer than the buffer.
+    static UNIT_SHAPES: WordShapes = WordShapes::of(&UNITS);
+    static TEN_SHAPES: WordShapes = WordShapes::of(&TENS);
+    if !UNIT_SHAPES.may_hold(word) {
+        let hyphen = word.bytes().position(|byte| byte == b'-');
+        if !TEN_SHAPES.may_hold(hyphen.map_or(word, |at| &word[..at])) {
+            return None;
+        }
+    }
+    let mut buffer = [0u8; 16];
+    let lower = buffer.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower: &[u8] = lower;
+    if let Some(value) = UNITS.iter().position(|unit| unit.as_bytes() == lower) {
         return Some(value as u64);
     }
-    let (tens, units) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
-    let tens_value = TENS.iter().position(|name| *name == tens)? as u64 * 10 + 20;
+    let (tens, units) = match lower.iter().position(|&byte| byte == b'-') {
+        Some(hyphen) => (&lower[..hyphen], &lower[hyphen + 1..]),
+        None => (lower, &[][..]),
+    };
+    let tens_value = TENS.iter().position(|name| name.as_bytes() == tens)? as u64 * 10 + 20;
     let units_value = if units.is_empty() {
         0
     } else {
-        UNITS[1..10].iter().position(|unit| *unit == units)? as u64 + 1
+        UNITS[1..10]
+            .iter()
+            .position(|unit| unit.as_bytes() == units)? as u64
+            + 1
     };
     Some(tens_value + units_value)
 }

@@ -1,5 +1,6 @@
 //! The text format: rustc-like findings with the line and an underline.
 
+use std::fmt::{self, Display, Write as _};
 use std::io::Write;
 
 use super::drafts::Draft;
@@ -26,11 +27,13 @@ fn line_of(document: &Document, line: u32) -> ropey::RopeSlice<'_> {
 struct Paint(bool);
 
 impl Paint {
-    fn style(&self, code: &str, text: &str) -> String {
-        if self.0 {
-            format!("\u{1b}[{code}m{text}\u{1b}[0m")
-        } else {
-            text.to_string()
+    /// `text` in the style `code` when colour is on. It is written straight to the output when
+    /// the line is, not first into a string of its own: a report has a dozen styled pieces per
+    /// finding.
+    fn style<T: Display>(&self, code: &'static str, text: T) -> Styled<T> {
+        Styled {
+            code: self.0.then_some(code),
+            text,
         }
     }
 
@@ -42,6 +45,41 @@ impl Paint {
             Severity::Hint => "1;36",
         }
     }
+}
+
+/// A piece of the report in an ANSI style, or as it is without colour.
+struct Styled<T> {
+    code: Option<&'static str>,
+    text: T,
+}
+
+impl<T: Display> Display for Styled<T> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code {
+            Some(code) => write!(formatter, "\u{1b}[{code}m{}\u{1b}[0m", self.text),
+            None => write!(formatter, "{}", self.text),
+        }
+    }
+}
+
+/// A character written `count` times (the gutter's spaces, the underline's carets), without
+/// a string made of them first.
+struct Repeated(char, usize);
+
+impl Display for Repeated {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (0..self.1).try_for_each(|_| formatter.write_char(self.0))
+    }
+}
+
+/// How many digits `number` is written with.
+fn digits(mut number: u32) -> usize {
+    let mut count = 1;
+    while number >= 10 {
+        number /= 10;
+        count += 1;
+    }
+    count
 }
 
 pub(super) fn write_text(
@@ -62,9 +100,9 @@ pub(super) fn write_text(
             "{}{}",
             paint.style(
                 level,
-                &format!("{}[{}]", finding.severity.as_str(), finding.rule)
+                format_args!("{}[{}]", finding.severity.as_str(), finding.rule)
             ),
-            paint.style("1", &format!(": {}", finding.message))
+            paint.style("1", format_args!(": {}", finding.message))
         )?;
         writeln!(
             out,
@@ -80,22 +118,19 @@ pub(super) fn write_text(
         };
         let (excerpt, caret_start) =
             excerpt(source_line, column as usize - 1, underline_end as usize - 1);
-        let gutter = " ".repeat(line.to_string().len());
+        let gutter = Repeated(' ', digits(line));
         let bar = paint.style("1;34", "|");
         let caret_len = (underline_end.saturating_sub(column) as usize).max(1);
         writeln!(out, "{gutter} {bar}")?;
-        writeln!(
-            out,
-            "{} {bar} {excerpt}",
-            paint.style("1;34", &line.to_string())
-        )?;
+        writeln!(out, "{} {bar} {excerpt}", paint.style("1;34", line))?;
         writeln!(
             out,
             "{gutter} {bar} {}{}",
-            " ".repeat(caret_start),
+            Repeated(' ', caret_start),
             paint.style(
                 level,
-                &"^".repeat(
+                Repeated(
+                    '^',
                     caret_len.min(excerpt.chars().count().saturating_sub(caret_start).max(1))
                 )
             )
