@@ -2,6 +2,7 @@
 //! headings, with the titles before them taken off and the words that only open a sentence
 //! dropped.
 
+use crate::analysis::words::words_within;
 use std::ops::Range;
 
 use super::*;
@@ -103,8 +104,11 @@ pub fn mentions(context: &Context) -> Vec<Mention> {
             continue;
         }
         let interiors = context.interiors(paragraph);
-        let short = paragraph.sentences.len() <= 1
-            && words(text, paragraph.range.clone()).len() <= SHORT_PARAGRAPH_WORDS;
+        // The paragraph's words are split once for every rule (Context::paragraph_words), and
+        // each sentence's are taken from them.
+        let paragraph_words = context.paragraph_words(index);
+        let short =
+            paragraph.sentences.len() <= 1 && paragraph_words.len() <= SHORT_PARAGRAPH_WORDS;
         let first_new = found.len();
         // Words come in order, so the quotations that opened before a word are found by
         // walking the interiors once: a word lies inside one when it ends before the furthest
@@ -112,7 +116,14 @@ pub fn mentions(context: &Context) -> Vec<Mention> {
         let mut next_interior = 0;
         let mut covered_until = 0;
         for sentence in &paragraph.sentences {
-            let sentence_words = words(text, sentence.clone());
+            let read_alone;
+            let sentence_words = match words_within(paragraph_words, sentence) {
+                Some(within) => within,
+                None => {
+                    read_alone = words(text, sentence.clone());
+                    &read_alone
+                }
+            };
             let mut run: Vec<NameWord> = Vec::new();
             let mut run_end = 0;
             for word in sentence_words {

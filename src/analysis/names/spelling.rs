@@ -11,19 +11,29 @@ use super::NameWord;
 pub fn fold(word: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut plain = String::with_capacity(word.len());
-    for character in word.nfkd() {
-        if unicode_normalization::char::is_combining_mark(character) {
-            continue;
-        }
-        match character {
-            '\'' | '’' | '‘' | '-' | '‐' | '‑' | ' ' | '`' | 'ʼ' => {}
-            'ø' | 'Ø' => plain.push('o'),
-            'ł' | 'Ł' => plain.push('l'),
-            'đ' | 'Đ' => plain.push('d'),
-            'ß' => plain.push_str("ss"),
-            'æ' | 'Æ' => plain.push_str("ae"),
-            'œ' | 'Œ' => plain.push_str("oe"),
-            _ => plain.extend(character.to_lowercase()),
+    if word.is_ascii() {
+        // Most names are plain ASCII, which decomposes to itself with no accents to drop: the
+        // same letters as the decomposing loop below gives, without the decomposition.
+        plain.extend(
+            word.chars()
+                .filter(|character| !matches!(character, '\'' | '-' | ' ' | '`'))
+                .map(|character| character.to_ascii_lowercase()),
+        );
+    } else {
+        for character in word.nfkd() {
+            if unicode_normalization::char::is_combining_mark(character) {
+                continue;
+            }
+            match character {
+                '\'' | '’' | '‘' | '-' | '‐' | '‑' | ' ' | '`' | 'ʼ' => {}
+                'ø' | 'Ø' => plain.push('o'),
+                'ł' | 'Ł' => plain.push('l'),
+                'đ' | 'Đ' => plain.push('d'),
+                'ß' => plain.push_str("ss"),
+                'æ' | 'Æ' => plain.push_str("ae"),
+                'œ' | 'Œ' => plain.push_str("oe"),
+                _ => plain.extend(character.to_lowercase()),
+            }
         }
     }
     let plain = plain.replace("ks", "x");
