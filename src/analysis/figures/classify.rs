@@ -60,9 +60,13 @@ pub(super) fn not_a_claim(
     });
     let rate_base = previous(1).is_some_and(|word| word.is_any(&["every", "per"]));
     let time_span = plain && next(0).is_some_and(|word| word.is_any(TIME_UNITS));
+    // "2,383 delegates needed to win", and "It takes 1,237 delegates to win the nomination":
+    // what a rule demands, not a count anyone reports.
     let procedure = (0..3)
         .filter_map(next)
-        .any(|word| word.is_any(&["needed", "required", "necessary"]));
+        .any(|word| word.is_any(&["needed", "required", "necessary"]))
+        || (previous(1).is_some_and(|word| word.is_any(&["takes", "take", "requires", "require"]))
+            && (0..3).filter_map(next).any(|word| word.is("to")));
     let policy = money
         && (0..3)
             .filter_map(next)
@@ -104,19 +108,33 @@ pub(super) fn not_a_claim(
         .next()
         .unwrap_or("");
     let glued = text[..figure_start].ends_with(' ') && !text[..figure_start].ends_with("  ");
+    // The capitalised word after the number must stand in its sentence: in "to Sanders' 870.
+    // It takes", the number ends a sentence and names nothing.
+    let next_in_sentence = after
+        .checked_sub(1)
+        .and_then(|last| paragraph_words.get(last))
+        .zip(next(0))
+        .is_some_and(|(last, following)| {
+            !text[last.range.end..following.range.start].contains(['.', '!', '?', ';', ':'])
+        });
     let name = plain
         && glued
         && (token_before.contains('&')
             || (token_before.len() >= 3 && token_before.chars().all(|c| c.is_ascii_uppercase()))
             || (token_before.starts_with(char::is_uppercase)
                 && previous(2).is_some()
+                && next_in_sentence
                 && next(0).is_some_and(|after| after.is_capitalised())));
     // "the state's 99 delegates": a fixed allotment of delegates, electors or seats is a fact
     // of procedure, not a count anyone reports.
+    // "865 delegates are up for grabs", "with 99 delegates at stake" say the same.
     let allotment = plain
-        && previous(1)
+        && next(0).is_some_and(|unit| unit.is_any(ALLOTTED))
+        && (previous(1)
             .is_some_and(|owner| owner.text.ends_with("'s") || owner.text.ends_with("’s"))
-        && next(0).is_some_and(|unit| unit.is_any(ALLOTTED));
+            || (1..6)
+                .filter_map(next)
+                .any(|word| word.is_any(&["stake", "grabs"])));
     // "the Fight for $15": a round amount in the name of a campaign, after a capitalised word
     // that does not open the sentence.
     let campaign_name = money
