@@ -127,11 +127,22 @@ pub(super) fn not_a_claim(
                 && next(0).is_some_and(|after| after.is_capitalised())));
     // "the state's 99 delegates": a fixed allotment of delegates, electors or seats is a fact
     // of procedure, not a count anyone reports.
-    // "865 delegates are up for grabs", "with 99 delegates at stake" say the same.
+    // "865 delegates are up for grabs", "with 99 delegates at stake" and "California has 475
+    // delegates" say the same.
+    let state_has = previous(1).is_some_and(|verb| verb.is_any(&["has", "have", "awards"]))
+        && US_STATES.iter().any(|state| {
+            let parts: Vec<&str> = state.split(' ').collect();
+            parts
+                .iter()
+                .rev()
+                .enumerate()
+                .all(|(back, part)| previous(back + 2).is_some_and(|word| word.text == *part))
+        });
     let allotment = plain
         && next(0).is_some_and(|unit| unit.is_any(ALLOTTED))
-        && (previous(1)
-            .is_some_and(|owner| owner.text.ends_with("'s") || owner.text.ends_with("’s"))
+        && (state_has
+            || previous(1)
+                .is_some_and(|owner| owner.text.ends_with("'s") || owner.text.ends_with("’s"))
             || (1..6)
                 .filter_map(next)
                 .any(|word| word.is_any(&["stake", "grabs"])));
@@ -146,7 +157,14 @@ pub(super) fn not_a_claim(
                     !text[before.range.end..word.range.start].contains(['.', '!', '?', '"', '“'])
                 })
         });
+    // "a summit of 27 leaders", "a bloc of 28 nations": the membership of a body of states,
+    // which whoever follows the body knows, not a count anyone reports.
+    let membership = plain
+        && previous(1).is_some_and(|word| word.is("of"))
+        && previous(2).is_some_and(|word| word.is_any(BODIES))
+        && next(0).is_some_and(|unit| unit.is_any(MEMBER_STATES));
     hypothetical
+        || membership
         || rate_base
         || time_span
         || procedure
@@ -180,6 +198,35 @@ pub(super) const PROPOSALS: &[&str] = &[
 /// Source: written for copydesk from the units of election allotments in US political copy.
 #[rustfmt::skip]
 pub(super) const ALLOTTED: &[&str] = &["delegates", "electors", "seats", "superdelegates"];
+
+/// The meetings and unions of states whose membership a number gives: "a summit of 27 leaders".
+/// Source: written for copydesk from the names of international gatherings and blocs in news copy.
+#[rustfmt::skip]
+pub(super) const BODIES: &[&str] = &[
+    "summit", "summits", "bloc", "alliance", "union", "coalition", "grouping", "club",
+];
+
+/// Who sits in a body of states: "27 leaders", "28 nations".
+/// Source: written for copydesk from the members of international bodies as news copy counts them.
+#[rustfmt::skip]
+pub(super) const MEMBER_STATES: &[&str] = &[
+    "leaders", "nations", "countries", "states", "governments", "members", "heads",
+];
+
+/// The fifty states of the United States and its capital district, whose delegates a party's
+/// rules allot: "California has 475 delegates".
+/// Source: the states of the United States (U.S. Census Bureau), with the District of Columbia.
+#[rustfmt::skip]
+pub(super) const US_STATES: &[&str] = &[
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+    "Columbia", "state",
+];
 
 /// Whether the amount before `paragraph_words[after]` carries a scale word ("$15 million",
 /// "$3m").

@@ -104,6 +104,8 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
             let mut continues: Option<bool> = None;
             // Whether the sentence quotes a share price, decided once.
             let mut market: Option<bool> = None;
+            // Whether the sentence gives a company's results per share, decided once.
+            let mut per_share: Option<bool> = None;
             // A market quote neither names a source nor turns to something else: the figures
             // around it keep the source they had.
             let mut market_figures = 0;
@@ -160,6 +162,15 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                             }
                         });
                         reads_as_answers.then(|| format!("{poll}, named earlier in the story"))
+                    })
+                    .or_else(|| {
+                        // "the company had a net loss of $46.9 million, or 91 cents a share": a
+                        // result per share is what a company's earnings report gives.
+                        per_share
+                            .get_or_insert_with(|| {
+                                gives_results_per_share(context.masked, sentence)
+                            })
+                            .then(|| format!("{COMPANY_RESULTS}, in the same sentence"))
                     });
                 let nearby_source = named_earlier.clone().filter(|_| source.is_none());
                 mentions.push(FigureMention {
@@ -238,7 +249,9 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                 // "Amdahl Corp. reported a decline in net income for its third quarter": an
                 // earnings story's results come from the company's report, as a poll story's
                 // answers come from its poll.
-                if story_poll.is_none() && reports_company_results(context.masked, &reach) {
+                if story_poll.is_none()
+                    && (per_share == Some(true) || reports_company_results(context.masked, &reach))
+                {
                     story_poll = Some(COMPANY_RESULTS.to_string());
                 }
                 let about_figures = || {
@@ -392,15 +405,22 @@ fn reads_as_poll_answers(text: &str, sentence: &Range<usize>, reach: usize) -> b
                     .get(index + 1)
                     .is_some_and(|ten| ten.text == "10"))
     };
-    (0..stretch_words.len())
-        .filter(|&index| is_share(index))
-        .any(|index| {
-            let from = index.saturating_sub(ANSWER_DISTANCE);
-            let to = (index + ANSWER_DISTANCE + 1).min(stretch_words.len());
-            stretch_words[from..to]
-                .iter()
-                .any(|word| word.is_any(POLL_ANSWERS))
-        })
+    // "Among likely voters, she leads 49 percent to 47 percent": the population a poll
+    // samples makes every share of the sentence its finding, wherever the verb stands.
+    let sampled = stretch_words.windows(2).any(|pair| {
+        pair[0].is_any(&["likely", "registered"]) && pair[1].is_any(&["voters", "voter"])
+    }) || stretch_words.iter().any(|word| word.is("respondents"));
+    let shares = || (0..stretch_words.len()).filter(|&index| is_share(index));
+    if sampled && shares().next().is_some() {
+        return true;
+    }
+    shares().any(|index| {
+        let from = index.saturating_sub(ANSWER_DISTANCE);
+        let to = (index + ANSWER_DISTANCE + 1).min(stretch_words.len());
+        stretch_words[from..to]
+            .iter()
+            .any(|word| word.is_any(POLL_ANSWERS))
+    })
 }
 
 /// Fractions that give a share of respondents before "of": "half of voters", "a third of".
@@ -432,15 +452,47 @@ const RESULTS_VERBS: &[&str] = &[
 
 /// Whether a word or a pair of words names a reporting period or a result per share: "third
 /// quarter", "fiscal", "the year ended", "or 22 cents a share".
-fn names_a_period(stretch_words: &[Word], index: usize) -> bool {
+fn names_a_period(text: &str, stretch_words: &[Word], index: usize) -> bool {
     let word = &stretch_words[index];
     let lower = word.text.to_ascii_lowercase();
     lower.contains("quarter")
         || word.is_any(&["fiscal", "ended", "ending", "half-year", "first-half"])
-        || (word.is("share")
-            && index
-                .checked_sub(1)
-                .is_some_and(|before| stretch_words[before].is_any(&["a", "per"])))
+        || per_share_at(text, stretch_words, index)
+}
+
+/// Whether `stretch_words[index]` ends a result per share: "or 30 cents a share, from", not
+/// "a share amount" or "a share of the vote".
+fn per_share_at(text: &str, stretch_words: &[Word], index: usize) -> bool {
+    let word = &stretch_words[index];
+    let after = &text[word.range.end..];
+    let ends_phrase = after.starts_with([',', '.', ';', ')'])
+        || after.trim().is_empty()
+        || stretch_words.get(index + 1).is_some_and(|next| {
+            next.is_any(&[
+                "in",
+                "on",
+                "from",
+                "for",
+                "compared",
+                "a",
+                "an",
+                "and",
+                "last",
+                "this",
+                "the",
+                "reflecting",
+                "including",
+                "up",
+                "down",
+                "versus",
+                "vs",
+            ])
+        });
+    word.is("share")
+        && ends_phrase
+        && index
+            .checked_sub(1)
+            .is_some_and(|before| stretch_words[before].is_any(&["a", "per"]))
 }
 
 /// Whether a sentence names a company's report of its results: a results noun, a reporting
@@ -464,7 +516,7 @@ fn reports_company_results(text: &str, reach: &Range<usize>) -> bool {
         });
     company
         && stretch_words.iter().any(|word| word.is_any(RESULTS_NOUNS))
-        && (0..stretch_words.len()).any(|index| names_a_period(&stretch_words, index))
+        && (0..stretch_words.len()).any(|index| names_a_period(text, &stretch_words, index))
 }
 
 /// Whether the first `reach` bytes of a sentence give a company's results: "Net income fell
@@ -473,12 +525,20 @@ fn reads_as_results(text: &str, sentence: &Range<usize>, reach: usize) -> bool {
     let end = floor_char_boundary(text, sentence.end.min(sentence.start + reach));
     let stretch_words = words(text, sentence.start..end);
     (0..stretch_words.len()).any(|index| {
-        stretch_words[index].is_any(RESULTS_NOUNS)
-            || (stretch_words[index].is("share")
-                && index
-                    .checked_sub(1)
-                    .is_some_and(|before| stretch_words[before].is_any(&["a", "per"])))
+        stretch_words[index].is_any(RESULTS_NOUNS) || per_share_at(text, &stretch_words, index)
     })
+}
+
+/// Whether the first `SENTENCE_SOURCE_REACH` bytes of a sentence give a company's results
+/// with a result per share: "net income was $2.1 million, or six cents a share".
+fn gives_results_per_share(text: &str, sentence: &Range<usize>) -> bool {
+    let end = floor_char_boundary(
+        text,
+        sentence.end.min(sentence.start + SENTENCE_SOURCE_REACH),
+    );
+    let stretch_words = words(text, sentence.start..end);
+    let per_share = (0..stretch_words.len()).any(|index| per_share_at(text, &stretch_words, index));
+    per_share && stretch_words.iter().any(|word| word.is_any(RESULTS_NOUNS))
 }
 
 /// Whether a sentence quotes a share price: a stock or its shares and how they traded ("Acme
@@ -503,7 +563,7 @@ fn quotes_a_share_price(text: &str, sentence: &Range<usize>) -> bool {
 }
 
 /// How many words from a share its respondents' answer may stand.
-const ANSWER_DISTANCE: usize = 8;
+const ANSWER_DISTANCE: usize = 12;
 
 /// A data source named in an earlier sentence that still sources the figures after it.
 struct Carried {

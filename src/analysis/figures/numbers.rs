@@ -262,6 +262,12 @@ pub(super) fn scan_numbers(
         if text[figure_end..].starts_with('%') {
             percent = true;
             figure_end += 1;
+            // "the company, which is 61%-owned by Murphy Oil": a share that forms an adjective
+            // with a hyphen describes, as "56-year-old" does.
+            let rest = &text[figure_end..end];
+            if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_alphabetic()) {
+                continue;
+            }
         }
         // The words around the figure, found by binary search: a paragraph can be long.
         let after_figure = paragraph_words.partition_point(|word| word.range.start < figure_end);

@@ -562,7 +562,7 @@ fn market_quotes_results_and_rules_and_their_twins() {
     // An earnings story's results come from the company's report named in its lead, as a
     // poll story's answers come from its poll; a figure that is no result is still a query.
     let lead = "Acme Corp. reported a sharp decline in net income for its third quarter.\n\n";
-    let results = "Net income fell 37% to $32.9 million, or 30 cents a share. Revenue rose 15% to $534.3 million.";
+    let results = "Net income fell 37% to $32.9 million. Revenue rose 15% to $534.3 million.";
     assert_eq!(
         findings_of(RULE, &format!("{lead}{results}")),
         Vec::<String>::new()
@@ -596,7 +596,10 @@ fn market_quotes_results_and_rules_and_their_twins() {
     );
     // A number that ends a sentence names nothing with the capitalised word after it.
     assert_eq!(
-        findings_of(RULE, "Her lead is bigger, 1,630 to Lund’s 870. It grew on Tuesday."),
+        findings_of(
+            RULE,
+            "Her lead is bigger, 1,630 to Lund’s 870. It grew on Tuesday."
+        ),
         vec!["1,630", "870"]
     );
     // A pronoun goes on with the sentence just before it: two sentences after a word on jobs,
@@ -609,5 +612,66 @@ fn market_quotes_results_and_rules_and_their_twins() {
             &format!("{jobs} That follows news that output grew just 1.2% in the spring.")
         ),
         vec!["1.2%"]
+    );
+}
+
+/// The rest of the seed-1515 and seed-2026 samples' "no query" flags, as twins: a body's
+/// membership, a state's allotment, a poll's sampled population, results per share and a
+/// share that is an adjective.
+#[test]
+fn memberships_allotments_samples_and_results_per_share_and_their_twins() {
+    for (not_a_query, query, figure) in [
+        (
+            "Security was a rare spot of unity for a summit of 27 leaders on Friday.",
+            "Security was a rare spot of unity for a crowd of 27 protesters on Friday.",
+            "27",
+        ),
+        (
+            "She needs a win in June. California has 475 delegates.",
+            "She needs a win in June. Lund has 475 delegates.",
+            "475",
+        ),
+        (
+            "The firm, which is 61%-owned by Acme, sold the plant.",
+            "The firm, which Acme owns, sold 61% of the plant.",
+            "61%",
+        ),
+        (
+            "In the third quarter, the company had a net loss of $46.9 million, or 91 cents a share.",
+            "In the third quarter, the company had a net loss of $46.9 million.",
+            "$46.9 million",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_query),
+            Vec::<String>::new(),
+            "{not_a_query}"
+        );
+        assert_eq!(
+            findings_of(RULE, query),
+            vec![figure.to_string()],
+            "{query}"
+        );
+    }
+    // "a share amount" is no result per share.
+    assert_eq!(
+        findings_of(
+            RULE,
+            "The plan did not specify a share amount, and the firm bought 481,000 shares by May."
+        ),
+        vec!["481,000"]
+    );
+    // A poll story's sampled population makes a lead in the sentence the poll's finding; the
+    // same lead in a story that named no poll is a query.
+    let poll_story = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
+        The candidates toured the valley on Monday.\n\n";
+    let lead = "Among likely voters, her advantage is the same: she leads Lund by 49 percent to 47 percent.";
+    assert_eq!(
+        findings_of(RULE, &format!("{poll_story}{lead}")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_of(RULE, &format!("Reyes toured the valley.\n\n{lead}")),
+        vec!["49 percent", "47 percent"]
     );
 }
