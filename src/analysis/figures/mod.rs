@@ -106,6 +106,8 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
             let mut market: Option<bool> = None;
             // Whether the sentence gives a company's results per share, decided once.
             let mut per_share: Option<bool> = None;
+            // The document whose terms the sentence sets out ("Under the offer, ..."), once.
+            let terms = terms_set_out(context, sentence);
             // A market quote neither names a source nor turns to something else: the figures
             // around it keep the source they had.
             let mut market_figures = 0;
@@ -124,6 +126,11 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                     own_sources.push(own.clone());
                 }
                 let source = own
+                    .or_else(|| {
+                        terms
+                            .as_ref()
+                            .map(|terms| format!("{terms}, in the same sentence"))
+                    })
                     .or_else(|| {
                         let mut goes_on = |source: &Carried| {
                             !source.statement
@@ -190,7 +197,7 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                 &(sentence.start..sentence.start),
                 SENTENCE_SOURCE_REACH,
             );
-            if let Some(name) = data_source_in(context, &reach, &interiors) {
+            if let Some(name) = terms.or_else(|| data_source_in(context, &reach, &interiors)) {
                 if names_a_poll(&name)
                     && (story_poll.is_none()
                         || story_poll.as_deref() == Some(COMPANY_RESULTS)
@@ -526,6 +533,38 @@ fn reads_as_results(text: &str, sentence: &Range<usize>, reach: usize) -> bool {
     let stretch_words = words(text, sentence.start..end);
     (0..stretch_words.len()).any(|index| {
         stretch_words[index].is_any(RESULTS_NOUNS) || per_share_at(text, &stretch_words, index)
+    })
+}
+
+/// Documents whose terms a sentence opening "Under the ..." sets out.
+/// Source: written for copydesk from the agreements, offers and rules whose terms news copy gives
+/// after "Under the" ("Under the offer, shareholders will receive one right for each 105 shares").
+#[rustfmt::skip]
+const TERMS_DOCUMENTS: &[&str] = &[
+    "plan", "offer", "agreement", "terms", "proposal", "contract", "settlement", "deal",
+    "accord", "bill", "law", "rules", "program", "programme", "arrangement", "pact", "treaty",
+];
+
+/// The document whose terms a sentence sets out when it opens "Under the offer," or "Under
+/// the new agreement,": its amounts are the document's own, not counts anyone reports.
+fn terms_set_out(context: &Context, sentence: &Range<usize>) -> Option<String> {
+    let end = floor_char_boundary(context.masked, sentence.end.min(sentence.start + 80));
+    let opening = words(context.masked, sentence.start..end);
+    if !opening.first()?.is("under") {
+        return None;
+    }
+    let noun = opening
+        .iter()
+        .take(5)
+        .position(|word| word.is_any(TERMS_DOCUMENTS))?;
+    let before_comma =
+        !context.masked[opening[0].range.start..opening[noun].range.end].contains(',');
+    let comma_after = context.masked[opening[noun].range.end..].starts_with(',');
+    (noun >= 2 && opening[1].is_any(DEFINITE) && before_comma && comma_after).then(|| {
+        format!(
+            "the terms of {}",
+            &context.text[opening[1].range.start..opening[noun].range.end]
+        )
     })
 }
 

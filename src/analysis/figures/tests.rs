@@ -675,3 +675,58 @@ fn memberships_allotments_samples_and_results_per_share_and_their_twins() {
         vec!["49 percent", "47 percent"]
     );
 }
+
+/// The fresh seed-2026 sample's "no query" flags, as twins: an amount restated with ", or"
+/// inside a relative clause on a speaker, the terms an agreement sets out, and a forecast by
+/// those who expect it.
+#[test]
+fn restated_amounts_terms_and_forecasts_and_their_twins() {
+    for (not_a_query, query, figure) in [
+        (
+            "Acme, which offered $40 million, or $37 a share for the plant, said it would extend its bid.",
+            "Acme, which offered $40 million, or $37 a share for the plant, would extend its bid.",
+            "",
+        ),
+        (
+            "Under the offer, shareholders will receive one right for each 105 shares owned.",
+            "In the end, shareholders received one right for each 105 shares owned.",
+            "105",
+        ),
+        (
+            "Under the agreement, the minimum wage, now $10 an hour, would climb.",
+            "After the agreement, the minimum wage, now $10 an hour, would climb.",
+            "$10",
+        ),
+        (
+            "Officials expect the bank to raise rates by roughly one percentage point.",
+            "The bank will raise rates by roughly one percentage point.",
+            "one percentage point",
+        ),
+        (
+            "The board expects that tens of thousands of workers will leave.",
+            "The board hopes that tens of thousands of workers will leave.",
+            "tens of thousands",
+        ),
+        // A comparison with what analysts expected, set off by commas, forecasts nothing.
+        (
+            "Acme expects its share of the market to reach 12%.",
+            "The sale, at a higher price than analysts had expected, boosts its share of the market to 12%.",
+            "12%",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_query),
+            Vec::<String>::new(),
+            "{not_a_query}"
+        );
+        if figure.is_empty() {
+            assert!(!findings_of(RULE, query).is_empty(), "{query}");
+        } else {
+            assert_eq!(
+                findings_of(RULE, query),
+                vec![figure.to_string()],
+                "{query}"
+            );
+        }
+    }
+}
