@@ -50,8 +50,10 @@ pub(super) fn not_a_claim(
         })
         .collect::<Vec<_>>();
     // "Asked if her practices were illegal, 46 percent said yes": a question, not a condition.
+    // "whether" opens an open question as "if" does, and "is conditional on 50.1% of the
+    // shares being tendered" states a condition of an offer, not a count.
     let hypothetical = hypothetical.iter().enumerate().any(|(index, word)| {
-        word.is_any(&["if", "unless"])
+        word.is_any(&["if", "unless", "whether", "conditional", "contingent"])
             && !hypothetical.get(index + 1).is_some_and(|before| {
                 before.is_any(&[
                     "asked", "ask", "asks", "asking", "wondered", "know", "whether",

@@ -153,7 +153,9 @@ pub(super) fn data_source_in(
                 .filter_map(|back| index.checked_sub(back))
                 .find(|&at| {
                     let candidate = &sentence_words[at];
+                    // "in recent national polls", "the latest surveys"
                     candidate.is_any(DEFINITE)
+                        || candidate.is_any(&["recent", "latest"])
                         || candidate.text.ends_with("'s")
                         || candidate.text.ends_with("’s")
                 });

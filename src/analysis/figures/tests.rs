@@ -707,6 +707,17 @@ fn restated_amounts_terms_and_forecasts_and_their_twins() {
             "The board hopes that tens of thousands of workers will leave.",
             "tens of thousands",
         ),
+        // A condition of an offer is no count; polls "in recent national polls" are a source.
+        (
+            "The offer is conditional on 50.1% of the shares being tendered.",
+            "The offer was accepted by holders of 50.1% of the shares.",
+            "50.1%",
+        ),
+        (
+            "Neither will debate after registering below 1 percent in recent national polls.",
+            "Neither will debate after registering below 1 percent in the state.",
+            "1 percent",
+        ),
         // A comparison with what analysts expected, set off by commas, forecasts nothing.
         (
             "Acme expects its share of the market to reach 12%.",
