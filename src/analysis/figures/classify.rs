@@ -35,31 +35,7 @@ pub(super) fn not_a_claim(
 ) -> bool {
     let previous = |back: usize| before.checked_sub(back).map(|at| &paragraph_words[at]);
     let next = |offset: usize| paragraph_words.get(after + offset);
-    // The words of the sentence before the figure, back to its start or a clause's "if".
-    let hypothetical = paragraph_words[..before]
-        .iter()
-        .rev()
-        .take(20)
-        .scan(before, |end, word| {
-            let gap = &text[word.range.end
-                ..paragraph_words
-                    .get(*end)
-                    .map_or(word.range.end, |next| next.range.start)];
-            *end = end.saturating_sub(1);
-            (!gap.contains(['.', '!', '?', ';'])).then_some(word)
-        })
-        .collect::<Vec<_>>();
-    // "Asked if her practices were illegal, 46 percent said yes": a question, not a condition.
-    // "whether" opens an open question as "if" does, and "is conditional on 50.1% of the
-    // shares being tendered" states a condition of an offer, not a count.
-    let hypothetical = hypothetical.iter().enumerate().any(|(index, word)| {
-        word.is_any(&["if", "unless", "whether", "conditional", "contingent"])
-            && !hypothetical.get(index + 1).is_some_and(|before| {
-                before.is_any(&[
-                    "asked", "ask", "asks", "asking", "wondered", "know", "whether",
-                ])
-            })
-    });
+    let hypothetical = open_question_before(text, paragraph_words, before);
     let rate_base = previous(1).is_some_and(|word| word.is_any(&["every", "per"]));
     let time_span = plain && next(0).is_some_and(|word| word.is_any(TIME_UNITS));
     // "2,383 delegates needed to win", and "It takes 1,237 delegates to win the nomination":
@@ -178,6 +154,37 @@ pub(super) fn not_a_claim(
         || name
         || allotment
         || campaign_name
+}
+
+/// Whether the words before `paragraph_words[before]`, back to the start of its sentence (at
+/// most twenty), open a condition or a question the figure stands in: "if they garner 100,000
+/// signatures", "whether it will resonate with the majority of voters".
+pub(super) fn open_question_before(text: &str, paragraph_words: &[Word], before: usize) -> bool {
+    // The words of the sentence before the figure, back to its start or a clause's "if".
+    let hypothetical = paragraph_words[..before]
+        .iter()
+        .rev()
+        .take(20)
+        .scan(before, |end, word| {
+            let gap = &text[word.range.end
+                ..paragraph_words
+                    .get(*end)
+                    .map_or(word.range.end, |next| next.range.start)];
+            *end = end.saturating_sub(1);
+            (!gap.contains(['.', '!', '?', ';'])).then_some(word)
+        })
+        .collect::<Vec<_>>();
+    // "Asked if her practices were illegal, 46 percent said yes": a question, not a condition.
+    // "whether" opens an open question as "if" does, and "is conditional on 50.1% of the
+    // shares being tendered" states a condition of an offer, not a count.
+    hypothetical.iter().enumerate().any(|(index, word)| {
+        word.is_any(&["if", "unless", "whether", "conditional", "contingent"])
+            && !hypothetical.get(index + 1).is_some_and(|before| {
+                before.is_any(&[
+                    "asked", "ask", "asks", "asking", "wondered", "know", "whether",
+                ])
+            })
+    })
 }
 
 /// Adjectives of an amount that a rule or a proposal sets: "the recommended 2 percent".

@@ -119,6 +119,16 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                     market_figures += 1;
                     continue;
                 }
+                // "It remains unclear whether meeting thousands of voters matters": a vague
+                // quantity in an open question or a condition is no claim, as a number is not
+                // (numbers are read so when they are found).
+                if figure.vague {
+                    let before = paragraph_words
+                        .partition_point(|word| word.range.end <= figure.range.start);
+                    if open_question_before(context.masked, paragraph_words, before) {
+                        continue;
+                    }
+                }
                 figures_here += 1;
                 let own = source_of(context, sentence, &figure, &interiors);
                 sourced_here += usize::from(own.is_some());
@@ -550,6 +560,19 @@ const TERMS_DOCUMENTS: &[&str] = &[
 fn terms_set_out(context: &Context, sentence: &Range<usize>) -> Option<String> {
     let end = floor_char_boundary(context.masked, sentence.end.min(sentence.start + 80));
     let opening = words(context.masked, sentence.start..end);
+    // "The plan provides for one right for each share": a document setting out its terms.
+    if opening.first()?.is_any(DEFINITE) {
+        let noun = opening.get(1)?;
+        let verb = opening.get(2)?;
+        return (noun.is_any(TERMS_DOCUMENTS)
+            && verb.is_any(&["provides", "calls", "requires", "sets", "entitles", "gives"]))
+        .then(|| {
+            format!(
+                "the terms of {}",
+                &context.text[opening[0].range.start..noun.range.end]
+            )
+        });
+    }
     if !opening.first()?.is("under") {
         return None;
     }

@@ -718,6 +718,18 @@ fn restated_amounts_terms_and_forecasts_and_their_twins() {
             "Neither will debate after registering below 1 percent in the state.",
             "1 percent",
         ),
+        // A document setting out its terms sources them, and they carry to the next sentence.
+        (
+            "The plan provides for one right for each share held. Each right entitles holders to buy stock for $30.",
+            "Each right entitles holders to buy stock for $30.",
+            "$30",
+        ),
+        // A vague quantity in an open question is no claim.
+        (
+            "It remains unclear whether meeting thousands of voters will matter.",
+            "The candidates met thousands of voters on Monday.",
+            "thousands",
+        ),
         // A comparison with what analysts expected, set off by commas, forecasts nothing.
         (
             "Acme expects its share of the market to reach 12%.",
