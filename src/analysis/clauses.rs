@@ -372,16 +372,24 @@ pub fn after_subject_relative(
         .min_by_key(|(at, _)| *at)?;
     let opening = &opening_text[..at];
     let relative_start = sentence.start + at + join.len();
+    // ", or C$37 a share" restates the amount before it and stays in the relative clause:
+    // "Merieux, which offered C$942 million, or C$37 a share, said ...".
+    let closes = |stretch: &str| {
+        stretch
+            .match_indices(", ")
+            .find(|(at, _)| !stretch[at + 2..].starts_with("or "))
+            .map(|(at, _)| at)
+    };
     if offset < relative_start
         || offset - relative_start > RELATIVE_REACH
         || opening.contains([',', ';', ':', '(', '"', '“'])
         || opening.split_whitespace().count() > SUBJECT_WORDS
-        || text[relative_start..offset].contains(", ")
+        || closes(&text[relative_start..offset]).is_some()
     {
         return None;
     }
     let reach_end = floor_char_boundary(text, (offset + RELATIVE_REACH).min(sentence.end));
-    let close = text[offset..reach_end].find(", ")? + offset;
+    let close = closes(&text[offset..reach_end])? + offset;
     let verb_end = floor_char_boundary(text, (close + 2 + OPENING).min(sentence.end));
     let resumed: Vec<Range<usize>> = words(text, close + 2..verb_end)
         .into_iter()

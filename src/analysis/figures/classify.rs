@@ -35,34 +35,16 @@ pub(super) fn not_a_claim(
 ) -> bool {
     let previous = |back: usize| before.checked_sub(back).map(|at| &paragraph_words[at]);
     let next = |offset: usize| paragraph_words.get(after + offset);
-    // The words of the sentence before the figure, back to its start or a clause's "if".
-    let hypothetical = paragraph_words[..before]
-        .iter()
-        .rev()
-        .take(20)
-        .scan(before, |end, word| {
-            let gap = &text[word.range.end
-                ..paragraph_words
-                    .get(*end)
-                    .map_or(word.range.end, |next| next.range.start)];
-            *end = end.saturating_sub(1);
-            (!gap.contains(['.', '!', '?', ';'])).then_some(word)
-        })
-        .collect::<Vec<_>>();
-    // "Asked if her practices were illegal, 46 percent said yes": a question, not a condition.
-    let hypothetical = hypothetical.iter().enumerate().any(|(index, word)| {
-        word.is_any(&["if", "unless"])
-            && !hypothetical.get(index + 1).is_some_and(|before| {
-                before.is_any(&[
-                    "asked", "ask", "asks", "asking", "wondered", "know", "whether",
-                ])
-            })
-    });
+    let hypothetical = open_question_before(text, paragraph_words, before);
     let rate_base = previous(1).is_some_and(|word| word.is_any(&["every", "per"]));
     let time_span = plain && next(0).is_some_and(|word| word.is_any(TIME_UNITS));
+    // "2,383 delegates needed to win", and "It takes 1,237 delegates to win the nomination":
+    // what a rule demands, not a count anyone reports.
     let procedure = (0..3)
         .filter_map(next)
-        .any(|word| word.is_any(&["needed", "required", "necessary"]));
+        .any(|word| word.is_any(&["needed", "required", "necessary"]))
+        || (previous(1).is_some_and(|word| word.is_any(&["takes", "take", "requires", "require"]))
+            && (0..3).filter_map(next).any(|word| word.is("to")));
     let policy = money
         && (0..3)
             .filter_map(next)
@@ -104,19 +86,44 @@ pub(super) fn not_a_claim(
         .next()
         .unwrap_or("");
     let glued = text[..figure_start].ends_with(' ') && !text[..figure_start].ends_with("  ");
+    // The capitalised word after the number must stand in its sentence: in "to Sanders' 870.
+    // It takes", the number ends a sentence and names nothing.
+    let next_in_sentence = after
+        .checked_sub(1)
+        .and_then(|last| paragraph_words.get(last))
+        .zip(next(0))
+        .is_some_and(|(last, following)| {
+            !text[last.range.end..following.range.start].contains(['.', '!', '?', ';', ':'])
+        });
     let name = plain
         && glued
         && (token_before.contains('&')
             || (token_before.len() >= 3 && token_before.chars().all(|c| c.is_ascii_uppercase()))
             || (token_before.starts_with(char::is_uppercase)
                 && previous(2).is_some()
+                && next_in_sentence
                 && next(0).is_some_and(|after| after.is_capitalised())));
     // "the state's 99 delegates": a fixed allotment of delegates, electors or seats is a fact
     // of procedure, not a count anyone reports.
+    // "865 delegates are up for grabs", "with 99 delegates at stake" and "California has 475
+    // delegates" say the same.
+    let state_has = previous(1).is_some_and(|verb| verb.is_any(&["has", "have", "awards"]))
+        && US_STATES.iter().any(|state| {
+            let parts: Vec<&str> = state.split(' ').collect();
+            parts
+                .iter()
+                .rev()
+                .enumerate()
+                .all(|(back, part)| previous(back + 2).is_some_and(|word| word.text == *part))
+        });
     let allotment = plain
-        && previous(1)
-            .is_some_and(|owner| owner.text.ends_with("'s") || owner.text.ends_with("’s"))
-        && next(0).is_some_and(|unit| unit.is_any(ALLOTTED));
+        && next(0).is_some_and(|unit| unit.is_any(ALLOTTED))
+        && (state_has
+            || previous(1)
+                .is_some_and(|owner| owner.text.ends_with("'s") || owner.text.ends_with("’s"))
+            || (1..6)
+                .filter_map(next)
+                .any(|word| word.is_any(&["stake", "grabs"])));
     // "the Fight for $15": a round amount in the name of a campaign, after a capitalised word
     // that does not open the sentence.
     let campaign_name = money
@@ -128,7 +135,14 @@ pub(super) fn not_a_claim(
                     !text[before.range.end..word.range.start].contains(['.', '!', '?', '"', '“'])
                 })
         });
+    // "a summit of 27 leaders", "a bloc of 28 nations": the membership of a body of states,
+    // which whoever follows the body knows, not a count anyone reports.
+    let membership = plain
+        && previous(1).is_some_and(|word| word.is("of"))
+        && previous(2).is_some_and(|word| word.is_any(BODIES))
+        && next(0).is_some_and(|unit| unit.is_any(MEMBER_STATES));
     hypothetical
+        || membership
         || rate_base
         || time_span
         || procedure
@@ -140,6 +154,37 @@ pub(super) fn not_a_claim(
         || name
         || allotment
         || campaign_name
+}
+
+/// Whether the words before `paragraph_words[before]`, back to the start of its sentence (at
+/// most twenty), open a condition or a question the figure stands in: "if they garner 100,000
+/// signatures", "whether it will resonate with the majority of voters".
+pub(super) fn open_question_before(text: &str, paragraph_words: &[Word], before: usize) -> bool {
+    // The words of the sentence before the figure, back to its start or a clause's "if".
+    let hypothetical = paragraph_words[..before]
+        .iter()
+        .rev()
+        .take(20)
+        .scan(before, |end, word| {
+            let gap = &text[word.range.end
+                ..paragraph_words
+                    .get(*end)
+                    .map_or(word.range.end, |next| next.range.start)];
+            *end = end.saturating_sub(1);
+            (!gap.contains(['.', '!', '?', ';'])).then_some(word)
+        })
+        .collect::<Vec<_>>();
+    // "Asked if her practices were illegal, 46 percent said yes": a question, not a condition.
+    // "whether" opens an open question as "if" does, and "is conditional on 50.1% of the
+    // shares being tendered" states a condition of an offer, not a count.
+    hypothetical.iter().enumerate().any(|(index, word)| {
+        word.is_any(&["if", "unless", "whether", "conditional", "contingent"])
+            && !hypothetical.get(index + 1).is_some_and(|before| {
+                before.is_any(&[
+                    "asked", "ask", "asks", "asking", "wondered", "know", "whether",
+                ])
+            })
+    })
 }
 
 /// Adjectives of an amount that a rule or a proposal sets: "the recommended 2 percent".
@@ -162,6 +207,35 @@ pub(super) const PROPOSALS: &[&str] = &[
 /// Source: written for copydesk from the units of election allotments in US political copy.
 #[rustfmt::skip]
 pub(super) const ALLOTTED: &[&str] = &["delegates", "electors", "seats", "superdelegates"];
+
+/// The meetings and unions of states whose membership a number gives: "a summit of 27 leaders".
+/// Source: written for copydesk from the names of international gatherings and blocs in news copy.
+#[rustfmt::skip]
+pub(super) const BODIES: &[&str] = &[
+    "summit", "summits", "bloc", "alliance", "union", "coalition", "grouping", "club",
+];
+
+/// Who sits in a body of states: "27 leaders", "28 nations".
+/// Source: written for copydesk from the members of international bodies as news copy counts them.
+#[rustfmt::skip]
+pub(super) const MEMBER_STATES: &[&str] = &[
+    "leaders", "nations", "countries", "states", "governments", "members", "heads",
+];
+
+/// The fifty states of the United States and its capital district, whose delegates a party's
+/// rules allot: "California has 475 delegates".
+/// Source: the states of the United States (U.S. Census Bureau), with the District of Columbia.
+#[rustfmt::skip]
+pub(super) const US_STATES: &[&str] = &[
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+    "Columbia", "state",
+];
 
 /// Whether the amount before `paragraph_words[after]` carries a scale word ("$15 million",
 /// "$3m").

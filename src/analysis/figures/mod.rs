@@ -102,7 +102,33 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
             let mut answers: Option<bool> = None;
             // Whether the sentence goes on with a statement before it, decided once.
             let mut continues: Option<bool> = None;
+            // Whether the sentence quotes a share price, decided once.
+            let mut market: Option<bool> = None;
+            // Whether the sentence gives a company's results per share, decided once.
+            let mut per_share: Option<bool> = None;
+            // The document whose terms the sentence sets out ("Under the offer, ..."), once.
+            let terms = terms_set_out(context, sentence);
+            // A market quote neither names a source nor turns to something else: the figures
+            // around it keep the source they had.
+            let mut market_figures = 0;
             while let Some(figure) = figures.next_if(|figure| figure.range.start < sentence.end) {
+                // "Acme shares closed at $13.625, down $1.125, in composite trading": a routine
+                // market quote is the exchange's record, which no copy editor sends back for a
+                // source; it is no figure claim.
+                if *market.get_or_insert_with(|| quotes_a_share_price(context.masked, sentence)) {
+                    market_figures += 1;
+                    continue;
+                }
+                // "It remains unclear whether meeting thousands of voters matters": a vague
+                // quantity in an open question or a condition is no claim, as a number is not
+                // (numbers are read so when they are found).
+                if figure.vague {
+                    let before = paragraph_words
+                        .partition_point(|word| word.range.end <= figure.range.start);
+                    if open_question_before(context.masked, paragraph_words, before) {
+                        continue;
+                    }
+                }
                 figures_here += 1;
                 let own = source_of(context, sentence, &figure, &interiors);
                 sourced_here += usize::from(own.is_some());
@@ -111,10 +137,20 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                 }
                 let source = own
                     .or_else(|| {
+                        terms
+                            .as_ref()
+                            .map(|terms| format!("{terms}, in the same sentence"))
+                    })
+                    .or_else(|| {
                         let mut goes_on = |source: &Carried| {
                             !source.statement
                                 || *continues.get_or_insert_with(|| {
-                                    continues_topic(context.masked, sentence, &source.topic)
+                                    continues_topic(
+                                        context.masked,
+                                        sentence,
+                                        &source.topic,
+                                        source.sentence + 1 == ordinal,
+                                    )
                                 })
                         };
                         carried
@@ -132,9 +168,26 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                     .or_else(|| {
                         let poll = story_poll.as_ref()?;
                         let reads_as_answers = *answers.get_or_insert_with(|| {
-                            reads_as_poll_answers(context.masked, sentence, SENTENCE_SOURCE_REACH)
+                            if poll == COMPANY_RESULTS {
+                                reads_as_results(context.masked, sentence, SENTENCE_SOURCE_REACH)
+                            } else {
+                                reads_as_poll_answers(
+                                    context.masked,
+                                    sentence,
+                                    SENTENCE_SOURCE_REACH,
+                                )
+                            }
                         });
                         reads_as_answers.then(|| format!("{poll}, named earlier in the story"))
+                    })
+                    .or_else(|| {
+                        // "the company had a net loss of $46.9 million, or 91 cents a share": a
+                        // result per share is what a company's earnings report gives.
+                        per_share
+                            .get_or_insert_with(|| {
+                                gives_results_per_share(context.masked, sentence)
+                            })
+                            .then(|| format!("{COMPANY_RESULTS}, in the same sentence"))
                     });
                 let nearby_source = named_earlier.clone().filter(|_| source.is_none());
                 mentions.push(FigureMention {
@@ -154,8 +207,12 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                 &(sentence.start..sentence.start),
                 SENTENCE_SOURCE_REACH,
             );
-            if let Some(name) = data_source_in(context, &reach, &interiors) {
-                if names_a_poll(&name) && (story_poll.is_none() || !is_definite(&name)) {
+            if let Some(name) = terms.or_else(|| data_source_in(context, &reach, &interiors)) {
+                if names_a_poll(&name)
+                    && (story_poll.is_none()
+                        || story_poll.as_deref() == Some(COMPANY_RESULTS)
+                        || !is_definite(&name))
+                {
                     story_poll = Some(name.clone());
                 }
                 named_earlier = Some(name.clone());
@@ -207,6 +264,14 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                         stated && speaker_first && sources_them
                     })
                 };
+                // "Amdahl Corp. reported a decline in net income for its third quarter": an
+                // earnings story's results come from the company's report, as a poll story's
+                // answers come from its poll.
+                if story_poll.is_none()
+                    && (per_share == Some(true) || reports_company_results(context.masked, &reach))
+                {
+                    story_poll = Some(COMPANY_RESULTS.to_string());
+                }
                 let about_figures = || {
                     figures_here > 0
                         || context.words_in(reach.clone()).iter().any(|word| {
@@ -242,7 +307,9 @@ pub fn find(context: &Context) -> (Vec<FigureMention>, Option<String>, Option<St
                         statement: true,
                         topic: topic_words(context.masked, &reach),
                     });
-                } else if carried.is_some() && (figures_here == 0 || speaker_cue().is_some()) {
+                } else if carried.is_some()
+                    && ((figures_here == 0 && market_figures == 0) || speaker_cue().is_some())
+                {
                     carried = None;
                 }
             }
@@ -268,8 +335,10 @@ fn topic_words(text: &str, reach: &Range<usize>) -> Vec<String> {
 /// Whether a sentence goes on with the subject of a statement before it: it opens with a
 /// pronoun ("It was about 41%") or shares a longer word with it ("The turnout was 35%" after
 /// "turnout was the second highest"). "Ridership fell to 41,300" after a board's word on the
-/// cost of boats turns to something else.
-fn continues_topic(text: &str, sentence: &Range<usize>, topic: &[String]) -> bool {
+/// cost of boats turns to something else. A pronoun points at the sentence just before it, so
+/// it goes on with the statement only in the sentence `adjacent` to it: "That follows news
+/// that growth slowed to 1.2%", two sentences after a word on jobs, is about other figures.
+fn continues_topic(text: &str, sentence: &Range<usize>, topic: &[String], adjacent: bool) -> bool {
     let stretch = sentence.start..floor_char_boundary(text, sentence.end.min(sentence.start + 600));
     let sentence_words = words(text, stretch);
     let pronoun = sentence_words.first().is_some_and(|first| {
@@ -277,7 +346,7 @@ fn continues_topic(text: &str, sentence: &Range<usize>, topic: &[String]) -> boo
             "it", "that", "this", "they", "these", "those", "he", "she", "its",
         ])
     });
-    pronoun
+    (pronoun && adjacent)
         || sentence_words
             .iter()
             .any(|word| word.text.len() >= 5 && topic.iter().any(|known| word.is(known)))
@@ -344,24 +413,220 @@ fn reads_as_poll_answers(text: &str, sentence: &Range<usize>, reach: usize) -> b
         let word = &stretch_words[index];
         word.text.ends_with('%')
             || word.is_any(&["percent", "majority", "plurality"])
+            // "about half of primary voters said", "two-thirds of voters say"
+            || (word.is_any(FRACTIONS)
+                && stretch_words
+                    .get(index + 1)
+                    .is_some_and(|of| of.is("of")))
             || (word.is_any(&["of", "in"])
                 && stretch_words
                     .get(index + 1)
                     .is_some_and(|ten| ten.text == "10"))
     };
-    (0..stretch_words.len())
-        .filter(|&index| is_share(index))
-        .any(|index| {
-            let from = index.saturating_sub(ANSWER_DISTANCE);
-            let to = (index + ANSWER_DISTANCE + 1).min(stretch_words.len());
-            stretch_words[from..to]
-                .iter()
-                .any(|word| word.is_any(POLL_ANSWERS))
-        })
+    // "Among likely voters, she leads 49 percent to 47 percent": the population a poll
+    // samples makes every share of the sentence its finding, wherever the verb stands.
+    let sampled = stretch_words.windows(2).any(|pair| {
+        pair[0].is_any(&["likely", "registered"]) && pair[1].is_any(&["voters", "voter"])
+    }) || stretch_words.iter().any(|word| word.is("respondents"));
+    let shares = || (0..stretch_words.len()).filter(|&index| is_share(index));
+    if sampled && shares().next().is_some() {
+        return true;
+    }
+    shares().any(|index| {
+        let from = index.saturating_sub(ANSWER_DISTANCE);
+        let to = (index + ANSWER_DISTANCE + 1).min(stretch_words.len());
+        stretch_words[from..to]
+            .iter()
+            .any(|word| word.is_any(POLL_ANSWERS))
+    })
+}
+
+/// Fractions that give a share of respondents before "of": "half of voters", "a third of".
+/// Source: the English fraction words from a half to a tenth, with their plural forms.
+#[rustfmt::skip]
+const FRACTIONS: &[&str] = &[
+    "half", "third", "thirds", "two-thirds", "quarter", "quarters", "three-quarters", "fifth",
+    "fifths", "tenth", "tenths",
+];
+
+/// How the story's standing source reads when it is a company's report of its results rather
+/// than a poll: the story carries it in the same place as its poll.
+const COMPANY_RESULTS: &str = "the company's report of its results";
+
+/// Nouns of a company's results: what its earnings report gives.
+/// Source: the line items of a quarterly earnings report as business copy names them (net income,
+/// loss, profit, earnings, revenue, sales), written for copydesk.
+#[rustfmt::skip]
+const RESULTS_NOUNS: &[&str] = &[
+    "income", "loss", "losses", "profit", "profits", "earnings", "earned", "revenue",
+    "revenues", "sales", "net",
+];
+
+/// Verbs by which a company gives its results: "Amdahl reported", "the company said net was".
+#[rustfmt::skip]
+const RESULTS_VERBS: &[&str] = &[
+    "reported", "reports", "said", "says", "posted", "posts", "announced", "announces",
+];
+
+/// Whether a word or a pair of words names a reporting period or a result per share: "third
+/// quarter", "fiscal", "the year ended", "or 22 cents a share".
+fn names_a_period(text: &str, stretch_words: &[Word], index: usize) -> bool {
+    let word = &stretch_words[index];
+    let lower = word.text.to_ascii_lowercase();
+    lower.contains("quarter")
+        || word.is_any(&["fiscal", "ended", "ending", "half-year", "first-half"])
+        || per_share_at(text, stretch_words, index)
+}
+
+/// Whether `stretch_words[index]` ends a result per share: "or 30 cents a share, from", not
+/// "a share amount" or "a share of the vote".
+fn per_share_at(text: &str, stretch_words: &[Word], index: usize) -> bool {
+    let word = &stretch_words[index];
+    let after = &text[word.range.end..];
+    let ends_phrase = after.starts_with([',', '.', ';', ')'])
+        || after.trim().is_empty()
+        || stretch_words.get(index + 1).is_some_and(|next| {
+            next.is_any(&[
+                "in",
+                "on",
+                "from",
+                "for",
+                "compared",
+                "a",
+                "an",
+                "and",
+                "last",
+                "this",
+                "the",
+                "reflecting",
+                "including",
+                "up",
+                "down",
+                "versus",
+                "vs",
+            ])
+        });
+    word.is("share")
+        && ends_phrase
+        && index
+            .checked_sub(1)
+            .is_some_and(|before| stretch_words[before].is_any(&["a", "per"]))
+}
+
+/// Whether a sentence names a company's report of its results: a results noun, a reporting
+/// period or a result per share, and a company that reports them ("Amdahl Corp. reported a
+/// sharp decline in net income for its third quarter", "The company said net was $7.4
+/// million, or 22 cents a share").
+fn reports_company_results(text: &str, reach: &Range<usize>) -> bool {
+    let stretch_words = words(text, reach.clone());
+    let Some(verb) = stretch_words
+        .iter()
+        .position(|word| word.is_any(RESULTS_VERBS))
+    else {
+        return false;
+    };
+    let company = stretch_words[..verb]
+        .iter()
+        .enumerate()
+        .any(|(index, word)| {
+            (word.is_capitalised() && index > 0)
+                || word.is_any(&["company", "firm", "bank", "corporation", "group", "insurer"])
+        });
+    company
+        && stretch_words.iter().any(|word| word.is_any(RESULTS_NOUNS))
+        && (0..stretch_words.len()).any(|index| names_a_period(text, &stretch_words, index))
+}
+
+/// Whether the first `reach` bytes of a sentence give a company's results: "Net income fell
+/// 37% to $32.9 million", "Revenue gained 13%", "Elco earned $7.8 million, or $1.65 a share".
+fn reads_as_results(text: &str, sentence: &Range<usize>, reach: usize) -> bool {
+    let end = floor_char_boundary(text, sentence.end.min(sentence.start + reach));
+    let stretch_words = words(text, sentence.start..end);
+    (0..stretch_words.len()).any(|index| {
+        stretch_words[index].is_any(RESULTS_NOUNS) || per_share_at(text, &stretch_words, index)
+    })
+}
+
+/// Documents whose terms a sentence opening "Under the ..." sets out.
+/// Source: written for copydesk from the agreements, offers and rules whose terms news copy gives
+/// after "Under the" ("Under the offer, shareholders will receive one right for each 105 shares").
+#[rustfmt::skip]
+const TERMS_DOCUMENTS: &[&str] = &[
+    "plan", "offer", "agreement", "terms", "proposal", "contract", "settlement", "deal",
+    "accord", "bill", "law", "rules", "program", "programme", "arrangement", "pact", "treaty",
+];
+
+/// The document whose terms a sentence sets out when it opens "Under the offer," or "Under
+/// the new agreement,": its amounts are the document's own, not counts anyone reports.
+fn terms_set_out(context: &Context, sentence: &Range<usize>) -> Option<String> {
+    let end = floor_char_boundary(context.masked, sentence.end.min(sentence.start + 80));
+    let opening = words(context.masked, sentence.start..end);
+    // "The plan provides for one right for each share": a document setting out its terms.
+    if opening.first()?.is_any(DEFINITE) {
+        let noun = opening.get(1)?;
+        let verb = opening.get(2)?;
+        return (noun.is_any(TERMS_DOCUMENTS)
+            && verb.is_any(&["provides", "calls", "requires", "sets", "entitles", "gives"]))
+        .then(|| {
+            format!(
+                "the terms of {}",
+                &context.text[opening[0].range.start..noun.range.end]
+            )
+        });
+    }
+    if !opening.first()?.is("under") {
+        return None;
+    }
+    let noun = opening
+        .iter()
+        .take(5)
+        .position(|word| word.is_any(TERMS_DOCUMENTS))?;
+    let before_comma =
+        !context.masked[opening[0].range.start..opening[noun].range.end].contains(',');
+    let comma_after = context.masked[opening[noun].range.end..].starts_with(',');
+    (noun >= 2 && opening[1].is_any(DEFINITE) && before_comma && comma_after).then(|| {
+        format!(
+            "the terms of {}",
+            &context.text[opening[1].range.start..opening[noun].range.end]
+        )
+    })
+}
+
+/// Whether the first `SENTENCE_SOURCE_REACH` bytes of a sentence give a company's results
+/// with a result per share: "net income was $2.1 million, or six cents a share".
+fn gives_results_per_share(text: &str, sentence: &Range<usize>) -> bool {
+    let end = floor_char_boundary(
+        text,
+        sentence.end.min(sentence.start + SENTENCE_SOURCE_REACH),
+    );
+    let stretch_words = words(text, sentence.start..end);
+    let per_share = (0..stretch_words.len()).any(|index| per_share_at(text, &stretch_words, index));
+    per_share && stretch_words.iter().any(|word| word.is_any(RESULTS_NOUNS))
+}
+
+/// Whether a sentence quotes a share price: a stock or its shares and how they traded ("Acme
+/// shares closed unchanged at $10.625", "the stock fell $1.125 to $13.625 in over-the-counter
+/// trading", "In composite trading on the New York Stock Exchange, Acme closed at $5.25",
+/// "shares were up 2 pence, at 260 pence").
+fn quotes_a_share_price(text: &str, sentence: &Range<usize>) -> bool {
+    let end = floor_char_boundary(
+        text,
+        sentence.end.min(sentence.start + SENTENCE_SOURCE_REACH),
+    );
+    let stretch_words = words(text, sentence.start..end);
+    let has = |list: &[&str]| stretch_words.iter().any(|word| word.is_any(list));
+    // "the New York Stock Exchange", not "the Securities and Exchange Commission".
+    let trading = has(&["trading", "Nasdaq"])
+        || stretch_words
+            .windows(2)
+            .any(|pair| pair[0].text == "Stock" && pair[1].text == "Exchange");
+    let shares = has(&["shares", "stock"]);
+    let quoted = has(&["closed", "unchanged", "pence", "cents"]);
+    (trading && (quoted || shares)) || (shares && quoted)
 }
 
 /// How many words from a share its respondents' answer may stand.
-const ANSWER_DISTANCE: usize = 8;
+const ANSWER_DISTANCE: usize = 12;
 
 /// A data source named in an earlier sentence that still sources the figures after it.
 struct Carried {

@@ -196,11 +196,15 @@ pub(super) fn scan_numbers(
         }
         let digits = &text[start..number_end];
         let after = &text[number_end..end];
-        // Times (10:30), dates (2/28), ranges and phone numbers (2015-16, 555-1234).
+        // Times (10:30), dates (2/28), ranges and phone numbers (2015-16, 555-1234), and a
+        // score written out ("a 73-to-25 percent victory").
+        let written_out =
+            after.starts_with("-to-") && after[4..].starts_with(|c: char| c.is_ascii_digit());
         if after.starts_with([':', '/'])
             || (after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+            || written_out
         {
-            index = skip_digits(bytes, number_end + 1, end);
+            index = skip_digits(bytes, number_end + if written_out { 4 } else { 1 }, end);
             // "72-75 percent" is a range of shares, not a date or a phone number.
             let rest = &text[index..end];
             let percent_range = if rest.starts_with('%') {
@@ -258,6 +262,12 @@ pub(super) fn scan_numbers(
         if text[figure_end..].starts_with('%') {
             percent = true;
             figure_end += 1;
+            // "the company, which is 61%-owned by Murphy Oil": a share that forms an adjective
+            // with a hyphen describes, as "56-year-old" does.
+            let rest = &text[figure_end..end];
+            if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_alphabetic()) {
+                continue;
+            }
         }
         // The words around the figure, found by binary search: a paragraph can be long.
         let after_figure = paragraph_words.partition_point(|word| word.range.start < figure_end);

@@ -501,3 +501,255 @@ fn flags_a_copy_editor_would_not_act_on_and_their_twins() {
         vec!["32 percent".to_string()]
     );
 }
+
+/// What a copy editor called no query in a second sample of real articles (seed 2026), as
+/// twins: a market quote, an earnings story's results, a rule of procedure and delegates at
+/// stake; and figures once missed or wrongly sourced.
+#[test]
+fn market_quotes_results_and_rules_and_their_twins() {
+    for (not_a_query, query, figure) in [
+        // A share price is the exchange's record.
+        (
+            "In composite trading on the New York Stock Exchange, Acme shares closed at $43.875, down 25 cents.",
+            "Acme paid $43.875 for each of the tools.",
+            "$43.875",
+        ),
+        (
+            "Acme shares rose five pence to 913 pence in London.",
+            "Acme sold 913 tools in London.",
+            "913",
+        ),
+        // The Securities and Exchange Commission is no stock exchange.
+        (
+            "Acme told the Securities and Exchange Commission that it sold 4 million shares.",
+            "Acme filed with the Securities and Exchange Commission to sell 4 million shares.",
+            "4 million",
+        ),
+        // What a rule demands to win, and the delegates at stake, are procedure.
+        (
+            "It takes 2,383 delegates to win the nomination.",
+            "She has won 2,383 delegates so far.",
+            "2,383",
+        ),
+        (
+            "In all, 865 delegates are at stake on Tuesday.",
+            "In all, 865 delegates were won on Tuesday.",
+            "865",
+        ),
+        (
+            "With 38 delegates up for grabs, the race is close.",
+            "With 38 delegates won, the race is close.",
+            "38",
+        ),
+        // A score written out is one figure.
+        (
+            "Romney's 73-to-25 percent victory marked a record, according to the county's results.",
+            "Romney's 73-to-25 percent victory marked a record.",
+            "73-to-25 percent",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_query),
+            Vec::<String>::new(),
+            "{not_a_query}"
+        );
+        assert_eq!(
+            findings_of(RULE, query),
+            vec![figure.to_string()],
+            "{query}"
+        );
+    }
+    // An earnings story's results come from the company's report named in its lead, as a
+    // poll story's answers come from its poll; a figure that is no result is still a query.
+    let lead = "Acme Corp. reported a sharp decline in net income for its third quarter.\n\n";
+    let results = "Net income fell 37% to $32.9 million. Revenue rose 15% to $534.3 million.";
+    assert_eq!(
+        findings_of(RULE, &format!("{lead}{results}")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        source_of(&format!("{lead}{results}"), "$534.3").as_deref(),
+        Some("the company's report of its results, named earlier in the story")
+    );
+    assert_eq!(
+        findings_of(
+            RULE,
+            &format!("Acme Corp. said it hired three bankers.\n\n{results}")
+        ),
+        vec!["37%", "$32.9 million", "15%", "$534.3 million"]
+    );
+    assert_eq!(
+        findings_of(RULE, &format!("{lead}The plant employs 1,200 people.")),
+        vec!["1,200"]
+    );
+    // A share of respondents given as a fraction is a poll's answer too.
+    let poll_story = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
+        The candidates toured the valley on Monday.\n\n";
+    let half = "In Erie, about half of Democratic primary voters said they want a change.";
+    assert_eq!(
+        findings_of(RULE, &format!("{poll_story}{half}")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_of(RULE, &format!("Reyes toured the valley.\n\n{half}")),
+        vec!["half of"]
+    );
+    // A number that ends a sentence names nothing with the capitalised word after it.
+    assert_eq!(
+        findings_of(
+            RULE,
+            "Her lead is bigger, 1,630 to Lund’s 870. It grew on Tuesday."
+        ),
+        vec!["1,630", "870"]
+    );
+    // A pronoun goes on with the sentence just before it: two sentences after a word on jobs,
+    // "That follows news that output grew 1.2%" is about other figures.
+    let jobs = "The agency said the economy added 255,000 jobs in July. That number follows 292,000 in June.";
+    assert_eq!(findings_of(RULE, jobs), Vec::<String>::new());
+    assert_eq!(
+        findings_of(
+            RULE,
+            &format!("{jobs} That follows news that output grew just 1.2% in the spring.")
+        ),
+        vec!["1.2%"]
+    );
+}
+
+/// The rest of the seed-1515 and seed-2026 samples' "no query" flags, as twins: a body's
+/// membership, a state's allotment, a poll's sampled population, results per share and a
+/// share that is an adjective.
+#[test]
+fn memberships_allotments_samples_and_results_per_share_and_their_twins() {
+    for (not_a_query, query, figure) in [
+        (
+            "Security was a rare spot of unity for a summit of 27 leaders on Friday.",
+            "Security was a rare spot of unity for a crowd of 27 protesters on Friday.",
+            "27",
+        ),
+        (
+            "She needs a win in June. California has 475 delegates.",
+            "She needs a win in June. Lund has 475 delegates.",
+            "475",
+        ),
+        (
+            "The firm, which is 61%-owned by Acme, sold the plant.",
+            "The firm, which Acme owns, sold 61% of the plant.",
+            "61%",
+        ),
+        (
+            "In the third quarter, the company had a net loss of $46.9 million, or 91 cents a share.",
+            "In the third quarter, the company had a net loss of $46.9 million.",
+            "$46.9 million",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_query),
+            Vec::<String>::new(),
+            "{not_a_query}"
+        );
+        assert_eq!(
+            findings_of(RULE, query),
+            vec![figure.to_string()],
+            "{query}"
+        );
+    }
+    // "a share amount" is no result per share.
+    assert_eq!(
+        findings_of(
+            RULE,
+            "The plan did not specify a share amount, and the firm bought 481,000 shares by May."
+        ),
+        vec!["481,000"]
+    );
+    // A poll story's sampled population makes a lead in the sentence the poll's finding; the
+    // same lead in a story that named no poll is a query.
+    let poll_story = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
+        The candidates toured the valley on Monday.\n\n";
+    let lead = "Among likely voters, her advantage is the same: she leads Lund by 49 percent to 47 percent.";
+    assert_eq!(
+        findings_of(RULE, &format!("{poll_story}{lead}")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_of(RULE, &format!("Reyes toured the valley.\n\n{lead}")),
+        vec!["49 percent", "47 percent"]
+    );
+}
+
+/// The fresh seed-2026 sample's "no query" flags, as twins: an amount restated with ", or"
+/// inside a relative clause on a speaker, the terms an agreement sets out, and a forecast by
+/// those who expect it.
+#[test]
+fn restated_amounts_terms_and_forecasts_and_their_twins() {
+    for (not_a_query, query, figure) in [
+        (
+            "Acme, which offered $40 million, or $37 a share for the plant, said it would extend its bid.",
+            "Acme, which offered $40 million, or $37 a share for the plant, would extend its bid.",
+            "",
+        ),
+        (
+            "Under the offer, shareholders will receive one right for each 105 shares owned.",
+            "In the end, shareholders received one right for each 105 shares owned.",
+            "105",
+        ),
+        (
+            "Under the agreement, the minimum wage, now $10 an hour, would climb.",
+            "After the agreement, the minimum wage, now $10 an hour, would climb.",
+            "$10",
+        ),
+        (
+            "Officials expect the bank to raise rates by roughly one percentage point.",
+            "The bank will raise rates by roughly one percentage point.",
+            "one percentage point",
+        ),
+        (
+            "The board expects that tens of thousands of workers will leave.",
+            "The board hopes that tens of thousands of workers will leave.",
+            "tens of thousands",
+        ),
+        // A condition of an offer is no count; polls "in recent national polls" are a source.
+        (
+            "The offer is conditional on 50.1% of the shares being tendered.",
+            "The offer was accepted by holders of 50.1% of the shares.",
+            "50.1%",
+        ),
+        (
+            "Neither will debate after registering below 1 percent in recent national polls.",
+            "Neither will debate after registering below 1 percent in the state.",
+            "1 percent",
+        ),
+        // A document setting out its terms sources them, and they carry to the next sentence.
+        (
+            "The plan provides for one right for each share held. Each right entitles holders to buy stock for $30.",
+            "Each right entitles holders to buy stock for $30.",
+            "$30",
+        ),
+        // A vague quantity in an open question is no claim.
+        (
+            "It remains unclear whether meeting thousands of voters will matter.",
+            "The candidates met thousands of voters on Monday.",
+            "thousands",
+        ),
+        // A comparison with what analysts expected, set off by commas, forecasts nothing.
+        (
+            "Acme expects its share of the market to reach 12%.",
+            "The sale, at a higher price than analysts had expected, boosts its share of the market to 12%.",
+            "12%",
+        ),
+    ] {
+        assert_eq!(
+            findings_of(RULE, not_a_query),
+            Vec::<String>::new(),
+            "{not_a_query}"
+        );
+        if figure.is_empty() {
+            assert!(!findings_of(RULE, query).is_empty(), "{query}");
+        } else {
+            assert_eq!(
+                findings_of(RULE, query),
+                vec![figure.to_string()],
+                "{query}"
+            );
+        }
+    }
+}
