@@ -8,12 +8,37 @@ use super::{Direction, Expression, Match, PartOfDay, Unit};
 use crate::analysis::calendar::{explicit_date_after, month_named, weekday_named, written_date_at};
 use crate::analysis::words::Word;
 
-/// Words that make a weekday after them a named day (Black Friday, Super Tuesday, Good Friday).
-/// Source: the named days of the Christian calendar and of retail and US politics (Black Friday,
-/// Cyber Monday, Super Tuesday), written for copydesk.
+/// Words that make a weekday after them a named day or a title (Black Friday, Super Tuesday,
+/// Good Friday, Freaky Friday). Sources: the moveable feasts of the Christian calendar (The Oxford
+/// Dictionary of the Christian Church: Palm, Passion, Low, Trinity, Whit, Mothering Sunday,
+/// Shrove and Fat Tuesday, Ash and Spy Wednesday, Maundy and Holy Thursday, Good Friday, Holy
+/// Saturday, Easter Sunday and Monday); the shopping, giving and political days of the US
+/// calendar (Black Friday, Small Business Saturday, Cyber Monday, Giving Tuesday, Super
+/// Tuesday); the days history names (Black Monday and Tuesday, Bloody Sunday); Merriam-Webster's
+/// entries "man Friday", "girl Friday" and "blue Monday"; and the best-known titles built on a
+/// weekday (the film Freaky Friday, the songs Manic Monday, Ruby Tuesday, Stormy Monday, Gloomy
+/// Sunday and Lazy Sunday, the hashtag Throwback Thursday).
+#[rustfmt::skip]
 pub(crate) const WEEKDAY_EVENT_PREFIXES: &[&str] = &[
     "black", "good", "cyber", "super", "ash", "bloody", "easter", "palm", "holy", "maundy",
-    "giving", "shrove", "fat",
+    "giving", "shrove", "fat", "passion", "low", "trinity", "whit", "mothering", "spy",
+    "business", "man", "girl", "blue", "freaky", "manic", "ruby", "stormy", "gloomy", "lazy",
+    "throwback",
+];
+/// Nouns that make a weekday before them a weekly custom or institution, every such day and no
+/// one date: "the Sunday edition", "the Saturday market", "Friday prayers", "Sunday school",
+/// "his Sunday best". A noun for one occasion ("the Tuesday deadline", "the Monday vote") keeps
+/// the weekday a date. Sources: Merriam-Webster's compounds of a weekday (Sunday school, Sunday
+/// best, Sunday driver, Sunday painter, Sunday punch, Sunday supplement), and the weekly
+/// newspaper editions, markets, meals and services that news copy names by their day, written
+/// for copydesk.
+#[rustfmt::skip]
+const WEEKDAY_CUSTOM_NOUNS: &[&str] = &[
+    "best", "school", "schools", "driver", "drivers", "painter", "painters", "punch",
+    "supplement", "supplements", "edition", "editions", "paper", "papers", "section",
+    "magazine", "market", "markets", "prayer", "prayers", "mass", "masses", "service",
+    "services", "worship", "sermon", "sermons", "roast", "roasts", "brunch", "brunches",
+    "matinee", "matinees", "league", "leagues", "shift", "shifts", "sessions", "classes",
 ];
 /// Words that make a weekday before them a title (the Sunday Times, Sunday School).
 /// Source: written for copydesk from newspaper titles (the Sunday Times) and institutions named for
@@ -309,7 +334,24 @@ fn match_weekday(
     if let Some(after) = after {
         // "Monday mornings", "Friday nights": a plural part of the day is every such one.
         let recurring_part = after.is_any(&["mornings", "afternoons", "evenings", "nights"]);
-        if (after.is_capitalised() && after.is_any(WEEKDAY_NAME_SUFFIXES)) || recurring_part {
+        // "the Sunday edition", "Friday prayers": a weekly custom, unless the weekday is a
+        // possessive, which names one day's ("Sunday's edition").
+        let custom = word.text == word.without_possessive() && after.is_any(WEEKDAY_CUSTOM_NOUNS);
+        // "Monday's child is fair of face": the nursery rhyme (Roud 19299), not a day.
+        let rhyme = word.text != word.without_possessive() && after.is_any(&["child"]);
+        // "Sunday Bloody Sunday": a weekday before a named day is part of the title.
+        let title = after.is_capitalised()
+            && after.is_any(WEEKDAY_EVENT_PREFIXES)
+            && all
+                .get(index + 2)
+                .filter(|third| adjacent(text, after, third))
+                .is_some_and(|third| weekday_named(third.text).is_some());
+        if (after.is_capitalised() && after.is_any(WEEKDAY_NAME_SUFFIXES))
+            || recurring_part
+            || custom
+            || rhyme
+            || title
+        {
             return None;
         }
     }
@@ -320,10 +362,17 @@ fn match_weekday(
         if year.is_some() {
             return None;
         }
+        // "Friday (March 4)": the closing parenthesis belongs to the date a fix rewrites.
+        let mut end = all[last].range.end;
+        if text[word.range.end..all[index + 1].range.start].contains('(')
+            && text[end..].starts_with(')')
+        {
+            end += 1;
+        }
         return Some((
             Match {
-                range: word.range.start..all[last].range.end,
-                replace: word.range.start..all[last].range.end,
+                range: word.range.start..end,
+                replace: word.range.start..end,
                 expression: Expression::DatedWeekday {
                     weekday,
                     month,

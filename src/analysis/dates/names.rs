@@ -321,9 +321,51 @@ const TITLE_CASE_LOWER_WORDS: &[&str] = &[
     "of", "off", "on", "per", "to", "up", "via", "vs", "v",
 ];
 
-/// "a man they called Friday", "a dog named Tuesday, who": the object of a naming verb, when
-/// the name ends the clause or a surname follows.
+/// Things that are given names, so that "named his companion Friday" gives one and "named his
+/// cabinet Friday" or "called his lawyer Friday" is an act done on a day.
+/// Source: written for copydesk from the children, animals, companions and vessels that news copy
+/// reports being named.
+#[rustfmt::skip]
+const NAMED_THINGS: &[&str] = &[
+    "son", "daughter", "baby", "child", "boy", "girl", "twins", "companion", "servant", "dog",
+    "puppy", "cat", "kitten", "horse", "pony", "foal", "pet", "parrot", "bear", "cub", "boat",
+    "yacht", "ship", "robot", "doll", "character", "hero", "heroine",
+];
+
+/// The possessives and articles that stand before a named thing ("his companion").
+/// Source: the English articles and possessive determiners (a closed class).
+#[rustfmt::skip]
+const NAMED_THING_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+];
+
+/// "named his companion Friday": a naming verb, a possessive or article and a thing that is
+/// given names, then the weekday; the index of the verb.
+fn naming_verb_over_an_object(text: &str, all: &[Word], index: usize) -> Option<usize> {
+    let verb = index.checked_sub(3)?;
+    let joined = (verb..index).all(|at| adjacent(text, &all[at], &all[at + 1]));
+    (joined
+        && all[verb].is_any(NAMING_VERBS)
+        && all[verb + 1].is_any(NAMED_THING_DETERMINERS)
+        && all[verb + 2].is_any(NAMED_THINGS))
+    .then_some(verb)
+}
+
+/// "a man they called Friday", "a dog named Tuesday, who", "named his companion Friday": the
+/// object of a naming verb, when the name ends the clause or a surname follows.
 fn object_of_naming_verb(text: &str, all: &[Word], index: usize) -> Option<DateName> {
+    if let Some(at) = naming_verb_over_an_object(text, all, index) {
+        let word = &all[index];
+        return Some(DateName {
+            range: word.range.start..word.range.end,
+            reason: format!(
+                "“{}” is what someone {} their {}, a name, not a date.",
+                word.text,
+                all[at].text.to_ascii_lowercase(),
+                all[at + 2].text.to_ascii_lowercase()
+            ),
+        });
+    }
     let verb = all.get(index.checked_sub(1)?)?;
     if !verb.is_any(NAMING_VERBS) || !adjacent(text, verb, &all[index]) {
         return None;
@@ -443,6 +485,17 @@ pub fn name_around(text: &str, offset: usize, house_names: &[String]) -> Option<
     }
     let all = crate::analysis::words::words(text, start..end);
     let house_names = house_names_in(text, start..end, house_names);
+    // A house name is explained wherever the offset falls in it, even where the built-in reading
+    // would not have taken its weekday for a date ("the Monday market", a weekly custom).
+    if let Some((range, name)) = house_names
+        .iter()
+        .find(|(range, _)| range.start <= offset && offset <= range.end)
+    {
+        return Some(DateName {
+            range: range.clone(),
+            reason: format!("“{name}” is a name in the house rules ([dates] names), not a date."),
+        });
+    }
     super::expressions::scan(text, &all)
         .iter()
         .filter_map(|found| name_at(text, &all, found, &house_names))

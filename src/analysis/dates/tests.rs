@@ -4,6 +4,8 @@ use crate::analysis::rules::tests::{apply_first_fix, findings_of, settings};
 use crate::analysis::{analyze, Format};
 use crate::analysis::{ReferenceSource, RuleCode, Severity};
 
+mod traps;
+
 const RULE: RuleCode = RuleCode::RelativeDate;
 
 /// (text, expression, TimeML value) with the publication date Monday, Feb. 28, 2022.
@@ -1000,14 +1002,21 @@ fn the_hover_says_why_a_listed_name_is_not_a_date() {
     // A date is no name.
     assert_eq!(name_around("Sales rose on Friday.", 16, &[]), None);
     // A name from the house rules is explained as one, wherever the weekday sits in it.
-    let house = ["Monday market".to_string()];
-    let text = "Crowds filled the Monday market downtown.";
+    let house = ["Monday crowd".to_string()];
+    let text = "Crowds filled the Monday crowd downtown.";
     let offset = text.find("Monday").expect("the word") + 2;
     assert_eq!(
         name_around(text, offset, &[]),
         None,
         "without the house rules it is a date"
     );
+    let found = name_around(text, offset, &house).expect("a house name");
+    assert_eq!(&text[found.range.clone()], "Monday crowd");
+    // A house name the built-in reading already leaves alone ("the Monday market" is a weekly
+    // custom) is still explained as the house rules' name.
+    let house = ["Monday market".to_string()];
+    let text = "Crowds filled the Monday market downtown.";
+    let offset = text.find("Monday").expect("the word") + 2;
     let found = name_around(text, offset, &house).expect("a house name");
     assert_eq!(&text[found.range.clone()], "Monday market");
     assert!(found.reason.contains("house rules"), "{}", found.reason);
