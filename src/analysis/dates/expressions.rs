@@ -39,6 +39,20 @@ const WEEKDAY_CUSTOM_NOUNS: &[&str] = &[
     "magazine", "market", "markets", "prayer", "prayers", "mass", "masses", "service",
     "services", "worship", "sermon", "sermons", "roast", "roasts", "brunch", "brunches",
     "matinee", "matinees", "league", "leagues", "shift", "shifts", "sessions", "classes",
+    "trading", "newspaper", "newspapers", "lineup", "slot",
+];
+/// British newspapers named "... on Sunday" (The Mail on Sunday, The Independent on Sunday,
+/// Scotland on Sunday, Wales on Sunday), by the word before "on". Source: the titles on the
+/// UK's Audit Bureau of Circulations list of Sunday newspapers.
+const ON_SUNDAY_TITLES: &[&str] = &["mail", "independent", "scotland", "wales"];
+/// Holidays that a weekday is counted from ("the Saturday before Easter", "the Monday after
+/// Thanksgiving"): that day is relative to the holiday, not to the publication date.
+/// Source: the holidays of the US federal and UK bank holiday calendars and the major religious
+/// feasts that news copy counts days from, written for copydesk.
+#[rustfmt::skip]
+const HOLIDAYS: &[&str] = &[
+    "easter", "christmas", "thanksgiving", "passover", "ramadan", "eid", "hanukkah", "diwali",
+    "halloween", "pentecost", "lent", "advent",
 ];
 /// Words that make a weekday before them a title (the Sunday Times, Sunday School).
 /// Source: written for copydesk from newspaper titles (the Sunday Times) and institutions named for
@@ -317,7 +331,16 @@ fn match_weekday(
             .chars()
             .next_back()
             .is_none_or(|character| ".!?\"“\n".contains(character));
+        // "every other Tuesday": every second one, a habit too.
+        let every_other = before.is("other") && previous(2).is_some_and(|word| word.is("every"));
+        // "The Mail on Sunday": a newspaper's title.
+        let sunday_title = weekday == Weekday::Sunday
+            && before.is("on")
+            && previous(2)
+                .is_some_and(|title| title.is_capitalised() && title.is_any(ON_SUNDAY_TITLES));
         if before.is_any(&["every", "each", "any", "given"])
+            || every_other
+            || sunday_title
             || matches!(before.text, "a" | "an")
             || (matches!(before.text, "A" | "An") && opens_sentence)
             || (before.is_capitalised() && before.is_any(WEEKDAY_EVENT_PREFIXES))
@@ -339,6 +362,32 @@ fn match_weekday(
         let custom = word.text == word.without_possessive() && after.is_any(WEEKDAY_CUSTOM_NOUNS);
         // "Monday's child is fair of face": the nursery rhyme (Roud 19299), not a day.
         let rhyme = word.text != word.without_possessive() && after.is_any(&["child"]);
+        // "the Thursday night lineup": a part of the day before a weekly custom.
+        let custom = custom
+            || (PartOfDay::from_word(after.text).is_some()
+                && all
+                    .get(index + 2)
+                    .filter(|third| adjacent(text, after, third))
+                    .is_some_and(|third| third.is_any(WEEKDAY_CUSTOM_NOUNS)));
+        // "the Saturday before Easter": counted from a holiday, not from publication.
+        let from_a_holiday = after.is_any(&["before", "after"])
+            && all
+                .get(index + 2)
+                .filter(|third| adjacent(text, after, third))
+                .is_some_and(|third| third.is_capitalised() && third.is_any(HOLIDAYS));
+        // "begins Friday night each week": the clause says the day recurs.
+        let mut clause = vec![word];
+        for next in all[index + 1..].iter().take(3) {
+            if !adjacent(text, clause[clause.len() - 1], next) {
+                break;
+            }
+            clause.push(next);
+        }
+        let rest = match clause.get(1) {
+            Some(part) if PartOfDay::from_word(part.text).is_some() => &clause[2..],
+            _ => &clause[1..],
+        };
+        let weekly = rest.len() >= 2 && rest[0].is_any(&["each", "every"]) && rest[1].is("week");
         // "Sunday Bloody Sunday": a weekday before a named day is part of the title.
         let title = after.is_capitalised()
             && after.is_any(WEEKDAY_EVENT_PREFIXES)
@@ -351,6 +400,8 @@ fn match_weekday(
             || custom
             || rhyme
             || title
+            || from_a_holiday
+            || weekly
         {
             return None;
         }

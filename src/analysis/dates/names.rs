@@ -121,6 +121,9 @@ pub(crate) fn name_at(
         return None;
     }
     let initial = sentence_initial(text, all, key);
+    if let Some(name) = appositive_title(text, all, key) {
+        return Some(name);
+    }
     let lower = word.without_possessive().to_ascii_lowercase();
     if DAY_WORDS.contains(&lower.as_str()) {
         // "Today Show", "Tonight Show host": a programme's name, even opening a sentence.
@@ -148,7 +151,37 @@ pub(crate) fn name_at(
         return None;
     }
     weekday_named(word.without_possessive())?;
+    if let Some(title) = key
+        .checked_sub(1)
+        .map(|before| &all[before])
+        .filter(|before| before.is_capitalised() && before.is_any(COURTESY_TITLES))
+        .filter(|before| {
+            text[before.range.end..word.range.start]
+                .trim_start_matches('.')
+                .trim()
+                .is_empty()
+        })
+    {
+        return Some(DateName {
+            range: title.range.start..word.range.end,
+            reason: format!(
+                "“{}” is a title before a surname, not a date.",
+                &text[title.range.start..word.range.end]
+            ),
+        });
+    }
     let following = next_adjacent(text, all, key);
+    if let Some(place) = following
+        .filter(|after| after.is_capitalised() && !is_all_caps(after) && after.is_any(PLACE_NOUNS))
+    {
+        return Some(DateName {
+            range: word.range.start..place.range.end,
+            reason: format!(
+                "“{} {}” names a place or an institution, not a date.",
+                word.text, place.text
+            ),
+        });
+    }
     if let Some(part) = following.filter(|after| {
         after.is_capitalised() && PartOfDay::from_word(after.text).is_some() && !is_all_caps(after)
     }) {
@@ -186,6 +219,74 @@ pub(crate) fn name_at(
                 reason: format!(
                     "“{} {}”: a weekday followed by a capitalised word, inside a sentence, is a first name; a date would read “on {}”.",
                     word.text, after.text, word.text
+                ),
+            });
+        }
+    }
+    None
+}
+
+/// Courtesy and formal titles that stand before a surname ("Mr. Friday", "Rev. Sunday").
+/// Source: the AP Stylebook entries "courtesy titles" and "titles" (the abbreviated forms before
+/// a name).
+#[rustfmt::skip]
+const COURTESY_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "rev", "reverend", "sen", "rep", "gov", "gen", "col",
+    "capt", "sgt", "lt", "prof", "judge", "pastor", "detective", "officer",
+];
+
+/// Capitalised words that make a weekday before them part of a place's or an institution's
+/// name ("Thursday Island", "Friday Harbor"). Source: the generic parts of place names in the
+/// USGS Geographic Names Information System's feature classes, with the commonest generic
+/// words of institutions' names, written for copydesk.
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "island", "islands", "harbor", "harbour", "bay", "creek", "lake", "river", "point", "beach",
+    "mountain", "county", "street", "road", "avenue", "square", "park", "hall", "church",
+    "foundation", "group", "society", "institute",
+];
+
+/// Nouns for a work, a brand or a body that, set off by commas after a weekday or "today",
+/// say the word is its name ("Wednesday, the Netflix series, was renewed"; "Yesterday, the
+/// Beatles song, topped the chart"). Source: written for copydesk from the kinds of titled
+/// works and named bodies that news copy identifies in apposition.
+#[rustfmt::skip]
+const WORK_NOUNS: &[&str] = &[
+    "series", "show", "film", "movie", "novel", "book", "song", "single", "album", "play",
+    "musical", "sitcom", "programme", "program", "podcast", "band", "group", "chain", "brand",
+    "charity", "newspaper", "magazine", "restaurant", "label", "horse", "dog",
+];
+
+/// "Wednesday, the Netflix series, was renewed": the word is followed, between commas, by an
+/// article and a noun for a work or a body, which names what the word is; a date introduced by
+/// a preposition ("On Monday, the band, ...") is still a date.
+fn appositive_title(text: &str, all: &[Word], key: usize) -> Option<DateName> {
+    let word = &all[key];
+    let introduced = key
+        .checked_sub(1)
+        .map(|before| &all[before])
+        .is_some_and(|before| adjacent(text, before, word) && before.is_any(DATE_INTRODUCERS));
+    let article = all.get(key + 1)?;
+    if introduced
+        || text[word.range.end..article.range.start].trim() != ","
+        || !article.is_any(&["the", "a", "an"])
+    {
+        return None;
+    }
+    let mut at = key + 1;
+    while at - key <= 4 {
+        let next = next_adjacent(text, all, at)?;
+        at += 1;
+        if next.is_any(WORK_NOUNS) {
+            let closed = all
+                .get(at + 1)
+                .is_none_or(|after| text[next.range.end..after.range.start].trim() == ",");
+            return closed.then(|| DateName {
+                range: word.range.start..word.range.end,
+                reason: format!(
+                    "“{}” is named as a {} by the words set off after it, not a date.",
+                    word.text,
+                    next.text.to_ascii_lowercase()
                 ),
             });
         }

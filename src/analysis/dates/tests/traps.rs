@@ -94,6 +94,18 @@ const NAMES_AND_TITLES: &[Trap] = &[
         "The Today show interviewed her on Wednesday.",
         &[("Wednesday", "2022-02-23")],
     ),
+    (
+        "The Mail on Sunday published the photos on Saturday.",
+        &[("Saturday", "2022-02-26")],
+    ),
+    ("Wednesday, the Netflix series, was renewed.", &[]),
+    ("Yesterday, the Beatles song, topped the chart.", &[]),
+    (
+        "Rev. Sunday preached to the crowd on Friday.",
+        &[("Friday", "2022-02-25")],
+    ),
+    ("Mr. Friday, the defense attorney, objected.", &[]),
+    ("Thursday Island is in the Torres Strait.", &[]),
 ];
 
 /// Absolute dates written with their weekday: no relative date, or a month and day that only
@@ -138,6 +150,15 @@ const RECURRING_DAYS: &[Trap] = &[
         "The Friday sermon urged calm, the imam's office said Saturday.",
         &[("Saturday", "2022-02-26")],
     ),
+    ("Every other Tuesday the council meets.", &[]),
+    (
+        "Sunday trading laws were relaxed on Thursday.",
+        &[("Thursday", "2022-02-24")],
+    ),
+    ("The Observer is Britain's oldest Sunday newspaper.", &[]),
+    ("The Thursday night lineup includes three comedies.", &[]),
+    ("His shift begins Friday night each week.", &[]),
+    ("The Saturday before Easter is quiet.", &[]),
 ];
 
 /// The twins: the same words naming one day stay dates.
@@ -171,6 +192,27 @@ const TWINS: &[Trap] = &[
         "The Monday meeting was canceled.",
         &[("Monday", "2022-02-28")],
     ),
+    (
+        "On Monday, the band, which formed in 2010, played in Ohio.",
+        &[("Monday", "2022-02-28")],
+    ),
+    (
+        "Friday, the group said, was its best day.",
+        &[("Friday", "2022-02-25")],
+    ),
+    (
+        "He was arrested Friday and every week since he has reported to police.",
+        &[("Friday", "2022-02-25")],
+    ),
+    (
+        "The Mail reported on Sunday that the deal was off.",
+        &[("Sunday", "2022-02-27")],
+    ),
+    ("Mr. Smith arrived Friday.", &[("Friday", "2022-02-25")]),
+    (
+        "Crowds filled Union Square Monday.",
+        &[("Monday", "2022-02-28")],
+    ),
 ];
 
 #[test]
@@ -192,28 +234,50 @@ fn names_absolute_dates_and_recurring_days_are_never_date_findings() {
 }
 
 /// The hover over a trap's weekday says why it is no date: a named day or title from the
-/// built-in list, or the name given to a companion.
+/// built-in list, the name given to a companion, a work set off by commas, a surname after a
+/// title, a place.
 #[test]
 fn the_hover_explains_the_new_names() {
     use crate::analysis::dates::names::name_around;
-    for (text, name, why) in [
+    for (text, word, name, why) in [
         (
             "The band played Freaky Friday at the fair.",
+            "Friday",
             "Freaky Friday",
             "built-in list",
         ),
         (
             "He was the governor's Man Friday.",
+            "Friday",
             "Man Friday",
             "built-in list",
         ),
         (
             "Crusoe named his companion Friday.",
             "Friday",
+            "Friday",
             "named their companion",
         ),
+        (
+            "Wednesday, the Netflix series, was renewed.",
+            "Wednesday",
+            "Wednesday",
+            "named as a series",
+        ),
+        (
+            "Rev. Sunday preached.",
+            "Sunday",
+            "Rev. Sunday",
+            "title before a surname",
+        ),
+        (
+            "Thursday Island is in the strait.",
+            "Thursday",
+            "Thursday Island",
+            "place",
+        ),
     ] {
-        let offset = text.find("Friday").expect("the weekday") + 2;
+        let offset = text.find(word).expect("the weekday") + 2;
         let found = name_around(text, offset, &[]).unwrap_or_else(|| panic!("no name in {text:?}"));
         assert_eq!(&text[found.range.clone()], name, "{text}");
         assert!(found.reason.contains(why), "{}", found.reason);
