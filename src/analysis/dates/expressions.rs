@@ -275,37 +275,69 @@ const MONTH_ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th",
 ];
 
+/// The nth weekday of a month that the words after an ordinal name.
+enum WeekdayOfAMonth {
+    /// "the first Tuesday of each month", "the last Friday of the month": every month's.
+    EveryMonth,
+    /// "the second Sunday in May", "the last Friday in August": one day of a month in a year
+    /// the clause's tense picks (or a rule for every year, in a clause with no tense).
+    InMonth {
+        /// 1 to 5, or -1 for the last.
+        nth: i8,
+        month: i8,
+        /// The index of the ordinal and of the month's word.
+        first: usize,
+        last: usize,
+    },
+}
+
 /// Whether the weekday at `index` is the nth weekday of a month ("the first Tuesday of each
-/// month", "the second Sunday in May", "the last Friday of the month"): a calendar rule, every
-/// month's or every year's, never a day counted from the publication date. "last Friday" alone
-/// stays a date: only "of"/"in" followed by a month, "the month" or "each/every month" makes it
-/// a rule.
-fn is_weekday_of_a_month(text: &str, all: &[Word], index: usize) -> bool {
+/// month", "the second Sunday in May", "the last Friday of the month"), never a day counted
+/// from the publication date. "last Friday" alone stays a date: only "of"/"in" followed by a
+/// month, "the month" or "each/every month" makes it one.
+fn weekday_of_a_month(text: &str, all: &[Word], index: usize) -> Option<WeekdayOfAMonth> {
     let ordinal = index
         .checked_sub(1)
-        .map(|at| &all[at])
-        .filter(|before| adjacent(text, before, &all[index]))
-        .is_some_and(|before| before.is_any(MONTH_ORDINALS));
-    if !ordinal {
-        return false;
-    }
-    let mut following = all[index + 1..].iter();
+        .filter(|at| adjacent(text, &all[*at], &all[index]))
+        .filter(|at| all[*at].is_any(MONTH_ORDINALS))?;
+    let nth = match MONTH_ORDINALS
+        .iter()
+        .position(|candidate| all[ordinal].is(candidate))?
+    {
+        // "first" to "fifth" are 1 to 5, "last" is -1, and "1st" to "5th" follow it.
+        5 => -1,
+        position if position < 5 => position as i8 + 1,
+        position => position as i8 - 5,
+    };
+    let mut following = all[index + 1..].iter().enumerate();
     let mut previous = &all[index];
     let mut next = || {
-        let word = following.next()?;
+        let (offset, word) = following.next()?;
         let joined = adjacent(text, previous, word);
         previous = word;
-        joined.then_some(word)
+        joined.then_some((index + 1 + offset, word))
     };
-    if !next().is_some_and(|word| word.is_any(&["of", "in"])) {
-        return false;
+    if !next().is_some_and(|(_, word)| word.is_any(&["of", "in"])) {
+        return None;
     }
     match next() {
-        Some(word) if month_named(word.text).is_some() => true,
-        Some(word) if word.is_any(&["the", "each", "every"]) => {
-            next().is_some_and(|word| word.is_any(&["month", "year"]))
+        Some((at, word)) if word.is_capitalised() && month_named(word.text).is_some() => {
+            let month = month_named(word.text)?;
+            let first = ordinal
+                .checked_sub(1)
+                .filter(|at| adjacent(text, &all[*at], &all[ordinal]) && all[*at].is("the"))
+                .unwrap_or(ordinal);
+            Some(WeekdayOfAMonth::InMonth {
+                nth,
+                month,
+                first,
+                last: at,
+            })
         }
-        _ => false,
+        Some((_, word)) if word.is_any(&["the", "each", "every"]) => next()
+            .is_some_and(|(_, word)| word.is_any(&["month", "year"]))
+            .then_some(WeekdayOfAMonth::EveryMonth),
+        _ => None,
     }
 }
 
@@ -348,8 +380,30 @@ fn match_weekday(
             return None;
         }
     }
-    if is_weekday_of_a_month(text, all, index) {
-        return None;
+    match weekday_of_a_month(text, all, index) {
+        Some(WeekdayOfAMonth::EveryMonth) => return None,
+        Some(WeekdayOfAMonth::InMonth {
+            nth,
+            month,
+            first,
+            last,
+        }) => {
+            let range = all[first].range.start..all[last].range.end;
+            return Some((
+                Match {
+                    range: range.clone(),
+                    replace: range,
+                    expression: Expression::WeekdayOfMonth {
+                        nth,
+                        weekday,
+                        month,
+                    },
+                    edge: None,
+                },
+                last + 1,
+            ));
+        }
+        None => {}
     }
     let after = all
         .get(index + 1)

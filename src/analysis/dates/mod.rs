@@ -159,6 +159,12 @@ pub(crate) enum Expression {
         month: i8,
         day: i8,
     },
+    /// "the last Friday in August": the nth weekday of a month (-1 for the last), with no year.
+    WeekdayOfMonth {
+        nth: i8,
+        weekday: Weekday,
+        month: i8,
+    },
     /// "the day before last Tuesday('s hearing)" (-1), "the day after Friday" (+1): a day
     /// counted from a weekday the phrase names, which is resolved as a weekday alone would be.
     DayFromWeekday {

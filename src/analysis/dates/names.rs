@@ -329,6 +329,7 @@ fn is_key_word(word: &Word, expression: &Expression) -> bool {
         Expression::DayOffset { .. } => DAY_WORDS.contains(&bare.to_ascii_lowercase().as_str()),
         Expression::Weekday { .. }
         | Expression::DatedWeekday { .. }
+        | Expression::WeekdayOfMonth { .. }
         | Expression::DayFromWeekday { .. } => weekday_named(bare).is_some(),
         _ => false,
     }

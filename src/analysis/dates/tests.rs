@@ -685,6 +685,34 @@ fn tense_and_direction_cases_resolve_as_a_careful_reader_would() {
             "this year",
             "2022",
         ),
+        // A participle after "be" takes its time from the words before "be".
+        (
+            "The vote will be held on Thursday.",
+            "Thursday",
+            "2022-03-03",
+        ),
+        ("The vote was held on Thursday.", "Thursday", "2022-02-24"),
+        (
+            "The suspect is expected to be charged Friday.",
+            "Friday",
+            "2022-03-04",
+        ),
+        // The nth weekday of a named month is one day in a year the tense picks.
+        (
+            "The fair was held on the last Friday in August.",
+            "the last Friday in August",
+            "2021-08-27",
+        ),
+        (
+            "The fair will be held on the last Friday in August.",
+            "the last Friday in August",
+            "2022-08-26",
+        ),
+        (
+            "Voters will go to the polls on the first Tuesday in November.",
+            "the first Tuesday in November",
+            "2022-11-01",
+        ),
     ] {
         let found = resolved(text);
         let want = (expression.to_string(), value.to_string());
