@@ -2,7 +2,10 @@
 //! yesterday/today/tomorrow, "last week", "three days ago", "the day before" and a month and
 //! day without a year.
 
+use std::sync::OnceLock;
+
 use jiff::civil::Weekday;
+use regex::Regex;
 
 use super::{Direction, Expression, Match, PartOfDay, Unit};
 use crate::analysis::calendar::{explicit_date_after, month_named, weekday_named, written_date_at};
@@ -270,6 +273,35 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
     match_shifted(text, all, index)
 }
 
+/// Whether a date with its year follows a weekday in a form the date reader does not join:
+/// all in figures ("Monday 28/02/2022", "Friday, 2/25/2022"), a month abbreviated without its
+/// full stop ("Friday 25 Feb 2022") or a year cut to two figures ("Sunday, Feb. 27, '22"). Such
+/// a weekday names its date, as "Monday, March 3, 2026" does.
+fn year_written_after(text: &str, end: usize) -> bool {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        Regex::new(concat!(
+            r"^[,(]?\s{0,2}(?:",
+            r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b",
+            r"|\d{1,2}(?:st|nd|rd|th)?\s+(?P<after>[A-Za-z]{3,9})\.?,?\s+(?:\d{4}\b|['’]\d{2}\b)",
+            r"|(?P<before>[A-Za-z]{3,9})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}\b|['’]\d{2}\b)",
+            r")"
+        ))
+        .expect("the date pattern compiles")
+    });
+    // A date is short: the pattern never needs more than this many bytes after the weekday.
+    let mut stop = (end + 40).min(text.len());
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    pattern.captures(&text[end..stop]).is_some_and(|found| {
+        match found.name("after").or_else(|| found.name("before")) {
+            Some(month) => month_named(month.as_str()).is_some(),
+            None => true,
+        }
+    })
+}
+
 /// Ordinals that pick one weekday out of a month: "the first Tuesday of each month".
 const MONTH_ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th",
@@ -459,6 +491,13 @@ fn match_weekday(
         {
             return None;
         }
+    }
+    // "Monday.com": a web address, a company's name.
+    let address = text[word.range.end..]
+        .strip_prefix('.')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()));
+    if address || year_written_after(text, word.range.end) {
+        return None;
     }
     // "Monday, March 3, 2026" names its date; "Saturday, April 25" names all but the year.
     if let Some((month, day, year, last)) = explicit_date_after(text, all, index)

@@ -122,6 +122,11 @@ const ABSOLUTE_DATES: &[Trap] = &[
         &[("Friday (March 4)", "2022-03-04")],
     ),
     ("The vote is set for Friday (March 4, 2022).", &[]),
+    ("Markets fell Monday 28/02/2022, a day of panic.", &[]),
+    ("The meeting on Friday, 2/25/2022, ended early.", &[]),
+    ("The notice was published Friday 25 Feb 2022.", &[]),
+    ("The game was played Sunday, Feb. 27, '22.", &[]),
+    ("Monday.com shares rose on the news.", &[]),
 ];
 
 /// Weekdays that recur, and the weekly customs named by their day, beside a real date.
