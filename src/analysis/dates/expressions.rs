@@ -395,6 +395,9 @@ fn match_weekday(
             .chars()
             .next_back()
             .is_none_or(|character| ".!?\"“\n".contains(character));
+        // "Sunday after Sunday": one after another, a habit.
+        let repeated = before.is("after")
+            && previous(2).is_some_and(|first| first.is(word.without_possessive()));
         // "every other Tuesday": every second one, a habit too.
         let every_other = before.is("other") && previous(2).is_some_and(|word| word.is("every"));
         // "The Mail on Sunday": a newspaper's title.
@@ -404,6 +407,7 @@ fn match_weekday(
                 .is_some_and(|title| title.is_capitalised() && title.is_any(ON_SUNDAY_TITLES));
         if before.is_any(&["every", "each", "any", "given"])
             || every_other
+            || repeated
             || sunday_title
             || matches!(before.text, "a" | "an")
             || (matches!(before.text, "A" | "An") && opens_sentence)
@@ -474,6 +478,12 @@ fn match_weekday(
             _ => &clause[1..],
         };
         let weekly = rest.len() >= 2 && rest[0].is_any(&["each", "every"]) && rest[1].is("week");
+        // "Sunday after Sunday": the first of the pair.
+        let repeated = after.is("after")
+            && all
+                .get(index + 2)
+                .filter(|third| adjacent(text, after, third))
+                .is_some_and(|third| third.is(word.without_possessive()));
         // "Sunday Bloody Sunday": a weekday before a named day is part of the title.
         let title = after.is_capitalised()
             && after.is_any(WEEKDAY_EVENT_PREFIXES)
@@ -488,6 +498,7 @@ fn match_weekday(
             || title
             || from_a_holiday
             || weekly
+            || repeated
         {
             return None;
         }

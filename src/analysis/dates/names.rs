@@ -121,7 +121,7 @@ pub(crate) fn name_at(
         return None;
     }
     let initial = sentence_initial(text, all, key);
-    if let Some(name) = appositive_title(text, all, key) {
+    if let Some(name) = appositive_title(text, all, key).or_else(|| quoted_title(text, all, key)) {
         return Some(name);
     }
     let lower = word.without_possessive().to_ascii_lowercase();
@@ -292,6 +292,68 @@ fn appositive_title(text: &str, all: &[Word], key: usize) -> Option<DateName> {
         }
     }
     None
+}
+
+/// Prepositions of four letters that Chicago's title case leaves in lower case, as it does
+/// every preposition ("Sunday in the Park with George"). Source: The Chicago Manual of Style,
+/// 8.159.
+const LONGER_TITLE_CASE_PREPOSITIONS: &[&str] = &["with", "from", "into", "onto", "upon", "over"];
+
+/// The most bytes a quoted title runs on either side of its date word.
+const QUOTED_TITLE_REACH: usize = 80;
+
+/// “Never on Sunday”, "Friday I'm in Love": a weekday or "today" inside a short quotation
+/// in title case (every word of four letters or more capitalised, shorter ones capitalised or
+/// title case's lower-case function words) is a title; quoted speech ("“I saw him on Tuesday,”
+/// she said") has lower-case words.
+fn quoted_title(text: &str, all: &[Word], key: usize) -> Option<DateName> {
+    let word = &all[key];
+    let mut floor = word.range.start.saturating_sub(QUOTED_TITLE_REACH);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = &text[floor..word.range.start];
+    let open = before.rfind(['“', '"', '”', '\n'])?;
+    let opening = before[open..].chars().next()?;
+    let preceded_by_space = before[..open]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    if opening == '\n' || opening == '”' || (opening == '"' && !preceded_by_space) {
+        return None;
+    }
+    let start = floor + open + opening.len_utf8();
+    let mut ceiling = (word.range.end + QUOTED_TITLE_REACH).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling -= 1;
+    }
+    let close = text[word.range.end..ceiling].find(['”', '"', '“', '\n'])?;
+    let end = word.range.end + close;
+    if text[end..].starts_with(['“', '\n']) {
+        return None;
+    }
+    let first = all.partition_point(|candidate| candidate.range.start < start);
+    let last = all.partition_point(|candidate| candidate.range.end <= end);
+    let inside = &all[first..last];
+    let title_case = inside.len() >= 2
+        && inside.len() <= 10
+        && inside.iter().all(|candidate| {
+            candidate.is_capitalised()
+                || !candidate
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+                || (candidate.text.chars().count() <= 3 && candidate.is_any(TITLE_CASE_LOWER_WORDS))
+                || candidate.is_any(LONGER_TITLE_CASE_PREPOSITIONS)
+        });
+    title_case.then(|| {
+        let title = text[start..end].trim_end_matches(['.', ',', '!', '?']);
+        DateName {
+            range: start..start + title.len(),
+            reason: format!("“{title}” is quoted in title case, as a title is; a date is not."),
+        }
+    })
 }
 
 /// "This Week", "Last Week Tonight": a relative phrase whose unit word is capitalised is a title;

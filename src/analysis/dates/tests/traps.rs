@@ -106,6 +106,18 @@ const NAMES_AND_TITLES: &[Trap] = &[
     ),
     ("Mr. Friday, the defense attorney, objected.", &[]),
     ("Thursday Island is in the Torres Strait.", &[]),
+    (
+        "He revived “Sunday in the Park with George” on Broadway on Friday.",
+        &[("Friday", "2022-02-25")],
+    ),
+    ("She starred in “Never on Sunday.”", &[]),
+    ("The novel \"Thursday's Children\" sold well.", &[]),
+    ("They sang \"Friday I'm in Love\" at the encore.", &[]),
+    ("The song \"Monday Monday\" topped the charts.", &[]),
+    (
+        "Pence spoke on “Fox News Sunday,” his aides said Monday.",
+        &[("Monday", "2022-02-28")],
+    ),
 ];
 
 /// Absolute dates written with their weekday: no relative date, or a month and day that only
@@ -156,6 +168,7 @@ const RECURRING_DAYS: &[Trap] = &[
         &[("Saturday", "2022-02-26")],
     ),
     ("Every other Tuesday the council meets.", &[]),
+    ("Sunday after Sunday, the pews sat empty.", &[]),
     (
         "Sunday trading laws were relaxed on Thursday.",
         &[("Thursday", "2022-02-24")],
@@ -217,6 +230,18 @@ const TWINS: &[Trap] = &[
     (
         "Crowds filled Union Square Monday.",
         &[("Monday", "2022-02-28")],
+    ),
+    (
+        "He said the vote would be held “next Tuesday.”",
+        &[("next Tuesday", "2022-03-01")],
+    ),
+    (
+        "“We saw him on Sunday,” she said.",
+        &[("Sunday", "2022-02-27")],
+    ),
+    (
+        "The team played Sunday after the storm.",
+        &[("Sunday", "2022-02-27")],
     ),
 ];
 
@@ -280,6 +305,12 @@ fn the_hover_explains_the_new_names() {
             "Thursday",
             "Thursday Island",
             "place",
+        ),
+        (
+            "She starred in “Never on Sunday.”",
+            "Sunday",
+            "Never on Sunday",
+            "title case",
         ),
     ] {
         let offset = text.find(word).expect("the weekday") + 2;
