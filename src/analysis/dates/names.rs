@@ -347,7 +347,15 @@ fn quoted_title(text: &str, all: &[Word], key: usize) -> Option<DateName> {
                 || (candidate.text.chars().count() <= 3 && candidate.is_any(TITLE_CASE_LOWER_WORDS))
                 || candidate.is_any(LONGER_TITLE_CASE_PREPOSITIONS)
         });
-    title_case.then(|| {
+    // "“on Monday”", "“Last Tuesday”": a quoted date is no title; a title has a capitalised
+    // word of its own besides the date and the words that introduce one.
+    let own_word = inside.iter().any(|candidate| {
+        candidate.range != word.range
+            && candidate.is_capitalised()
+            && !candidate.is_any(DATE_INTRODUCERS)
+            && !candidate.is_any(TITLE_CASE_LOWER_WORDS)
+    });
+    (title_case && own_word).then(|| {
         let title = text[start..end].trim_end_matches(['.', ',', '!', '?']);
         DateName {
             range: start..start + title.len(),

@@ -240,6 +240,14 @@ const TWINS: &[Trap] = &[
         &[("Sunday", "2022-02-27")],
     ),
     (
+        "The memo said “on Monday” twice.",
+        &[("Monday", "2022-02-28")],
+    ),
+    (
+        "He promised to decide “Next Tuesday.”",
+        &[("Next Tuesday", "2022-03-01")],
+    ),
+    (
         "The team played Sunday after the storm.",
         &[("Sunday", "2022-02-27")],
     ),
