@@ -6,6 +6,8 @@
 //! - [`tense`] reads the clause around an expression for its direction (past or future).
 //! - [`resolution`] resolves an expression to a TimeML value, a meaning and an AP-style date.
 //! - [`names`] tells names that contain a date word (`USA Today`) from dates.
+//! - [`written`] reads dates written out beside a weekday ("Monday 28/02/2022", "the last
+//!   Friday in August").
 //! - [`formatting`] writes the fixes: the absolute date in place, or the date added.
 
 pub(crate) mod expressions;
@@ -13,6 +15,7 @@ pub(crate) mod formatting;
 pub mod names;
 pub(crate) mod resolution;
 pub(crate) mod tense;
+mod written;
 
 #[cfg(test)]
 mod tests;
