@@ -268,7 +268,9 @@ pub fn written_date_at(text: &str, all: &[Word], index: usize) -> Option<Written
 /// The date written right after the word at `index` ("Saturday, April 25", "Friday Oct. 13").
 pub fn explicit_date_after(text: &str, all: &[Word], index: usize) -> Option<WrittenDate> {
     let next = all.get(index + 1)?;
-    if !joined_by_date_punctuation(text, &all[index], next) {
+    // "Friday (March 4)" gives its date in parentheses, as "Friday, March 4" does after a comma.
+    let parenthesised = text[all[index].range.end..next.range.start].trim() == "(";
+    if !parenthesised && !joined_by_date_punctuation(text, &all[index], next) {
         return None;
     }
     written_date_at(text, all, index + 1)

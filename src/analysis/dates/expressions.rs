@@ -4,16 +4,56 @@
 
 use jiff::civil::Weekday;
 
+use super::written::{weekday_of_a_month, year_written_after, WeekdayOfAMonth};
 use super::{Direction, Expression, Match, PartOfDay, Unit};
-use crate::analysis::calendar::{explicit_date_after, month_named, weekday_named, written_date_at};
+use crate::analysis::calendar::{explicit_date_after, weekday_named, written_date_at};
 use crate::analysis::words::Word;
 
-/// Words that make a weekday after them a named day (Black Friday, Super Tuesday, Good Friday).
-/// Source: the named days of the Christian calendar and of retail and US politics (Black Friday,
-/// Cyber Monday, Super Tuesday), written for copydesk.
+/// Words that make a weekday after them a named day or a title (Black Friday, Super Tuesday,
+/// Good Friday, Freaky Friday). Sources: the moveable feasts of the Christian calendar (The Oxford
+/// Dictionary of the Christian Church: Palm, Passion, Low, Trinity, Whit, Mothering Sunday,
+/// Shrove and Fat Tuesday, Ash and Spy Wednesday, Maundy and Holy Thursday, Good Friday, Holy
+/// Saturday, Easter Sunday and Monday); the shopping, giving and political days of the US
+/// calendar (Black Friday, Small Business Saturday, Cyber Monday, Giving Tuesday, Super
+/// Tuesday); the days history names (Black Monday and Tuesday, Bloody Sunday); Merriam-Webster's
+/// entries "man Friday", "girl Friday" and "blue Monday"; and the best-known titles built on a
+/// weekday (the film Freaky Friday, the songs Manic Monday, Ruby Tuesday, Stormy Monday, Gloomy
+/// Sunday and Lazy Sunday, the hashtag Throwback Thursday).
+#[rustfmt::skip]
 pub(crate) const WEEKDAY_EVENT_PREFIXES: &[&str] = &[
     "black", "good", "cyber", "super", "ash", "bloody", "easter", "palm", "holy", "maundy",
-    "giving", "shrove", "fat",
+    "giving", "shrove", "fat", "passion", "low", "trinity", "whit", "mothering", "spy",
+    "business", "man", "girl", "blue", "freaky", "manic", "ruby", "stormy", "gloomy", "lazy",
+    "throwback",
+];
+/// Nouns that make a weekday before them a weekly custom or institution, every such day and no
+/// one date: "the Sunday edition", "the Saturday market", "Friday prayers", "Sunday school",
+/// "his Sunday best". A noun for one occasion ("the Tuesday deadline", "the Monday vote") keeps
+/// the weekday a date. Sources: Merriam-Webster's compounds of a weekday (Sunday school, Sunday
+/// best, Sunday driver, Sunday painter, Sunday punch, Sunday supplement), and the weekly
+/// newspaper editions, markets, meals and services that news copy names by their day, written
+/// for copydesk.
+#[rustfmt::skip]
+const WEEKDAY_CUSTOM_NOUNS: &[&str] = &[
+    "best", "school", "schools", "driver", "drivers", "painter", "painters", "punch",
+    "supplement", "supplements", "edition", "editions", "paper", "papers", "section",
+    "magazine", "market", "markets", "prayer", "prayers", "mass", "masses", "service",
+    "services", "worship", "sermon", "sermons", "roast", "roasts", "brunch", "brunches",
+    "matinee", "matinees", "league", "leagues", "shift", "shifts", "sessions", "classes",
+    "trading", "newspaper", "newspapers", "lineup", "slot",
+];
+/// British newspapers named "... on Sunday" (The Mail on Sunday, The Independent on Sunday,
+/// Scotland on Sunday, Wales on Sunday), by the word before "on". Source: the titles on the
+/// UK's Audit Bureau of Circulations list of Sunday newspapers.
+const ON_SUNDAY_TITLES: &[&str] = &["mail", "independent", "scotland", "wales"];
+/// Holidays that a weekday is counted from ("the Saturday before Easter", "the Monday after
+/// Thanksgiving"): that day is relative to the holiday, not to the publication date.
+/// Source: the holidays of the US federal and UK bank holiday calendars and the major religious
+/// feasts that news copy counts days from, written for copydesk.
+#[rustfmt::skip]
+const HOLIDAYS: &[&str] = &[
+    "easter", "christmas", "thanksgiving", "passover", "ramadan", "eid", "hanukkah", "diwali",
+    "halloween", "pentecost", "lent", "advent",
 ];
 /// Words that make a weekday before them a title (the Sunday Times, Sunday School).
 /// Source: written for copydesk from newspaper titles (the Sunday Times) and institutions named for
@@ -346,45 +386,6 @@ fn match_at(text: &str, all: &[Word], index: usize) -> Option<(Match, usize)> {
     match_shifted(text, all, index)
 }
 
-/// Ordinals that pick one weekday out of a month: "the first Tuesday of each month".
-const MONTH_ORDINALS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th",
-];
-
-/// Whether the weekday at `index` is the nth weekday of a month ("the first Tuesday of each
-/// month", "the second Sunday in May", "the last Friday of the month"): a calendar rule, every
-/// month's or every year's, never a day counted from the publication date. "last Friday" alone
-/// stays a date: only "of"/"in" followed by a month, "the month" or "each/every month" makes it
-/// a rule.
-fn is_weekday_of_a_month(text: &str, all: &[Word], index: usize) -> bool {
-    let ordinal = index
-        .checked_sub(1)
-        .map(|at| &all[at])
-        .filter(|before| adjacent(text, before, &all[index]))
-        .is_some_and(|before| before.is_any(MONTH_ORDINALS));
-    if !ordinal {
-        return false;
-    }
-    let mut following = all[index + 1..].iter();
-    let mut previous = &all[index];
-    let mut next = || {
-        let word = following.next()?;
-        let joined = adjacent(text, previous, word);
-        previous = word;
-        joined.then_some(word)
-    };
-    if !next().is_some_and(|word| word.is_any(&["of", "in"])) {
-        return false;
-    }
-    match next() {
-        Some(word) if month_named(word.text).is_some() => true,
-        Some(word) if word.is_any(&["the", "each", "every"]) => {
-            next().is_some_and(|word| word.is_any(&["month", "year"]))
-        }
-        _ => false,
-    }
-}
-
 fn match_weekday(
     text: &str,
     all: &[Word],
@@ -407,7 +408,20 @@ fn match_weekday(
             .chars()
             .next_back()
             .is_none_or(|character| ".!?\"“\n".contains(character));
+        // "Sunday after Sunday": one after another, a habit.
+        let repeated = before.is("after")
+            && previous(2).is_some_and(|first| first.is(word.without_possessive()));
+        // "every other Tuesday": every second one, a habit too.
+        let every_other = before.is("other") && previous(2).is_some_and(|word| word.is("every"));
+        // "The Mail on Sunday": a newspaper's title.
+        let sunday_title = weekday == Weekday::Sunday
+            && before.is("on")
+            && previous(2)
+                .is_some_and(|title| title.is_capitalised() && title.is_any(ON_SUNDAY_TITLES));
         if before.is_any(&["every", "each", "any", "given"])
+            || every_other
+            || repeated
+            || sunday_title
             || matches!(before.text, "a" | "an")
             || (matches!(before.text, "A" | "An") && opens_sentence)
             || (before.is_capitalised() && before.is_any(WEEKDAY_EVENT_PREFIXES))
@@ -415,8 +429,30 @@ fn match_weekday(
             return None;
         }
     }
-    if is_weekday_of_a_month(text, all, index) {
-        return None;
+    match weekday_of_a_month(text, all, index) {
+        Some(WeekdayOfAMonth::EveryMonth) => return None,
+        Some(WeekdayOfAMonth::InMonth {
+            nth,
+            month,
+            first,
+            last,
+        }) => {
+            let range = all[first].range.start..all[last].range.end;
+            return Some((
+                Match {
+                    range: range.clone(),
+                    replace: range,
+                    expression: Expression::WeekdayOfMonth {
+                        nth,
+                        weekday,
+                        month,
+                    },
+                    edge: None,
+                },
+                last + 1,
+            ));
+        }
+        None => {}
     }
     let after = all
         .get(index + 1)
@@ -424,9 +460,68 @@ fn match_weekday(
     if let Some(after) = after {
         // "Monday mornings", "Friday nights": a plural part of the day is every such one.
         let recurring_part = after.is_any(&["mornings", "afternoons", "evenings", "nights"]);
-        if (after.is_capitalised() && after.is_any(WEEKDAY_NAME_SUFFIXES)) || recurring_part {
+        // "the Sunday edition", "Friday prayers": a weekly custom, unless the weekday is a
+        // possessive, which names one day's ("Sunday's edition").
+        let custom = word.text == word.without_possessive() && after.is_any(WEEKDAY_CUSTOM_NOUNS);
+        // "Monday's child is fair of face": the nursery rhyme (Roud 19299), not a day.
+        let rhyme = word.text != word.without_possessive() && after.is_any(&["child"]);
+        // "the Thursday night lineup": a part of the day before a weekly custom.
+        let custom = custom
+            || (PartOfDay::from_word(after.text).is_some()
+                && all
+                    .get(index + 2)
+                    .filter(|third| adjacent(text, after, third))
+                    .is_some_and(|third| third.is_any(WEEKDAY_CUSTOM_NOUNS)));
+        // "the Saturday before Easter": counted from a holiday, not from publication.
+        let from_a_holiday = after.is_any(&["before", "after"])
+            && all
+                .get(index + 2)
+                .filter(|third| adjacent(text, after, third))
+                .is_some_and(|third| third.is_capitalised() && third.is_any(HOLIDAYS));
+        // "begins Friday night each week": the clause says the day recurs.
+        let mut clause = vec![word];
+        for next in all[index + 1..].iter().take(3) {
+            if !adjacent(text, clause[clause.len() - 1], next) {
+                break;
+            }
+            clause.push(next);
+        }
+        let rest = match clause.get(1) {
+            Some(part) if PartOfDay::from_word(part.text).is_some() => &clause[2..],
+            _ => &clause[1..],
+        };
+        let weekly = rest.len() >= 2 && rest[0].is_any(&["each", "every"]) && rest[1].is("week");
+        // "Sunday after Sunday": the first of the pair.
+        let repeated = after.is("after")
+            && all
+                .get(index + 2)
+                .filter(|third| adjacent(text, after, third))
+                .is_some_and(|third| third.is(word.without_possessive()));
+        // "Sunday Bloody Sunday": a weekday before a named day is part of the title.
+        let title = after.is_capitalised()
+            && after.is_any(WEEKDAY_EVENT_PREFIXES)
+            && all
+                .get(index + 2)
+                .filter(|third| adjacent(text, after, third))
+                .is_some_and(|third| weekday_named(third.text).is_some());
+        if (after.is_capitalised() && after.is_any(WEEKDAY_NAME_SUFFIXES))
+            || recurring_part
+            || custom
+            || rhyme
+            || title
+            || from_a_holiday
+            || weekly
+            || repeated
+        {
             return None;
         }
+    }
+    // "Monday.com": a web address, a company's name.
+    let address = text[word.range.end..]
+        .strip_prefix('.')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()));
+    if address || year_written_after(text, word.range.end) {
+        return None;
     }
     // "Monday, March 3, 2026" names its date; "Saturday, April 25" names all but the year.
     if let Some((month, day, year, last)) = explicit_date_after(text, all, index)
@@ -435,10 +530,17 @@ fn match_weekday(
         if year.is_some() {
             return None;
         }
+        // "Friday (March 4)": the closing parenthesis belongs to the date a fix rewrites.
+        let mut end = all[last].range.end;
+        if text[word.range.end..all[index + 1].range.start].contains('(')
+            && text[end..].starts_with(')')
+        {
+            end += 1;
+        }
         return Some((
             Match {
-                range: word.range.start..all[last].range.end,
-                replace: word.range.start..all[last].range.end,
+                range: word.range.start..end,
+                replace: word.range.start..end,
                 expression: Expression::DatedWeekday {
                     weekday,
                     month,

@@ -6,6 +6,8 @@
 //! - [`tense`] reads the clause around an expression for its direction (past or future).
 //! - [`resolution`] resolves an expression to a TimeML value, a meaning and an AP-style date.
 //! - [`names`] tells names that contain a date word (`USA Today`) from dates.
+//! - [`written`] reads dates written out beside a weekday ("Monday 28/02/2022", "the last
+//!   Friday in August").
 //! - [`formatting`] writes the fixes: the absolute date in place, or the date added.
 
 pub(crate) mod expressions;
@@ -13,6 +15,7 @@ pub(crate) mod formatting;
 pub mod names;
 pub(crate) mod resolution;
 pub(crate) mod tense;
+mod written;
 
 #[cfg(test)]
 mod tests;
@@ -158,6 +161,12 @@ pub(crate) enum Expression {
         weekday: Weekday,
         month: i8,
         day: i8,
+    },
+    /// "the last Friday in August": the nth weekday of a month (-1 for the last), with no year.
+    WeekdayOfMonth {
+        nth: i8,
+        weekday: Weekday,
+        month: i8,
     },
     /// "the day before last Tuesday('s hearing)" (-1), "the day after Friday" (+1): a day
     /// counted from a weekday the phrase names, which is resolved as a weekday alone would be.

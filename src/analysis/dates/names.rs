@@ -121,6 +121,9 @@ pub(crate) fn name_at(
         return None;
     }
     let initial = sentence_initial(text, all, key);
+    if let Some(name) = appositive_title(text, all, key).or_else(|| quoted_title(text, all, key)) {
+        return Some(name);
+    }
     let lower = word.without_possessive().to_ascii_lowercase();
     if DAY_WORDS.contains(&lower.as_str()) {
         // "Today Show", "Tonight Show host": a programme's name, even opening a sentence.
@@ -148,7 +151,37 @@ pub(crate) fn name_at(
         return None;
     }
     weekday_named(word.without_possessive())?;
+    if let Some(title) = key
+        .checked_sub(1)
+        .map(|before| &all[before])
+        .filter(|before| before.is_capitalised() && before.is_any(COURTESY_TITLES))
+        .filter(|before| {
+            text[before.range.end..word.range.start]
+                .trim_start_matches('.')
+                .trim()
+                .is_empty()
+        })
+    {
+        return Some(DateName {
+            range: title.range.start..word.range.end,
+            reason: format!(
+                "“{}” is a title before a surname, not a date.",
+                &text[title.range.start..word.range.end]
+            ),
+        });
+    }
     let following = next_adjacent(text, all, key);
+    if let Some(place) = following
+        .filter(|after| after.is_capitalised() && !is_all_caps(after) && after.is_any(PLACE_NOUNS))
+    {
+        return Some(DateName {
+            range: word.range.start..place.range.end,
+            reason: format!(
+                "“{} {}” names a place or an institution, not a date.",
+                word.text, place.text
+            ),
+        });
+    }
     if let Some(part) = following.filter(|after| {
         after.is_capitalised() && PartOfDay::from_word(after.text).is_some() && !is_all_caps(after)
     }) {
@@ -193,6 +226,144 @@ pub(crate) fn name_at(
     None
 }
 
+/// Courtesy and formal titles that stand before a surname ("Mr. Friday", "Rev. Sunday").
+/// Source: the AP Stylebook entries "courtesy titles" and "titles" (the abbreviated forms before
+/// a name).
+#[rustfmt::skip]
+const COURTESY_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "rev", "reverend", "sen", "rep", "gov", "gen", "col",
+    "capt", "sgt", "lt", "prof", "judge", "pastor", "detective", "officer",
+];
+
+/// Capitalised words that make a weekday before them part of a place's or an institution's
+/// name ("Thursday Island", "Friday Harbor"). Source: the generic parts of place names in the
+/// USGS Geographic Names Information System's feature classes, with the commonest generic
+/// words of institutions' names, written for copydesk.
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "island", "islands", "harbor", "harbour", "bay", "creek", "lake", "river", "point", "beach",
+    "mountain", "county", "street", "road", "avenue", "square", "park", "hall", "church",
+    "foundation", "group", "society", "institute",
+];
+
+/// Nouns for a work, a brand or a body that, set off by commas after a weekday or "today",
+/// say the word is its name ("Wednesday, the Netflix series, was renewed"; "Yesterday, the
+/// Beatles song, topped the chart"). Source: written for copydesk from the kinds of titled
+/// works and named bodies that news copy identifies in apposition.
+#[rustfmt::skip]
+const WORK_NOUNS: &[&str] = &[
+    "series", "show", "film", "movie", "novel", "book", "song", "single", "album", "play",
+    "musical", "sitcom", "programme", "program", "podcast", "band", "group", "chain", "brand",
+    "charity", "newspaper", "magazine", "restaurant", "label", "horse", "dog",
+];
+
+/// "Wednesday, the Netflix series, was renewed": the word is followed, between commas, by an
+/// article and a noun for a work or a body, which names what the word is; a date introduced by
+/// a preposition ("On Monday, the band, ...") is still a date.
+fn appositive_title(text: &str, all: &[Word], key: usize) -> Option<DateName> {
+    let word = &all[key];
+    let introduced = key
+        .checked_sub(1)
+        .map(|before| &all[before])
+        .is_some_and(|before| adjacent(text, before, word) && before.is_any(DATE_INTRODUCERS));
+    let article = all.get(key + 1)?;
+    if introduced
+        || text[word.range.end..article.range.start].trim() != ","
+        || !article.is_any(&["the", "a", "an"])
+    {
+        return None;
+    }
+    let mut at = key + 1;
+    while at - key <= 4 {
+        let next = next_adjacent(text, all, at)?;
+        at += 1;
+        if next.is_any(WORK_NOUNS) {
+            let closed = all
+                .get(at + 1)
+                .is_none_or(|after| text[next.range.end..after.range.start].trim() == ",");
+            return closed.then(|| DateName {
+                range: word.range.start..word.range.end,
+                reason: format!(
+                    "“{}” is named as a {} by the words set off after it, not a date.",
+                    word.text,
+                    next.text.to_ascii_lowercase()
+                ),
+            });
+        }
+    }
+    None
+}
+
+/// Prepositions of four letters that Chicago's title case leaves in lower case, as it does
+/// every preposition ("Sunday in the Park with George"). Source: The Chicago Manual of Style,
+/// 8.159.
+const LONGER_TITLE_CASE_PREPOSITIONS: &[&str] = &["with", "from", "into", "onto", "upon", "over"];
+
+/// The most bytes a quoted title runs on either side of its date word.
+const QUOTED_TITLE_REACH: usize = 80;
+
+/// “Never on Sunday”, "Friday I'm in Love": a weekday or "today" inside a short quotation
+/// in title case (every word of four letters or more capitalised, shorter ones capitalised or
+/// title case's lower-case function words) is a title; quoted speech ("“I saw him on Tuesday,”
+/// she said") has lower-case words.
+fn quoted_title(text: &str, all: &[Word], key: usize) -> Option<DateName> {
+    let word = &all[key];
+    let mut floor = word.range.start.saturating_sub(QUOTED_TITLE_REACH);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = &text[floor..word.range.start];
+    let open = before.rfind(['“', '"', '”', '\n'])?;
+    let opening = before[open..].chars().next()?;
+    let preceded_by_space = before[..open]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    if opening == '\n' || opening == '”' || (opening == '"' && !preceded_by_space) {
+        return None;
+    }
+    let start = floor + open + opening.len_utf8();
+    let mut ceiling = (word.range.end + QUOTED_TITLE_REACH).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling -= 1;
+    }
+    let close = text[word.range.end..ceiling].find(['”', '"', '“', '\n'])?;
+    let end = word.range.end + close;
+    if text[end..].starts_with(['“', '\n']) {
+        return None;
+    }
+    let first = all.partition_point(|candidate| candidate.range.start < start);
+    let last = all.partition_point(|candidate| candidate.range.end <= end);
+    let inside = &all[first..last];
+    let title_case = inside.len() >= 2
+        && inside.len() <= 10
+        && inside.iter().all(|candidate| {
+            candidate.is_capitalised()
+                || !candidate
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+                || (candidate.text.chars().count() <= 3 && candidate.is_any(TITLE_CASE_LOWER_WORDS))
+                || candidate.is_any(LONGER_TITLE_CASE_PREPOSITIONS)
+        });
+    // "“on Monday”", "“Last Tuesday”": a quoted date is no title; a title has a capitalised
+    // word of its own besides the date and the words that introduce one.
+    let own_word = inside.iter().any(|candidate| {
+        candidate.range != word.range
+            && candidate.is_capitalised()
+            && !candidate.is_any(DATE_INTRODUCERS)
+            && !candidate.is_any(TITLE_CASE_LOWER_WORDS)
+    });
+    (title_case && own_word).then(|| {
+        let title = text[start..end].trim_end_matches(['.', ',', '!', '?']);
+        DateName {
+            range: start..start + title.len(),
+            reason: format!("“{title}” is quoted in title case, as a title is; a date is not."),
+        }
+    })
+}
+
 /// "This Week", "Last Week Tonight": a relative phrase whose unit word is capitalised is a title;
 /// as a date the unit is lower case even at the start of a sentence ("This week").
 fn capitalised_unit(text: &str, all: &[Word], found: &Match) -> Option<DateName> {
@@ -228,6 +399,7 @@ fn is_key_word(word: &Word, expression: &Expression) -> bool {
         Expression::DayOffset { .. } => DAY_WORDS.contains(&bare.to_ascii_lowercase().as_str()),
         Expression::Weekday { .. }
         | Expression::DatedWeekday { .. }
+        | Expression::WeekdayOfMonth { .. }
         | Expression::DayFromWeekday { .. } => weekday_named(bare).is_some(),
         _ => false,
     }
@@ -321,9 +493,51 @@ const TITLE_CASE_LOWER_WORDS: &[&str] = &[
     "of", "off", "on", "per", "to", "up", "via", "vs", "v",
 ];
 
-/// "a man they called Friday", "a dog named Tuesday, who": the object of a naming verb, when
-/// the name ends the clause or a surname follows.
+/// Things that are given names, so that "named his companion Friday" gives one and "named his
+/// cabinet Friday" or "called his lawyer Friday" is an act done on a day.
+/// Source: written for copydesk from the children, animals, companions and vessels that news copy
+/// reports being named.
+#[rustfmt::skip]
+const NAMED_THINGS: &[&str] = &[
+    "son", "daughter", "baby", "child", "boy", "girl", "twins", "companion", "servant", "dog",
+    "puppy", "cat", "kitten", "horse", "pony", "foal", "pet", "parrot", "bear", "cub", "boat",
+    "yacht", "ship", "robot", "doll", "character", "hero", "heroine",
+];
+
+/// The possessives and articles that stand before a named thing ("his companion").
+/// Source: the English articles and possessive determiners (a closed class).
+#[rustfmt::skip]
+const NAMED_THING_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+];
+
+/// "named his companion Friday": a naming verb, a possessive or article and a thing that is
+/// given names, then the weekday; the index of the verb.
+fn naming_verb_over_an_object(text: &str, all: &[Word], index: usize) -> Option<usize> {
+    let verb = index.checked_sub(3)?;
+    let joined = (verb..index).all(|at| adjacent(text, &all[at], &all[at + 1]));
+    (joined
+        && all[verb].is_any(NAMING_VERBS)
+        && all[verb + 1].is_any(NAMED_THING_DETERMINERS)
+        && all[verb + 2].is_any(NAMED_THINGS))
+    .then_some(verb)
+}
+
+/// "a man they called Friday", "a dog named Tuesday, who", "named his companion Friday": the
+/// object of a naming verb, when the name ends the clause or a surname follows.
 fn object_of_naming_verb(text: &str, all: &[Word], index: usize) -> Option<DateName> {
+    if let Some(at) = naming_verb_over_an_object(text, all, index) {
+        let word = &all[index];
+        return Some(DateName {
+            range: word.range.start..word.range.end,
+            reason: format!(
+                "“{}” is what someone {} their {}, a name, not a date.",
+                word.text,
+                all[at].text.to_ascii_lowercase(),
+                all[at + 2].text.to_ascii_lowercase()
+            ),
+        });
+    }
     let verb = all.get(index.checked_sub(1)?)?;
     if !verb.is_any(NAMING_VERBS) || !adjacent(text, verb, &all[index]) {
         return None;
@@ -443,6 +657,17 @@ pub fn name_around(text: &str, offset: usize, house_names: &[String]) -> Option<
     }
     let all = crate::analysis::words::words(text, start..end);
     let house_names = house_names_in(text, start..end, house_names);
+    // A house name is explained wherever the offset falls in it, even where the built-in reading
+    // would not have taken its weekday for a date ("the Monday market", a weekly custom).
+    if let Some((range, name)) = house_names
+        .iter()
+        .find(|(range, _)| range.start <= offset && offset <= range.end)
+    {
+        return Some(DateName {
+            range: range.clone(),
+            reason: format!("“{name}” is a name in the house rules ([dates] names), not a date."),
+        });
+    }
     super::expressions::scan(text, &all)
         .iter()
         .filter_map(|found| name_at(text, &all, found, &house_names))

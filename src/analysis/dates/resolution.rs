@@ -67,6 +67,11 @@ pub(crate) fn resolve(
             resolution
         }
         Expression::MonthDay { month, day, .. } => resolve_month_day(month, day, house, tense),
+        Expression::WeekdayOfMonth {
+            nth,
+            weekday,
+            month,
+        } => resolve_weekday_of_month(nth, weekday, month, house, tense),
         Expression::DayOffset { days, part } => {
             let day = add_days(publication, days);
             let label = match days {
@@ -206,6 +211,79 @@ fn resolve_dated_weekday(weekday: Weekday, month: i8, day: i8, house: House) -> 
     // The date is written out already; only the year is implied, so there is nothing to replace.
     resolution.absolute = None;
     resolution
+}
+
+/// "the last Friday in August": that day in the next such month in a future-tense clause, the
+/// last one in a past-tense clause, else in the story's year; the hover says the year is
+/// implied.
+fn resolve_weekday_of_month(
+    nth: i8,
+    weekday: Weekday,
+    month: i8,
+    house: House,
+    tense: Option<Direction>,
+) -> Resolution {
+    let publication = house.publication;
+    let in_year = |year: i16| {
+        Date::new(year, month, 1)
+            .and_then(|first| first.nth_weekday_of_month(nth, weekday))
+            .ok()
+    };
+    let candidates: Vec<Date> = [-1i16, 0, 1]
+        .iter()
+        .filter_map(|shift| in_year(publication.year() + shift))
+        .collect();
+    let (chosen, how) = match tense {
+        Some(Direction::Future) => (
+            candidates.iter().copied().find(|date| *date >= publication),
+            "future tense, the first after the publication date",
+        ),
+        Some(Direction::Past) => (
+            candidates
+                .iter()
+                .rev()
+                .copied()
+                .find(|date| *date <= publication),
+            "past tense, the last before the publication date",
+        ),
+        _ => (None, "the publication year's"),
+    };
+    let (chosen, how) = match chosen {
+        Some(date) => (Some(date), how),
+        None => (in_year(publication.year()), "the publication year's"),
+    };
+    let ordinal = match nth {
+        -1 => "last".to_string(),
+        1 => "first".to_string(),
+        2 => "second".to_string(),
+        3 => "third".to_string(),
+        4 => "fourth".to_string(),
+        other => format!("{other}th"),
+    };
+    let Some(date) = chosen else {
+        return Resolution {
+            timeml: format!("XXXX-{month:02}"),
+            meaning: format!(
+                "the {ordinal} {} in {}, in no year near publication",
+                weekday_name(weekday),
+                month_name(month)
+            ),
+            reasoning: "this month has no such day near the publication date".to_string(),
+            absolute: None,
+            distance_in_days: None,
+            day: None,
+        };
+    };
+    day_resolution(
+        date,
+        None,
+        house,
+        format!(
+            "the {ordinal} {} in {} with no year, relative to a year ({how}): check the year",
+            weekday_name(weekday),
+            month_name(month)
+        ),
+    )
 }
 
 /// A month and day without a year: the next such date in a future-tense clause ("opens on

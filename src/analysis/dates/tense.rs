@@ -268,8 +268,14 @@ fn tense_of(word: &Word, previous: Option<&Word>) -> Option<Direction> {
     {
         return Some(Direction::Future);
     }
-    // "is staffed", "are collected": a present passive says nothing of past or future.
+    // "is staffed", "are collected": a present passive says nothing of past or future; "will
+    // be held", "to be charged": a participle after "be" takes its time from the words before.
     if is_past_participle(&lower) && previous_is(&["is", "are", "am"]) {
+        return None;
+    }
+    if previous_is(&["be"])
+        && (is_past_participle(&lower) || PAST_MARKERS.contains(&lower.as_str()))
+    {
         return None;
     }
     if PAST_MARKERS.contains(&lower.as_str()) || is_past_participle(&lower) {

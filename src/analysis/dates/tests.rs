@@ -4,6 +4,8 @@ use crate::analysis::rules::tests::{apply_first_fix, findings_of, settings};
 use crate::analysis::{analyze, Format};
 use crate::analysis::{ReferenceSource, RuleCode, Severity};
 
+mod traps;
+
 const RULE: RuleCode = RuleCode::RelativeDate;
 
 /// (text, expression, TimeML value) with the publication date Monday, Feb. 28, 2022.
@@ -683,6 +685,34 @@ fn tense_and_direction_cases_resolve_as_a_careful_reader_would() {
             "this year",
             "2022",
         ),
+        // A participle after "be" takes its time from the words before "be".
+        (
+            "The vote will be held on Thursday.",
+            "Thursday",
+            "2022-03-03",
+        ),
+        ("The vote was held on Thursday.", "Thursday", "2022-02-24"),
+        (
+            "The suspect is expected to be charged Friday.",
+            "Friday",
+            "2022-03-04",
+        ),
+        // The nth weekday of a named month is one day in a year the tense picks.
+        (
+            "The fair was held on the last Friday in August.",
+            "the last Friday in August",
+            "2021-08-27",
+        ),
+        (
+            "The fair will be held on the last Friday in August.",
+            "the last Friday in August",
+            "2022-08-26",
+        ),
+        (
+            "Voters will go to the polls on the first Tuesday in November.",
+            "the first Tuesday in November",
+            "2022-11-01",
+        ),
     ] {
         let found = resolved(text);
         let want = (expression.to_string(), value.to_string());
@@ -1000,14 +1030,21 @@ fn the_hover_says_why_a_listed_name_is_not_a_date() {
     // A date is no name.
     assert_eq!(name_around("Sales rose on Friday.", 16, &[]), None);
     // A name from the house rules is explained as one, wherever the weekday sits in it.
-    let house = ["Monday market".to_string()];
-    let text = "Crowds filled the Monday market downtown.";
+    let house = ["Monday crowd".to_string()];
+    let text = "Crowds filled the Monday crowd downtown.";
     let offset = text.find("Monday").expect("the word") + 2;
     assert_eq!(
         name_around(text, offset, &[]),
         None,
         "without the house rules it is a date"
     );
+    let found = name_around(text, offset, &house).expect("a house name");
+    assert_eq!(&text[found.range.clone()], "Monday crowd");
+    // A house name the built-in reading already leaves alone ("the Monday market" is a weekly
+    // custom) is still explained as the house rules' name.
+    let house = ["Monday market".to_string()];
+    let text = "Crowds filled the Monday market downtown.";
+    let offset = text.find("Monday").expect("the word") + 2;
     let found = name_around(text, offset, &house).expect("a house name");
     assert_eq!(&text[found.range.clone()], "Monday market");
     assert!(found.reason.contains("house rules"), "{}", found.reason);

@@ -23,11 +23,15 @@
 //! hearing" is the Monday before that Tuesday, "the previous Friday" in a story that named a
 //! Friday in the last few paragraphs is the Friday before that one, and a past-tense
 //! "overnight" is the night before the story's day (else the night before publication).
+//! The nth weekday of a named month in a past or future clause ("was held on the last Friday in
+//! August") is one day in the year the tense picks, information only, and the hover says the
+//! year is implied.
 //!
 //! **Not flagged:** habits ("every Monday", "on a Monday", "on Mondays", "any given Sunday",
-//! "Monday mornings"), timetables ("service runs Monday through Friday") and names that contain a date word
-//! (USA Today, the Today show, Monday Night Football, a dog named Tuesday, the Sept. 11
-//! attacks); a desk adds its own names in the house rules (`[dates] names`), and hovering a
+//! "Monday mornings", "the Sunday edition", "Friday prayers"), yearly rules ("polls close the
+//! second Sunday in May"), timetables ("service runs Monday through Friday") and names that
+//! contain a date word (USA Today, the Today show, Monday Night Football, a dog named Tuesday,
+//! Freaky Friday, the Sept. 11 attacks); a desk adds its own names in the house rules (`[dates] names`), and hovering a
 //! name says why it was not read as a date.
 
 use std::ops::Range;
@@ -97,6 +101,14 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
             ) && matches!(tense.direction, None | Some(Direction::Current))
                 && in_weekday_span(context.masked, &found.range);
             if timetable {
+                continue;
+            }
+            // "Polls close the second Sunday in May": with no past or future, the nth weekday
+            // of a month is every year's rule; "was held on the last Friday in August" is one
+            // day.
+            let yearly_rule = matches!(found.expression, Expression::WeekdayOfMonth { .. })
+                && matches!(tense.direction, None | Some(Direction::Current));
+            if yearly_rule {
                 continue;
             }
             let house = House {
@@ -218,6 +230,8 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                 );
             }
             let month_day = matches!(found.expression, Expression::MonthDay { .. });
+            // "the last Friday in August" names its month: only the year is implied.
+            let weekday_of_month = matches!(found.expression, Expression::WeekdayOfMonth { .. });
             // A month and day near the publication date is unambiguous; only a far one asks
             // "which year?".
             if month_day
@@ -247,6 +261,7 @@ fn check(context: &Context, findings: &mut Vec<Finding>) {
                 .is_some_and(|days| days.abs() <= 7);
             let severity = if in_quotation
                 || month_day
+                || weekday_of_month
                 || guessed
                 || anaphoric
                 || ((near_weekday || near_dated_weekday)
