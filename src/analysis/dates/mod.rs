@@ -13,6 +13,7 @@
 pub(crate) mod expressions;
 pub(crate) mod formatting;
 pub mod names;
+mod openers;
 pub(crate) mod resolution;
 pub(crate) mod tense;
 mod written;
