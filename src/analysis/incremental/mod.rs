@@ -44,7 +44,7 @@ mod span;
 use merge::apply_suppressions;
 pub use merge::bases;
 pub use names_desk::NamesDeskRead;
-use names_desk::{apply_names, own_reach, update_names, Moved};
+use names_desk::{apply_names, name_print, own_reach, update_names, KeyPrint, Moved};
 pub use span::changed_span;
 
 /// A draft's analysis kept up to date across edits.
@@ -101,6 +101,11 @@ pub struct Part {
     has_directives: bool,
     /// Whether `findings` are not the analysis's own because a directive suppressed some.
     suppressed: bool,
+    /// The spelling keys of the segment's names and speakers, as a fingerprint, and how many
+    /// names it has: the names desk passes over a segment that holds none of the keys an
+    /// edit's names reach without reading its names.
+    name_print: KeyPrint,
+    name_count: usize,
 }
 
 impl Part {
@@ -114,6 +119,8 @@ impl Part {
             reaches_back: own_reach(&result),
             has_directives: !result.directives.is_empty(),
             suppressed: false,
+            name_print: name_print(&result),
+            name_count: result.names.len(),
             result,
         }
     }

@@ -476,6 +476,24 @@ fn has_key(list: &[String], key: &str) -> bool {
 }
 
 impl Keys {
+    /// The fingerprint of every key: a segment whose names' print shares no bit with it holds
+    /// no name these keys reach.
+    fn print(&self) -> KeyPrint {
+        let mut print = KeyPrint::default();
+        for key in self
+            .surnames
+            .iter()
+            .chain(&self.speakers)
+            .chain(&self.openings)
+        {
+            print.add(key);
+        }
+        for (given, _) in &self.slips {
+            print.add(given);
+        }
+        print
+    }
+
     /// How many keys there are: a pass that adds none has reached every name it will.
     fn count(&self) -> usize {
         self.surnames.len() + self.speakers.len() + self.openings.len() + self.slips.len()
@@ -525,6 +543,50 @@ impl Keys {
         speaker.is_some_and(|key| has_key(&self.openings, key) || has_key(&self.surnames, key))
             || hyphen_head(mention).is_some_and(|head| has_key(&self.speakers, &head))
     }
+}
+
+/// A fingerprint of a set of spelling keys: one bit of 256 per key, set by a hash of it. Two
+/// prints that share no bit share no key; two that share one may (and are then compared key by
+/// key).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct KeyPrint([u64; 4]);
+
+impl KeyPrint {
+    fn add(&mut self, key: &str) {
+        // FNV-1a: a few instructions per byte, and keys are short.
+        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+        let bit = (hash >> 56) as usize;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn meets(&self, other: &KeyPrint) -> bool {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .any(|(left, right)| left & right != 0)
+    }
+}
+
+/// The fingerprint of every key through which the names of a segment's analysis can be reached
+/// (see [`Keys::reaches`]): their surnames, first words and hyphen heads, and the keys of the
+/// speakers quoted at them.
+pub(super) fn name_print(result: &SegmentResult) -> KeyPrint {
+    let mut print = KeyPrint::default();
+    for mention in &result.names {
+        print.add(&mention.surname().key);
+        print.add(&mention.words[0].key);
+        if let Some(head) = hyphen_head(mention) {
+            print.add(&head);
+        }
+    }
+    if !result.names.is_empty() {
+        for (_, key) in speaker_keys(result) {
+            print.add(&key);
+        }
+    }
+    print
 }
 
 /// Adds a quoted speaker's name as a bare speaker's key, unless it is a pronoun.
@@ -579,9 +641,13 @@ fn gather(parts: &[Part], keys: &mut Keys, changed_names: usize) -> Option<Vec<(
         let mut gathered: Vec<(usize, usize)> = Vec::new();
         let mut all = 0;
         let mut with_given = vec![0usize; keys.slips.len()];
+        let print = keys.print();
         for (index, part) in parts.iter().enumerate() {
+            all += part.name_count;
+            if !part.name_print.meets(&print) {
+                continue;
+            }
             let result = &part.result;
-            all += result.names.len();
             let spoken = speaker_keys(result);
             for (at, mention) in result.names.iter().enumerate() {
                 let speaker = spoken
