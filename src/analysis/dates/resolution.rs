@@ -233,20 +233,11 @@ fn resolve_weekday_of_month(
         .iter()
         .filter_map(|shift| in_year(publication.year() + shift))
         .collect();
-    let (chosen, how) = match tense {
-        Some(Direction::Future) => (
-            candidates.iter().copied().find(|date| *date >= publication),
-            "future tense, the first after the publication date",
-        ),
-        Some(Direction::Past) => (
-            candidates
-                .iter()
-                .rev()
-                .copied()
-                .find(|date| *date <= publication),
-            "past tense, the last before the publication date",
-        ),
-        _ => (None, "the publication year's"),
+    let chosen = chosen_by_tense(&candidates, publication, tense);
+    let how = match tense {
+        Some(Direction::Future) => "future tense, the first after the publication date",
+        Some(Direction::Past) => "past tense, the last before the publication date",
+        _ => "the publication year's",
     };
     let (chosen, how) = match chosen {
         Some(date) => (Some(date), how),
@@ -286,6 +277,25 @@ fn resolve_weekday_of_month(
     )
 }
 
+/// Of the dates a day written without a year could be (in calendar order), the one a clause's
+/// tense picks: the first on or after the publication date in a future clause, the last on or
+/// before it in a past one; `None` without a tense, or when no candidate lies that way.
+fn chosen_by_tense(
+    candidates: &[Date],
+    publication: Date,
+    tense: Option<Direction>,
+) -> Option<Date> {
+    match tense {
+        Some(Direction::Future) => candidates.iter().copied().find(|date| *date >= publication),
+        Some(Direction::Past) => candidates
+            .iter()
+            .rev()
+            .copied()
+            .find(|date| *date <= publication),
+        _ => None,
+    }
+}
+
 /// A month and day without a year: the next such date in a future-tense clause ("opens on
 /// June 2"), the last one in a past-tense clause, else the nearest to publication.
 fn resolve_month_day(month: i8, day: i8, house: House, tense: Option<Direction>) -> Resolution {
@@ -294,20 +304,11 @@ fn resolve_month_day(month: i8, day: i8, house: House, tense: Option<Direction>)
         .iter()
         .filter_map(|shift| Date::new(publication.year() + shift, month, day).ok())
         .collect();
-    let (chosen, how) = match tense {
-        Some(Direction::Future) => (
-            candidates.iter().copied().find(|date| *date >= publication),
-            "future tense: the next",
-        ),
-        Some(Direction::Past) => (
-            candidates
-                .iter()
-                .rev()
-                .copied()
-                .find(|date| *date <= publication),
-            "past tense: the last",
-        ),
-        _ => (None, "no tense signal: the nearest"),
+    let chosen = chosen_by_tense(&candidates, publication, tense);
+    let how = match tense {
+        Some(Direction::Future) => "future tense: the next",
+        Some(Direction::Past) => "past tense: the last",
+        _ => "no tense signal: the nearest",
     };
     let nearest = || {
         candidates
