@@ -39,12 +39,14 @@ use super::{analyze_segment, Analysis, Carried};
 
 mod merge;
 mod names_desk;
+mod names_reach;
 mod span;
 
 use merge::apply_suppressions;
 pub use merge::bases;
 pub use names_desk::NamesDeskRead;
-use names_desk::{apply_names, name_print, own_reach, update_names, KeyPrint, Moved};
+use names_desk::{apply_names, own_reach, update_names, Moved};
+use names_reach::{name_print, KeyPrint};
 pub use span::changed_span;
 
 /// A draft's analysis kept up to date across edits.
