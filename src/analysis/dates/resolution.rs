@@ -229,10 +229,7 @@ fn resolve_weekday_of_month(
             .and_then(|first| first.nth_weekday_of_month(nth, weekday))
             .ok()
     };
-    let candidates: Vec<Date> = [-1i16, 0, 1]
-        .iter()
-        .filter_map(|shift| in_year(publication.year() + shift))
-        .collect();
+    let candidates = around_publication(publication, in_year);
     let chosen = chosen_by_tense(&candidates, publication, tense);
     let how = match tense {
         Some(Direction::Future) => "future tense, the first after the publication date",
@@ -277,6 +274,15 @@ fn resolve_weekday_of_month(
     )
 }
 
+/// The dates a day written without a year could be: `in_year` gives it in a year; the year
+/// before publication, the publication year and the year after, where it exists.
+fn around_publication(publication: Date, in_year: impl Fn(i16) -> Option<Date>) -> Vec<Date> {
+    [-1i16, 0, 1]
+        .iter()
+        .filter_map(|shift| in_year(publication.year() + shift))
+        .collect()
+}
+
 /// Of the dates a day written without a year could be (in calendar order), the one a clause's
 /// tense picks: the first on or after the publication date in a future clause, the last on or
 /// before it in a past one; `None` without a tense, or when no candidate lies that way.
@@ -300,10 +306,7 @@ fn chosen_by_tense(
 /// June 2"), the last one in a past-tense clause, else the nearest to publication.
 fn resolve_month_day(month: i8, day: i8, house: House, tense: Option<Direction>) -> Resolution {
     let publication = house.publication;
-    let candidates: Vec<Date> = [-1i16, 0, 1]
-        .iter()
-        .filter_map(|shift| Date::new(publication.year() + shift, month, day).ok())
-        .collect();
+    let candidates = around_publication(publication, |year| Date::new(year, month, day).ok());
     let chosen = chosen_by_tense(&candidates, publication, tense);
     let how = match tense {
         Some(Direction::Future) => "future tense: the next",

@@ -347,12 +347,16 @@ fn hovers_say_where_the_source_was_found() {
     );
 }
 
+/// A poll story: a poll named in its lead, and a paragraph about something else before the
+/// figures the tests put after it.
+const POLL_STORY: &str = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
+    The candidates toured the valley on Monday.\n\n";
+
 /// A poll story goes on reporting its poll's answers in later paragraphs, and a speaker's
 /// statement about figures sources the figures that follow it in its paragraph: twins.
 #[test]
 fn story_polls_and_statements_about_figures() {
-    let poll_story = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
-        The candidates toured the valley on Monday.\n\n";
+    let poll_story = POLL_STORY;
     for (flagged, sourced, figure) in [
         (
             "Reyes toured the valley.\n\nJust 30 percent of voters consider Lund honest.".to_string(),
@@ -583,8 +587,7 @@ fn market_quotes_results_and_rules_and_their_twins() {
         vec!["1,200"]
     );
     // A share of respondents given as a fraction is a poll's answer too.
-    let poll_story = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
-        The candidates toured the valley on Monday.\n\n";
+    let poll_story = POLL_STORY;
     let half = "In Erie, about half of Democratic primary voters said they want a change.";
     assert_eq!(
         findings_of(RULE, &format!("{poll_story}{half}")),
@@ -663,8 +666,7 @@ fn memberships_allotments_samples_and_results_per_share_and_their_twins() {
     );
     // A poll story's sampled population makes a lead in the sentence the poll's finding; the
     // same lead in a story that named no poll is a query.
-    let poll_story = "Reyes leads Lund, according to a new Harbor Institute poll.\n\n\
-        The candidates toured the valley on Monday.\n\n";
+    let poll_story = POLL_STORY;
     let lead = "Among likely voters, her advantage is the same: she leads Lund by 49 percent to 47 percent.";
     assert_eq!(
         findings_of(RULE, &format!("{poll_story}{lead}")),

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::merge::{bases, shift_finding};
-use super::names_reach::{add_speaker_name, gather, is_pronoun, speaker_keys, Keys};
+use super::names_reach::{add_speaker_name, gather, speaker_keys, Keys};
 use super::*;
 
 /// What the names desk reads of the whole draft: every mention and every quotation's named
@@ -53,7 +53,7 @@ fn gathered_input<'a>(
         speakers.extend(
             quoted_speakers(&part.result)
                 .filter(|(range, name)| {
-                    range.start == mention.range.start && !is_pronoun(name.trim())
+                    range.start == mention.range.start && !names::is_pronoun_speaker(name.trim())
                 })
                 .map(|(range, name)| QuotedSpeaker {
                     range: range.start + part.base..range.end + part.base,

@@ -84,7 +84,7 @@ impl Keys {
                 self.slips.push(slip);
             }
         }
-        if let Some(head) = hyphen_head(mention) {
+        if let Some(head) = mention.hyphen_head() {
             add_key(&mut self.openings, &head);
         }
         if let Some(speaker) = speaker {
@@ -115,7 +115,9 @@ impl Keys {
             }
         }
         speaker.is_some_and(|key| has_key(&self.openings, key) || has_key(&self.surnames, key))
-            || hyphen_head(mention).is_some_and(|head| has_key(&self.speakers, &head))
+            || mention
+                .hyphen_head()
+                .is_some_and(|head| has_key(&self.speakers, &head))
     }
 }
 
@@ -151,7 +153,7 @@ pub(super) fn name_print(result: &SegmentResult) -> KeyPrint {
     for mention in &result.names {
         print.add(&mention.surname().key);
         print.add(&mention.words[0].key);
-        if let Some(head) = hyphen_head(mention) {
+        if let Some(head) = mention.hyphen_head() {
             print.add(&head);
         }
     }
@@ -166,20 +168,9 @@ pub(super) fn name_print(result: &SegmentResult) -> KeyPrint {
 /// Adds a quoted speaker's name as a bare speaker's key, unless it is a pronoun.
 pub(super) fn add_speaker_name(keys: &mut Keys, name: &str) {
     let name = name.trim();
-    if !is_pronoun(name) {
+    if !names::is_pronoun_speaker(name) {
         keys.add_speaker(&names::fold(name));
     }
-}
-
-/// The folded part before a hyphen of a name's first word ("anheuser" of "Anheuser-Busch"):
-/// the names desk takes it as a word that opens a longer name.
-pub(super) fn hyphen_head(mention: &Mention) -> Option<String> {
-    let (head, _) = mention.words[0].text.split_once('-')?;
-    Some(names::fold(head))
-}
-
-pub(super) fn is_pronoun(name: &str) -> bool {
-    name.eq_ignore_ascii_case("he") || name.eq_ignore_ascii_case("she")
 }
 
 /// The speakers of a segment's analysis quoted at its bare names, as (name index, the key the
@@ -189,17 +180,12 @@ pub(super) fn speaker_keys(result: &SegmentResult) -> Vec<(usize, Cow<'_, str>)>
     quoted_speakers(result)
         .filter_map(|(range, name)| {
             let name = name.trim();
-            if is_pronoun(name) {
+            if names::is_pronoun_speaker(name) {
                 return None;
             }
             let at = bare_name_at(result, range.start)?;
             let surname = result.names[at].surname();
-            let key = if surname.text == name {
-                Cow::Borrowed(surname.key.as_str())
-            } else {
-                Cow::Owned(names::fold(name))
-            };
-            Some((at, key))
+            Some((at, names::speaker_key(surname, name)))
         })
         .collect()
 }

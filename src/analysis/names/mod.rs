@@ -13,6 +13,7 @@
 //! "Zelensky", "Zelenskyy" and "Zelenskiy" fold to the same key, "Zelenska" (a different
 //! person, his wife) does not.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -100,6 +101,29 @@ impl Mention {
 
     pub fn is_full(&self) -> bool {
         self.words.len() > 1
+    }
+
+    /// The folded part before a hyphen of the first word ("anheuser" of "Anheuser-Busch
+    /// Cos."): a word that opens a longer name, so no surname never introduced. Only a
+    /// hyphenated first word is folded again, which is rare.
+    pub fn hyphen_head(&self) -> Option<String> {
+        let (head, _) = self.words[0].text.split_once('-')?;
+        Some(fold(head))
+    }
+}
+
+/// Whether a quoted speaker is "he" or "she": a pronoun, which names no one.
+pub fn is_pronoun_speaker(name: &str) -> bool {
+    name.eq_ignore_ascii_case("he") || name.eq_ignore_ascii_case("she")
+}
+
+/// The spelling key of a speaker quoted at a bare name: the name's own key when the speaker is
+/// written as the name is, else the speaker's ("Osei’s" quoted as "Osei").
+pub fn speaker_key<'a>(surname: &'a NameWord, name: &str) -> Cow<'a, str> {
+    if surname.text == name {
+        Cow::Borrowed(surname.key.as_str())
+    } else {
+        Cow::Owned(fold(name))
     }
 }
 

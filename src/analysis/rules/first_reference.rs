@@ -25,7 +25,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::finding::{Details, Edit, Finding, Fix, RuleCode, Severity};
-use crate::analysis::names::{fold, Mention, Placed, QuotedSpeaker, ORGANISATION_HEADS};
+use crate::analysis::names::{
+    is_pronoun_speaker, speaker_key, Mention, Placed, QuotedSpeaker, ORGANISATION_HEADS,
+};
 
 use super::{Check, DraftNames, Rule};
 
@@ -66,9 +68,8 @@ pub fn check_draft(mentions: &[Placed], speakers: &[QuotedSpeaker]) -> Vec<Findi
         if mention.is_full() {
             opening_words.insert(Cow::Borrowed(first.key.as_str()));
         }
-        if let Some((head, _)) = first.text.split_once('-') {
-            // Only a hyphenated first word is folded again here, which is rare.
-            opening_words.insert(Cow::Owned(fold(head)));
+        if let Some(head) = mention.mention.hyphen_head() {
+            opening_words.insert(Cow::Owned(head));
         }
         if mention.mention.referred_to_as_it {
             called_it.insert(key);
@@ -131,8 +132,7 @@ pub fn check_draft(mentions: &[Placed], speakers: &[QuotedSpeaker]) -> Vec<Findi
     let mut someone_named = mentions.first().map(|mention| mention.start());
     for speaker in speakers {
         let name = speaker.name.trim();
-        let lower = name.to_lowercase();
-        if lower == "he" || lower == "she" {
+        if is_pronoun_speaker(name) {
             if someone_named.is_some_and(|at| at < speaker.range.start) {
                 continue;
             }
@@ -154,7 +154,7 @@ pub fn check_draft(mentions: &[Placed], speakers: &[QuotedSpeaker]) -> Vec<Findi
                 .chars()
                 .filter(|character| character.is_alphabetic())
                 .all(char::is_uppercase)
-            || ORGANISATION_HEADS.contains(&lower.as_str())
+            || ORGANISATION_HEADS.contains(&name.to_lowercase().as_str())
         {
             continue;
         }
@@ -168,11 +168,7 @@ pub fn check_draft(mentions: &[Placed], speakers: &[QuotedSpeaker]) -> Vec<Findi
             continue;
         }
         let surname = mention.surname();
-        let key = if surname.text == name {
-            surname.key.clone()
-        } else {
-            fold(name)
-        };
+        let key = speaker_key(surname, name).into_owned();
         if any_full.contains_key(key.as_str())
             || titled.contains_key(key.as_str())
             || never_introduced.contains(&key)
